@@ -1,0 +1,29 @@
+package dev.eksip.domain;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An EKS cluster with what the forecast needs of it.
+ *
+ * @param cni            effective VPC CNI settings
+ * @param cniSource      where they came from: {@code addon} (vpc-cni add-on configuration values),
+ *                       {@code configured} (per-cluster defaults of this tool) or {@code default} (ipamd's)
+ * @param ipFamily       {@code ipv4} or {@code ipv6}
+ * @param podSubnets     custom networking: the ENIConfig pod subnet per availability zone (may be empty)
+ * @param nodeGroups     managed and self-managed node groups
+ */
+public record Cluster(String name, String vpcId, String ipFamily, CniSettings cni, String cniSource,
+                      Map<String, String> podSubnets, List<NodeGroup> nodeGroups) {
+    public Cluster {
+        requireNonNull(name, "name");
+        requireNonNull(vpcId, "vpcId");
+        requireNonNull(ipFamily, "ipFamily");
+        requireNonNull(cni, "cni");
+        requireNonNull(cniSource, "cniSource");
+        podSubnets = Map.copyOf(podSubnets);
+        nodeGroups = List.copyOf(nodeGroups);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.eksip.domain;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+
+/**
+ * The forecast seen from one cluster: the worst of its subnets.
+ *
+ * @param minForecastAtDesired lowest headline forecast at desired over its subnets
+ * @param minForecastAtMax     lowest headline forecast at max over its subnets
+ * @param subnetsAtRisk        its subnets with severity warning or critical
+ * @param subnetsExhaustedAtMax its subnets whose headline forecast at max is negative
+ * @param cniSource            where its CNI settings came from (addon / configured / default)
+ * @param cni                  the effective CNI settings
+ * @param notes                cluster-level remarks (IPv6: no warm pool; gaps)
+ */
+public record ClusterForecast(String cluster, int nodes, int nodeGroups, int minForecastAtDesired,
+                              int minForecastAtMax, int subnetsAtRisk, int subnetsExhaustedAtMax,
+                              Severity severity, String cniSource, CniSettings cni, List<String> subnetIds,
+                              List<String> notes) {
+    public ClusterForecast {
+        requireNonNull(cluster, "cluster");
+        requireNonNull(severity, "severity");
+        subnetIds = List.copyOf(subnetIds);
+        notes = List.copyOf(notes);
+    }
+}

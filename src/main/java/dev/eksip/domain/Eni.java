@@ -1,0 +1,34 @@
+package dev.eksip.domain;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+
+/**
+ * An elastic network interface as EC2 describes it.
+ *
+ * @param instanceId    the instance it is attached to ("" when none)
+ * @param interfaceType EC2 {@code InterfaceType}: {@code interface}, {@code trunk}, {@code branch}, {@code efa}…
+ * @param deviceIndex   attachment device index (0 = primary ENI; -1 when not attached)
+ * @param primaryIp     its primary private IPv4 address
+ * @param secondaryIps  secondary private IPv4 addresses
+ * @param prefixes      assigned IPv4 prefixes (CIDR notation, /28)
+ * @param noManage      tagged {@code node.k8s.amazonaws.com/no_manage=true}: ipamd leaves it alone (§5.3)
+ */
+public record Eni(String eniId, String subnetId, String instanceId, String interfaceType, int deviceIndex,
+                  String primaryIp, List<String> secondaryIps, List<String> prefixes, boolean noManage) {
+    public Eni {
+        requireNonNull(eniId, "eniId");
+        requireNonNull(subnetId, "subnetId");
+        requireNonNull(instanceId, "instanceId");
+        requireNonNull(interfaceType, "interfaceType");
+        requireNonNull(primaryIp, "primaryIp");
+        secondaryIps = List.copyOf(secondaryIps);
+        prefixes = List.copyOf(prefixes);
+    }
+
+    /** Subnet addresses this ENI takes: primary + secondaries + 16 per prefix (§6(i)). */
+    public int subnetIps() {
+        return 1 + secondaryIps.size() + EniHolding.PREFIX_SIZE * prefixes.size();
+    }
+}
