@@ -1,0 +1,27 @@
+package dev.eksip.app;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.eksip.domain.Forecast;
+import dev.eksip.domain.Inventory;
+import dev.eksip.simulation.Forecaster;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The use case shared by the CLI's {@code audit} and the Lambda: read the account, forecast it.
+ * Publishing (metrics, alerts) is added by the callers that need it.
+ */
+public final class RunForecast {
+    private final InventorySource inventorySource;
+
+    public RunForecast(InventorySource inventorySource) {
+        this.inventorySource = requireNonNull(inventorySource, "inventorySource");
+    }
+
+    public Forecast run(List<String> clusters, Instant asOf) {
+        Inventory inventory = inventorySource.load(clusters);
+        return Forecaster.forecast(inventory, asOf);
+    }
+}

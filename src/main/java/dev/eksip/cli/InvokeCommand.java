@@ -1,0 +1,15 @@
+package dev.eksip.cli;
+
+import java.io.PrintStream;
+import java.util.List;
+
+/** STUB: the command is being implemented. */
+final class InvokeCommand {
+    private InvokeCommand() {
+    }
+
+    static int run(List<String> args, PrintStream out, PrintStream err) {
+        err.println("error: not implemented yet");
+        return Main.BAD_INPUT;
+    }
+}
