@@ -1,0 +1,6 @@
+package dev.eksip.app;
+
+/** Port: where alert messages go (SNS in production). */
+public interface AlertSink {
+    void send(Alert alert);
+}

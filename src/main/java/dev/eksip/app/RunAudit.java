@@ -1,0 +1,138 @@
+package dev.eksip.app;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.eksip.domain.Forecast;
+import dev.eksip.domain.Severity;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The Lambda's use case: forecast a scope (every cluster, or named ones), publish the metrics, send at most one
+ * alert per cluster scope. Failures are contained: a failed metrics call does not stop the alerts, one cluster's
+ * failed alert does not stop the others; everything that failed is reported in {@link AuditFailedException}
+ * after everything else was done.
+ */
+public final class RunAudit {
+    /** The inventory → forecast step ({@code RunForecast::run} in production; a fixed forecast in tests). */
+    @FunctionalInterface
+    public interface ForecastStep {
+        Forecast forecast(List<String> clusters, Instant asOf);
+    }
+
+    /** Alert settings from the configuration. */
+    public record AlertSettings(Severity minSeverity, Duration repeatInterval) {
+        public AlertSettings {
+            requireNonNull(minSeverity, "minSeverity");
+            requireNonNull(repeatInterval, "repeatInterval");
+        }
+    }
+
+    /** The outcome of one audit, for the run's log line and the handler's response. */
+    public record Outcome(List<String> requestedClusters, boolean accountWide, Instant asOf, int clusters,
+                          int subnets, long subnetsAtRisk, long subnetsExhaustedAtMax, Severity worst, int gaps,
+                          int metricsPublished, List<String> alertsSent) {
+        public Outcome {
+            requestedClusters = List.copyOf(requestedClusters);
+            alertsSent = List.copyOf(alertsSent);
+        }
+    }
+
+    /** Some step of an audit failed; {@link #outcome()} is what was still done (null if the forecast failed). */
+    public static final class AuditFailedException extends RuntimeException {
+        private final transient Outcome outcome;
+
+        AuditFailedException(String message, Outcome outcome, Throwable cause) {
+            super(message, cause);
+            this.outcome = outcome;
+        }
+
+        public Outcome outcome() {
+            return outcome;
+        }
+    }
+
+    private final ForecastStep forecasts;
+    private final MetricsSink metrics;
+    private final AlertSink alerts;
+    private final AlertStateStore states;
+    private final AlertSettings settings;
+    private final Clock clock;
+
+    public RunAudit(ForecastStep forecasts, MetricsSink metrics, AlertSink alerts, AlertStateStore states,
+                    AlertSettings settings, Clock clock) {
+        this.forecasts = requireNonNull(forecasts, "forecasts");
+        this.metrics = requireNonNull(metrics, "metrics");
+        this.alerts = requireNonNull(alerts, "alerts");
+        this.states = requireNonNull(states, "states");
+        this.settings = requireNonNull(settings, "settings");
+        this.clock = requireNonNull(clock, "clock");
+    }
+
+    /**
+     * @param clusters    the clusters to audit; empty = every cluster in the region
+     * @param accountWide the scope is everything the function watches (account-level counts are then published)
+     * @throws AuditFailedException when any step failed (after every other step was still attempted)
+     */
+    public Outcome audit(List<String> clusters, boolean accountWide) {
+        Instant asOf = clock.instant();
+        Forecast forecast;
+        try {
+            forecast = forecasts.forecast(List.copyOf(clusters), asOf);
+        } catch (RuntimeException e) {
+            try {
+                metrics.publish(List.of(MetricMapping.auditErrors(1, asOf)));
+            } catch (RuntimeException publishFailed) {
+                e.addSuppressed(publishFailed);
+            }
+            throw new AuditFailedException("forecast of %s failed: %s".formatted(describe(clusters), message(e)), null, e);
+        }
+        List<String> errors = new ArrayList<>();
+        RuntimeException firstCause = null;
+        List<MetricPoint> points = MetricMapping.points(forecast, accountWide, 0);
+        int published = 0;
+        try {
+            metrics.publish(points);
+            published = points.size();
+        } catch (RuntimeException e) {
+            errors.add("metrics: " + message(e));
+            firstCause = e;
+        }
+        List<String> sent = new ArrayList<>();
+        for (AlertPolicy.Findings findings : AlertPolicy.findings(forecast, settings.minSeverity())) {
+            try {
+                Optional<AlertState> previous = states.load(findings.scope());
+                AlertPolicy.Decision decision = AlertPolicy.decide(findings, previous, settings.repeatInterval());
+                if (decision.alert().isPresent()) {
+                    alerts.send(decision.alert().get());
+                    sent.add(findings.cluster() + ":" + decision.alert().get().kind().label());
+                }
+                decision.newState().ifPresent(states::save);
+            } catch (RuntimeException e) {
+                errors.add("alert for cluster %s: %s".formatted(findings.cluster(), message(e)));
+                if (firstCause == null) firstCause = e;
+            }
+        }
+        Outcome outcome = new Outcome(clusters, accountWide, asOf, forecast.clusters().size(), forecast.subnets().size(),
+                forecast.subnetsAtRisk(), forecast.subnetsExhaustedAtMax(), forecast.worst(), forecast.gaps().size(),
+                published, sent);
+        if (!errors.isEmpty())
+            throw new AuditFailedException("audit of %s: %s".formatted(describe(clusters), String.join("; ", errors)),
+                    outcome, firstCause);
+        return outcome;
+    }
+
+    private static String describe(List<String> clusters) {
+        return clusters.isEmpty() ? "every cluster" : "cluster(s) " + String.join(", ", clusters);
+    }
+
+    private static String message(Throwable e) {
+        String m = e.getMessage();
+        return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+    }
+}

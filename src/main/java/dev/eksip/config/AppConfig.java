@@ -1,0 +1,101 @@
+package dev.eksip.config;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.eksip.domain.Severity;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The function's configuration, read once at INIT from the environment ({@code template.yaml} sets every variable;
+ * the README lists them). {@link #from} fails fast with a message naming the variable.
+ *
+ * @param region              {@code AWS_REGION} (set by Lambda)
+ * @param metricNamespace     {@code METRIC_NAMESPACE}, default {@value #DEFAULT_NAMESPACE}
+ * @param alertTopicArn       {@code ALERT_TOPIC_ARN}, required
+ * @param alertStateTable     {@code ALERT_STATE_TABLE}, required: DynamoDB table keeping alert state across runs
+ * @param clusterNames        {@code CLUSTER_NAMES}, comma list; empty = every cluster in the region
+ * @param alertRepeatInterval {@code ALERT_REPEAT_INTERVAL}, ISO-8601 duration, default {@code PT24H}: an unchanged
+ *                            finding is not re-sent more often than this
+ * @param alertMinSeverity    {@code ALERT_MIN_SEVERITY}, {@code warning} (default) or {@code critical}
+ */
+public record AppConfig(String region, String metricNamespace, String alertTopicArn, String alertStateTable,
+                        List<String> clusterNames, Duration alertRepeatInterval, Severity alertMinSeverity) {
+    public static final String DEFAULT_NAMESPACE = "EksIpForecast";
+    public static final Duration DEFAULT_REPEAT = Duration.ofHours(24);
+
+    private static final Pattern CLUSTER_NAME = Pattern.compile("[0-9A-Za-z][A-Za-z0-9\\-_]{0,99}");
+    private static final Pattern TABLE_NAME = Pattern.compile("[a-zA-Z0-9_.\\-]{3,255}|arn:aws[a-z\\-]*:dynamodb:.+");
+    private static final Pattern TOPIC_ARN = Pattern.compile("arn:aws[a-z\\-]*:sns:[a-z0-9\\-]+:\\d{12}:[A-Za-z0-9_\\-.]{1,256}");
+
+    public AppConfig {
+        requireNonNull(region, "region");
+        requireNonNull(metricNamespace, "metricNamespace");
+        requireNonNull(alertTopicArn, "alertTopicArn");
+        requireNonNull(alertStateTable, "alertStateTable");
+        clusterNames = List.copyOf(clusterNames);
+        requireNonNull(alertRepeatInterval, "alertRepeatInterval");
+        requireNonNull(alertMinSeverity, "alertMinSeverity");
+    }
+
+    /** Reads and validates the configuration; throws {@link IllegalStateException} naming the bad variable. */
+    public static AppConfig from(Map<String, String> env) {
+        String region = required(env, "AWS_REGION");
+        if (!region.matches("[a-z]{2}(-[a-z]+)+-\\d"))
+            throw invalid("AWS_REGION", region, "a region code such as eu-west-1");
+        String namespace = optional(env, "METRIC_NAMESPACE", DEFAULT_NAMESPACE);
+        if (namespace.length() > 255 || namespace.startsWith("AWS/") || !namespace.matches("[A-Za-z0-9.\\-_/#:]+"))
+            throw invalid("METRIC_NAMESPACE", namespace,
+                    "1-255 characters of A-Z a-z 0-9 . - _ / # :, not starting with AWS/");
+        String topic = required(env, "ALERT_TOPIC_ARN");
+        if (!TOPIC_ARN.matcher(topic).matches())
+            throw invalid("ALERT_TOPIC_ARN", topic, "an SNS topic ARN (arn:aws:sns:REGION:ACCOUNT:NAME)");
+        String table = required(env, "ALERT_STATE_TABLE");
+        if (!TABLE_NAME.matcher(table).matches())
+            throw invalid("ALERT_STATE_TABLE", table, "a DynamoDB table name or ARN");
+        List<String> clusters = Arrays.stream(optional(env, "CLUSTER_NAMES", "").split(","))
+                .map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();
+        for (String c : clusters)
+            if (!CLUSTER_NAME.matcher(c).matches())
+                throw invalid("CLUSTER_NAMES", c, "comma-separated EKS cluster names");
+        String repeatText = optional(env, "ALERT_REPEAT_INTERVAL", DEFAULT_REPEAT.toString());
+        Duration repeat;
+        try {
+            repeat = Duration.parse(repeatText);
+        } catch (DateTimeParseException e) {
+            throw invalid("ALERT_REPEAT_INTERVAL", repeatText, "an ISO-8601 duration such as PT24H");
+        }
+        if (repeat.isNegative() || repeat.isZero())
+            throw invalid("ALERT_REPEAT_INTERVAL", repeatText, "a positive duration");
+        String severityText = optional(env, "ALERT_MIN_SEVERITY", "warning");
+        Severity severity = switch (severityText.toLowerCase(Locale.ROOT)) {
+            case "warning" -> Severity.WARNING;
+            case "critical" -> Severity.CRITICAL;
+            default -> throw invalid("ALERT_MIN_SEVERITY", severityText, "warning or critical");
+        };
+        return new AppConfig(region, namespace, topic, table, clusters, repeat, severity);
+    }
+
+    private static String required(Map<String, String> env, String name) {
+        String value = env.get(name);
+        if (value == null || value.isBlank())
+            throw new IllegalStateException("missing required environment variable " + name);
+        return value.trim();
+    }
+
+    private static String optional(Map<String, String> env, String name, String fallback) {
+        String value = env.get(name);
+        return value == null || value.isBlank() ? fallback : value.trim();
+    }
+
+    private static IllegalStateException invalid(String name, String value, String expected) {
+        return new IllegalStateException("invalid environment variable %s='%s': expected %s"
+                .formatted(name, value, expected));
+    }
+}

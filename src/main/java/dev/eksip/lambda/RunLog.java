@@ -1,0 +1,45 @@
+package dev.eksip.lambda;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * One JSON object per line on stdout, which Lambda ships to CloudWatch Logs as-is (the function uses the Text log
+ * format so these lines are not wrapped again); Logs Insights discovers their fields. Never logs whole events.
+ */
+final class RunLog {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final PrintStream out;
+    private final Clock clock;
+
+    RunLog(PrintStream out, Clock clock) {
+        this.out = out;
+        this.clock = clock;
+    }
+
+    void info(String event, String requestId, Map<String, ?> fields) {
+        write("INFO", event, requestId, fields);
+    }
+
+    void error(String event, String requestId, Map<String, ?> fields) {
+        write("ERROR", event, requestId, fields);
+    }
+
+    private void write(String level, String event, String requestId, Map<String, ?> fields) {
+        ObjectNode line = JSON.createObjectNode();
+        line.put("timestamp", clock.instant().toString());
+        line.put("level", level);
+        line.put("service", "eks-ip-forecaster");
+        line.put("event", event);
+        if (requestId != null) line.put("requestId", requestId);
+        fields.forEach((k, v) -> line.set(k, JSON.valueToTree(v)));
+        synchronized (out) {
+            out.println(line);
+            out.flush();
+        }
+    }
+}

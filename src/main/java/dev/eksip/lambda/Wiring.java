@@ -1,0 +1,34 @@
+package dev.eksip.lambda;
+
+import dev.eksip.app.ClusterLookup;
+import dev.eksip.app.RunAudit;
+import dev.eksip.app.RunForecast;
+import dev.eksip.aws.LambdaAdapters;
+import dev.eksip.config.AppConfig;
+
+import java.time.Clock;
+import java.util.Map;
+
+/** The one composition root: configuration → SDK adapters → use case. Runs once per execution environment. */
+public final class Wiring {
+    private Wiring() {
+    }
+
+    /** What the handler needs. */
+    public record Components(AppConfig config, RunAudit audit, ClusterLookup clusterLookup) {
+    }
+
+    /** @throws IllegalStateException naming the environment variable when the configuration is bad */
+    public static Components production(Map<String, String> env) {
+        AppConfig config = AppConfig.from(env);
+        LambdaAdapters aws = new LambdaAdapters(config.region());
+        RunForecast forecast = new RunForecast(aws.inventorySource());
+        RunAudit audit = new RunAudit(forecast::run,
+                aws.metricsSink(config.metricNamespace()),
+                aws.alertSink(config.alertTopicArn()),
+                aws.alertStateStore(config.alertStateTable()),
+                new RunAudit.AlertSettings(config.alertMinSeverity(), config.alertRepeatInterval()),
+                Clock.systemUTC());
+        return new Components(config, audit, aws.clusterLookup());
+    }
+}
