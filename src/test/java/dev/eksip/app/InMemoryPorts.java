@@ -1,0 +1,56 @@
+package dev.eksip.app;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** In-memory ports for tests. */
+public final class InMemoryPorts {
+    private InMemoryPorts() {
+    }
+
+    /** Records every publish call. */
+    public static final class RecordingMetrics implements MetricsSink {
+        public final List<List<MetricPoint>> calls = new ArrayList<>();
+        public RuntimeException failWith;
+
+        @Override
+        public synchronized void publish(List<MetricPoint> points) {
+            if (failWith != null) throw failWith;
+            calls.add(List.copyOf(points));
+        }
+
+        public synchronized List<MetricPoint> all() {
+            return calls.stream().flatMap(List::stream).toList();
+        }
+    }
+
+    /** Records every alert; can fail for one cluster. */
+    public static final class RecordingAlerts implements AlertSink {
+        public final List<Alert> sent = new ArrayList<>();
+        public String failForCluster;
+
+        @Override
+        public synchronized void send(Alert alert) {
+            if (alert.cluster().equals(failForCluster)) throw new IllegalStateException("SNS unavailable (test)");
+            sent.add(alert);
+        }
+    }
+
+    /** A map. */
+    public static final class MemoryStates implements AlertStateStore {
+        public final Map<String, AlertState> states = new HashMap<>();
+
+        @Override
+        public synchronized Optional<AlertState> load(String scope) {
+            return Optional.ofNullable(states.get(scope));
+        }
+
+        @Override
+        public synchronized void save(AlertState state) {
+            states.put(state.scope(), state);
+        }
+    }
+}

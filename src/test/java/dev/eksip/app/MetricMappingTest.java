@@ -1,0 +1,98 @@
+package dev.eksip.app;
+
+import static dev.eksip.app.Fixtures.AS_OF;
+import static dev.eksip.app.Fixtures.forecast;
+import static dev.eksip.app.Fixtures.subnet;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.eksip.app.MetricPoint.Dimension;
+import dev.eksip.domain.Forecast;
+import dev.eksip.domain.InventoryGap;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+class MetricMappingTest {
+    private final Forecast forecast = forecast(List.of(
+            subnet("subnet-a").available(12).usable(251).warm(30).critical().build(),
+            subnet("subnet-b").az("us-east-1b").prefixBlocks(7).build()),
+            new InventoryGap("cluster/other", "eks:DescribeCluster", "AccessDeniedException", "denied"));
+
+    @Test
+    void publishesEveryPerSubnetMetricWithSubnetAndVpcDimensions() {
+        List<MetricPoint> points = MetricMapping.points(forecast, true, 0);
+        Map<String, Double> a = perSubnet(points, "subnet-a");
+        assertThat(a).containsOnlyKeys("AvailableIps", "UsableIps", "UtilizationPercent", "WarmIps",
+                "ForecastAvailableIpsAtDesired", "ForecastAvailableIpsAtMax", "NodesUntilExhaustion");
+        assertThat(a.get("AvailableIps")).isEqualTo(12);
+        assertThat(a.get("UsableIps")).isEqualTo(251);
+        assertThat(a.get("WarmIps")).isEqualTo(30);
+        assertThat(a.get("ForecastAvailableIpsAtDesired")).isEqualTo(-5);   // the median (headline) scenario
+        assertThat(a.get("ForecastAvailableIpsAtMax")).isEqualTo(-40);
+        assertThat(a.get("NodesUntilExhaustion")).isEqualTo(0);
+        assertThat(a.get("UtilizationPercent")).isCloseTo(100.0 * 239 / 251, within(1e-9));
+        assertThat(perSubnet(points, "subnet-b")).containsEntry("FreePrefixBlocks", 7.0);
+    }
+
+    @Test
+    void publishesZoneClusterAndAccountLevelMetrics() {
+        List<MetricPoint> points = MetricMapping.points(forecast, true, 0);
+        assertThat(points).filteredOn(p -> p.dimensions().equals(List.of(new Dimension("VpcId", "vpc-0abc"),
+                        new Dimension("AvailabilityZone", "us-east-1a"))))
+                .extracting(MetricPoint::name).containsExactlyInAnyOrderElementsOf(MetricMapping.ZONE_METRICS);
+        assertThat(points).filteredOn(p -> p.dimensions().equals(List.of(new Dimension("ClusterName", "web-prod"))))
+                .extracting(MetricPoint::name, MetricPoint::value)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("MinForecastAvailableIpsAtDesired", -5.0),
+                        org.assertj.core.groups.Tuple.tuple("MinForecastAvailableIpsAtMax", -40.0),
+                        org.assertj.core.groups.Tuple.tuple("SubnetsAtRisk", 1.0),
+                        org.assertj.core.groups.Tuple.tuple("SubnetsExhaustedAtMax", 1.0));
+        assertThat(points).filteredOn(p -> p.dimensions().isEmpty())
+                .extracting(MetricPoint::name, MetricPoint::value)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("SubnetsAtRisk", 1.0),
+                        org.assertj.core.groups.Tuple.tuple("SubnetsExhaustedAtMax", 1.0),
+                        org.assertj.core.groups.Tuple.tuple("AuditErrors", 1.0));
+    }
+
+    @Test
+    void aClusterScopedAuditPublishesNoAccountLevelAtRiskCounts() {
+        List<MetricPoint> points = MetricMapping.points(forecast, false, 2);
+        assertThat(points).filteredOn(p -> p.dimensions().isEmpty())
+                .extracting(MetricPoint::name, MetricPoint::value)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("AuditErrors", 3.0));
+    }
+
+    @Test
+    void everyPointIsFiniteStampedWithTheAuditTimeAndNamedFromTheProductSet() {
+        List<MetricPoint> points = MetricMapping.points(forecast, true, 0);
+        assertThat(points).allSatisfy(p -> {
+            assertThat(p.timestamp()).isEqualTo(AS_OF);
+            assertThat(Double.isFinite(p.value())).isTrue();
+            assertThat(p.unit()).isIn("Count", "Percent");
+        });
+        assertThat(points).extracting(MetricPoint::name).allSatisfy(n -> assertThat(n).isIn(
+                concat(MetricMapping.SUBNET_METRICS, MetricMapping.ZONE_METRICS, MetricMapping.CLUSTER_METRICS,
+                        MetricMapping.ACCOUNT_METRICS)));
+    }
+
+    @Test
+    void aNonFiniteValueIsRejected() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                        new MetricPoint("X", "Count", Double.NaN, List.of(), AS_OF))
+                .hasMessageContaining("finite");
+    }
+
+    private static List<String> concat(List<String>... lists) {
+        return java.util.Arrays.stream(lists).flatMap(List::stream).toList();
+    }
+
+    private static Map<String, Double> perSubnet(List<MetricPoint> points, String subnet) {
+        return points.stream()
+                .filter(p -> p.dimensions().equals(List.of(new Dimension("SubnetId", subnet), new Dimension("VpcId", "vpc-0abc"))))
+                .collect(Collectors.toMap(MetricPoint::name, MetricPoint::value));
+    }
+}
