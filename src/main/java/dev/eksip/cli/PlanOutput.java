@@ -76,7 +76,7 @@ final class PlanOutput {
                     r.activeEnisPerNode(), r.warmEnisPerNode(), r.secondaryIpsPerNode(), r.prefixesPerNode(),
                     r.warmIpsPerNode(), r.subnetIpsPerNode(), r.subnetIpsTotal(), r.podsWithoutIp()));
         }
-        out.append("%-18s%6d%6s%67d%n".formatted("TOTAL", nodes, "", plan.totals().subnetIpsUsed()));
+        out.append("%-18s%6d%67d%n".formatted("TOTAL", nodes, plan.totals().subnetIpsUsed())); // under IPS TOTAL
         out.append("pods hosted %d; subnet IPs used %d of %d usable; %d remaining%s%n".formatted(
                 plan.totals().podsHosted(), plan.totals().subnetIpsUsed(), plan.subnet().usableIps(),
                 plan.totals().subnetIpsRemaining(), plan.totals().subnetIpsRemaining() < 0 ? " (OVER-SUBSCRIBED)" : ""));

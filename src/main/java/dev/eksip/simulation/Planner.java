@@ -205,6 +205,16 @@ public final class Planner {
                 new PlanResult.Totals(r.podsHosted(), r.ipsUsed(), r.remaining()), rows, notes);
     }
 
+    /** The same scenario through the vpc-cni model, when every type is in the current table. */
+    private static Optional<String> realDaemonTotals(Scenario scenario, InstanceCatalog current) {
+        boolean known = scenario.instances().stream().allMatch(i -> current.find(i.instanceType()).isPresent());
+        if (!known || scenario.instances().stream().anyMatch(i -> i.branchPodsPerNode() > 0 && !scenario.cni().podEni()))
+            return Optional.empty();
+        PlanResult real = vpcCni(scenario, current);
+        return Optional.of("the vpc-cni model (real ipamd) for this scenario: %d subnet IPs used, %d remaining of %d usable"
+                .formatted(real.totals().subnetIpsUsed(), real.totals().subnetIpsRemaining(), real.subnet().usableIps()));
+    }
+
     /** subnet-calc-model.md §7: each departure from ipamd that applies to this scenario. */
     private static List<String> subnetCalcNotes(Scenario scenario, SpreadsheetSheet sheet, SubnetCalc.Result r,
                                                 InstanceCatalog current) {
@@ -280,6 +290,7 @@ public final class Planner {
         }
         if (r.remaining() < 0)
             notes.add("over-subscribed: %d addresses short".formatted(-r.remaining()));
+        realDaemonTotals(scenario, current).ifPresent(notes::add);
         notes.add("the sheet is the EKS best-practices calculator, not ipamd: use --model vpc-cni for the real "
                 + "daemon's steady state");
         return List.copyOf(notes);
