@@ -74,7 +74,7 @@ final class PlanCommand {
                 out.println("(no scenario file given: the spreadsheet's shipped example; see README for the format)");
             return Main.OK;
         } catch (ScenarioException e) {
-            err.println("error: " + file.map(f -> f + ": ").orElse("") + e.getMessage());
+            err.println("error: " + file.map(f -> (f.equals("-") ? "<stdin>" : f) + ": ").orElse("") + e.getMessage());
             return Main.BAD_INPUT;
         } catch (IOException e) {
             err.println("error: cannot read scenario file '%s': %s".formatted(file.orElse("-"),
