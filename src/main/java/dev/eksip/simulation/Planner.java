@@ -100,9 +100,12 @@ public final class Planner {
                 new MaxPods.Options(cni.prefixDelegation(), cni.customNetworking(), cni.maxEni(), true));
         int raw = MaxPods.compute(limits,
                 new MaxPods.Options(cni.prefixDelegation(), cni.customNetworking(), cni.maxEni(), false));
-        notes.add(("%s: max pods %d from the max-pods calculator formula with the EKS managed-node-group cap "
-                + "(110 up to 30 vCPUs, 250 above)%s; set instances[].maxPods if your kubelet differs")
-                .formatted(in.instanceType(), maxPods, raw > maxPods ? ", formula alone gives " + raw : ""));
+        if (raw > maxPods)
+            notes.add("%s: max pods capped at %d by the EKS managed-node-group cap (the formula alone gives %d)"
+                    .formatted(in.instanceType(), maxPods, raw));
+        notes.add("max pods not given in the scenario come from the max-pods calculator formula (with "
+                + "MAX_ENI, custom networking and prefix delegation) capped as EKS managed node groups do "
+                + "(110 up to 30 vCPUs, 250 above); set instances[].maxPods if your kubelet differs");
         return maxPods;
     }
 

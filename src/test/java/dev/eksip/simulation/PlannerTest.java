@@ -94,7 +94,7 @@ class PlannerTest {
             assertThat(r.activeEnisPerNode() + r.warmEnisPerNode()).isEqualTo(r.enisPerNode());
         }
         assertThat(plan.notes()).isNotEmpty()
-                .anyMatch(n -> n.contains("managed-node-group cap"))
+                .anyMatch(n -> n.contains("max-pods calculator formula"))
                 .anyMatch(n -> n.contains("hostNetworkIps (2) is not charged"));
     }
 
@@ -125,6 +125,18 @@ class PlannerTest {
         assertThat(row.podsTotal()).isEqualTo(2 * 18);
         assertThat(plan.notes()).anyMatch(n -> n.contains("max pods 20 from the scenario"))
                 .anyMatch(n -> n.contains("not scheduled"));
+    }
+
+    @Test
+    void managedNodeGroupCapIsAppliedAndNoted() {
+        PlanResult plan = Planner.plan(EXAMPLE.withInstances(List.of(Scenario.InstanceRow.of("m5.4xlarge", 1, 100))),
+                PlanModel.VPC_CNI);
+
+        // §6(a): under the 110 cap an m5.4xlarge stops at ceil(110/29) = 4 ENIs / 116 IPs.
+        assertThat(plan.instances().get(0).maxPods()).hasValue(110);
+        assertThat(plan.instances().get(0).secondaryIpsPerNode()).isEqualTo(116);
+        assertThat(plan.notes()).anyMatch(n -> n.contains("m5.4xlarge: max pods capped at 110")
+                && n.contains("formula alone gives 234"));
     }
 
     @Test
