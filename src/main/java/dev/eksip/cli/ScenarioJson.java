@@ -11,10 +11,11 @@ import dev.eksip.domain.CniSettings;
 import dev.eksip.domain.Scenario;
 import dev.eksip.domain.ScenarioException;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.Collection;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -188,8 +189,8 @@ final class ScenarioJson {
         if (node.decimalValue().signum() < 0 && min >= 0)
             throw new ScenarioException(field, "expected %s, got the negative number %s".formatted(expected,
                     node.decimalValue().stripTrailingZeros().toPlainString()));
-        java.math.BigDecimal value = node.decimalValue();
-        if (value.compareTo(java.math.BigDecimal.valueOf(min)) < 0 || value.compareTo(java.math.BigDecimal.valueOf(MAX_NUMBER)) > 0)
+        BigDecimal value = node.decimalValue();
+        if (value.compareTo(BigDecimal.valueOf(min)) < 0 || value.compareTo(BigDecimal.valueOf(MAX_NUMBER)) > 0)
             throw new ScenarioException(field, "expected %s, got %s".formatted(expected,
                     value.stripTrailingZeros().toPlainString()));
         return value.intValueExact();
@@ -200,10 +201,8 @@ final class ScenarioJson {
                 "expected a JSON object, got " + describe(node));
     }
 
-    private static void rejectUnknownKeys(JsonNode object, String prefix, java.util.Collection<String> allowed) {
-        Iterator<Map.Entry<String, JsonNode>> it = object.fields();
-        while (it.hasNext()) {
-            String key = it.next().getKey();
+    private static void rejectUnknownKeys(JsonNode object, String prefix, Collection<String> allowed) {
+        for (String key : (Iterable<String>) object::fieldNames) {
             if (!allowed.contains(key))
                 throw new ScenarioException(prefix + key, "unknown key; expected one of " + String.join(", ",
                         allowed.stream().sorted(prefix.startsWith("cni") ? (a, b) -> CNI_KEYS.indexOf(a) - CNI_KEYS.indexOf(b)
@@ -219,7 +218,7 @@ final class ScenarioJson {
             case NULL -> "null";
             case ARRAY -> "an array";
             case OBJECT -> "an object";
-            default -> node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
+            default -> node.getNodeType().toString().toLowerCase(Locale.ROOT);
         };
     }
 }
