@@ -146,8 +146,8 @@ public final class Planner {
                     node.podsWithoutIp(), cni.minimumIpTarget() > 0 && cni.warmIpTarget() == 0
                             ? "MINIMUM_IP_TARGET alone is a hard ceiling, §6(c)" : "the node has no ENI slot left"));
         if (node.customNetworking())
-            notes.add(("%s: custom networking puts pod ENIs in the ENIConfig subnet: per node %d addresses in the "
-                    + "node subnet (primary ENI), %d in the ENIConfig subnet; totals count both")
+            notes.add(("%s: custom networking puts pod ENIs in the ENIConfig subnet; addresses per node: node "
+                    + "subnet %d (primary ENI), ENIConfig subnet %d; totals count both")
                     .formatted(type, node.primaryEniSubnetIps(), node.secondaryEniSubnetIps()));
     }
 

@@ -140,6 +140,32 @@ class PlannerTest {
     }
 
     @Test
+    void prefixDelegationRowsCountPrefixes() {
+        Scenario s = new Scenario(24, CniSettings.DEFAULTS.withPrefixDelegation(true), 0,
+                List.of(Scenario.InstanceRow.of("m5.large", 2, 20)));
+        PlanResult.Row row = Planner.plan(s, PlanModel.VPC_CNI).instances().get(0);
+
+        // §6(d) K=1: ceil(20/16) + 1 = 3 prefixes on the primary ENI; §6(i) 1 + 16 × 3.
+        assertThat(List.of(row.enisPerNode(), row.prefixesPerNode(), row.secondaryIpsPerNode(), row.warmIpsPerNode(),
+                row.subnetIpsPerNode())).containsExactly(1, 3, 0, 28, 49);
+        assertThat(row.subnetIpsTotal()).isEqualTo(98);
+    }
+
+    @Test
+    void customNetworkingSplitsTheNodeAndPodSubnetsInANote() {
+        CniSettings custom = new CniSettings(1, 0, 0, false, 1, 0, true, false, false, false);
+        Scenario s = new Scenario(24, custom, 0, List.of(Scenario.InstanceRow.of("m5.large", 1, 5)));
+        PlanResult plan = Planner.plan(s, PlanModel.VPC_CNI);
+        PlanResult.Row row = plan.instances().get(0);
+
+        // §6(e): primary ENI without pod IPs + 2 pod ENIs of 9 (U = 2); the second pod ENI holds no pod.
+        assertThat(List.of(row.maxPods().getAsInt(), row.enisPerNode(), row.activeEnisPerNode(),
+                row.warmEnisPerNode(), row.secondaryIpsPerNode(), row.subnetIpsPerNode()))
+                .containsExactly(20, 3, 2, 1, 18, 21);
+        assertThat(plan.notes()).anyMatch(n -> n.contains("node subnet 1 (primary ENI), ENIConfig subnet 20"));
+    }
+
+    @Test
     void prefixDelegationOnANonNitroTypeIsNoted() {
         Scenario s = new Scenario(24, CniSettings.DEFAULTS.withPrefixDelegation(true), 0,
                 List.of(Scenario.InstanceRow.of("m4.large", 1, 10)));
