@@ -1,0 +1,129 @@
+package dev.eksip.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.eksip.app.InventoryFile.InvalidInventoryFileException;
+import dev.eksip.domain.Cluster;
+import dev.eksip.domain.CniSettings;
+import dev.eksip.domain.Eni;
+import dev.eksip.domain.InstanceLimits;
+import dev.eksip.domain.Inventory;
+import dev.eksip.domain.InventoryGap;
+import dev.eksip.domain.Node;
+import dev.eksip.domain.NodeGroup;
+import dev.eksip.domain.Subnet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+class InventoryFileTest {
+    static Inventory sample() {
+        Subnet a = new Subnet("subnet-a", "vpc-1", "us-east-1a", "10.0.0.0/24", 240,
+                Map.of("kubernetes.io/role/cni", "1", "Name", "a"),
+                List.of(new Subnet.CidrReservation("scr-1", "10.0.0.128/28", "prefix")));
+        Subnet b = new Subnet("subnet-b", "vpc-1", "us-east-1b", "10.0.1.0/24", 251, Map.of(), List.of());
+        NodeGroup managed = new NodeGroup("ng-1", true, false, List.of("m5.large"), 1, 2, 5,
+                List.of("subnet-a", "subnet-b"), "eks-ng-1-abc", 0);
+        NodeGroup self = new NodeGroup("asg-self", false, false, List.of("c5.xlarge", "c5a.xlarge"), 0, 0, 3,
+                List.of("subnet-b"), "asg-self", 58);
+        Cluster cluster = new Cluster("prod", "vpc-1", "ipv4",
+                new CniSettings(1, 5, 10, true, 1, 0, true, false, true, false), "addon",
+                Map.of("us-east-1a", "subnet-b"), List.of(managed, self));
+        Eni primary = new Eni("eni-1", "subnet-a", "i-1", "interface", 0, "10.0.0.10",
+                List.of("10.0.0.11", "10.0.0.12"), List.of(), false);
+        Eni pod = new Eni("eni-2", "subnet-b", "i-1", "interface", 1, "10.0.1.10",
+                List.of(), List.of("10.0.1.16/28"), false);
+        Node node = new Node("i-1", "prod", "ng-1", "m5.large", "subnet-a", "us-east-1a", List.of(primary, pod));
+        Eni lb = new Eni("eni-9", "subnet-a", "", "interface", -1, "10.0.0.200", List.of(), List.of(), true);
+        InstanceLimits x = new InstanceLimits("x9.large", 3, 10, 1, 3, true, false, true, true, 0, 2);
+        InventoryGap gap = new InventoryGap("cluster/dev", "eks:DescribeNodegroup", "AccessDeniedException",
+                "not authorised");
+        return new Inventory("123456789012", "us-east-1", Instant.parse("2026-11-25T13:00:00Z"),
+                List.of(a, b), List.of(cluster), List.of(node), List.of(lb), List.of(x), List.of(gap));
+    }
+
+    @Test
+    void writeThenReadIsTheSameInventory(@TempDir Path dir) {
+        Path file = dir.resolve("snap/inventory.json");
+        InventoryFile.write(sample(), file);
+        assertThat(InventoryFile.read(file)).isEqualTo(sample());
+    }
+
+    @Test
+    void writesTheVersionFirstInstantsAsIsoStringsAndNoNulls() {
+        String json = InventoryFile.toJson(sample());
+        assertThat(json).startsWith("{\n  \"formatVersion\" : 1,");
+        assertThat(json).contains("\"capturedAt\" : \"2026-11-25T13:00:00Z\"");
+        assertThat(json).doesNotContain("null");
+        // derived accessors are not part of the format
+        assertThat(json).doesNotContain("subnetIps").doesNotContain("warmIpMode").doesNotContain("slotsPerEni");
+    }
+
+    @Test
+    void anEmptyInventoryRoundTrips() {
+        Inventory empty = new Inventory("", "eu-west-1", Instant.EPOCH, List.of(), List.of(), List.of(), List.of(),
+                List.of(), List.of());
+        assertThat(InventoryFile.parse(InventoryFile.toJson(empty), "x.json")).isEqualTo(empty);
+    }
+
+    @Test
+    void rejectsAnotherFormatVersion() {
+        String json = InventoryFile.toJson(sample()).replace("\"formatVersion\" : 1", "\"formatVersion\" : 2");
+        assertThatThrownBy(() -> InventoryFile.parse(json, "snap.json"))
+                .isInstanceOf(InvalidInventoryFileException.class)
+                .hasMessageContaining("snap.json").hasMessageContaining("formatVersion").hasMessageContaining("2");
+    }
+
+    @Test
+    void rejectsAMissingVersion() {
+        String json = InventoryFile.toJson(sample()).replace("\"formatVersion\" : 1,", "");
+        assertThatThrownBy(() -> InventoryFile.parse(json, "snap.json"))
+                .isInstanceOf(InvalidInventoryFileException.class).hasMessageContaining("missing field \"formatVersion\"");
+    }
+
+    @Test
+    void rejectsAnUnknownFieldNamingItAndItsPath() {
+        String json = InventoryFile.toJson(sample()).replace("\"availableIps\" : 251,", "\"availableIps\" : 251, \"free\" : 3,");
+        assertThatThrownBy(() -> InventoryFile.parse(json, "snap.json"))
+                .isInstanceOf(InvalidInventoryFileException.class)
+                .hasMessageContaining("unknown field \"free\"").hasMessageContaining("$.subnets[1]");
+    }
+
+    @Test
+    void rejectsAMissingFieldNamingIt() {
+        String json = InventoryFile.toJson(sample()).replaceFirst("(\"name\" : \"prod\",\\s*)\"vpcId\" : \"vpc-1\",", "$1");
+        assertThat(json).isNotEqualTo(InventoryFile.toJson(sample()));
+        assertThatThrownBy(() -> InventoryFile.parse(json, "snap.json"))
+                .isInstanceOf(InvalidInventoryFileException.class)
+                .hasMessageContaining("vpcId").hasMessageContaining("$.clusters[0]");
+    }
+
+    @Test
+    void rejectsAWrongTypeNamingTheField() {
+        String json = InventoryFile.toJson(sample()).replace("\"availableIps\" : 240", "\"availableIps\" : \"lots\"");
+        assertThatThrownBy(() -> InventoryFile.parse(json, "snap.json"))
+                .isInstanceOf(InvalidInventoryFileException.class)
+                .hasMessageContaining("$.subnets[0].availableIps");
+    }
+
+    @Test
+    void rejectsValuesTheDomainRejects() {
+        String json = InventoryFile.toJson(sample()).replace("\"desiredSize\" : 2", "\"desiredSize\" : 9");
+        assertThatThrownBy(() -> InventoryFile.parse(json, "snap.json"))
+                .isInstanceOf(InvalidInventoryFileException.class)
+                .hasMessageContaining("ng-1").hasMessageContaining("min <= desired <= max");
+    }
+
+    @Test
+    void rejectsSomethingThatIsNotJson() {
+        assertThatThrownBy(() -> InventoryFile.parse("formatVersion: 1", "snap.json"))
+                .isInstanceOf(InvalidInventoryFileException.class).hasMessageContaining("not valid JSON");
+        assertThatThrownBy(() -> InventoryFile.parse("[1]", "snap.json"))
+                .isInstanceOf(InvalidInventoryFileException.class).hasMessageContaining("JSON object");
+    }
+}
