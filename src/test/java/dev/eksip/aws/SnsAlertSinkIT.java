@@ -1,0 +1,126 @@
+package dev.eksip.aws;
+
+import static dev.eksip.app.Fixtures.forecast;
+import static dev.eksip.app.Fixtures.subnet;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.eksip.app.Alert;
+import dev.eksip.app.AlertPolicy;
+import dev.eksip.app.AlertState;
+import dev.eksip.app.Fixtures;
+import dev.eksip.app.InMemoryPorts;
+import dev.eksip.app.RunAudit;
+import dev.eksip.domain.Forecast;
+import dev.eksip.domain.Severity;
+import dev.eksip.testing.MotoServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** SNS alerts through moto to an SQS subscriber, alert state in moto DynamoDB. */
+class SnsAlertSinkIT {
+    @RegisterExtension
+    static final MotoServer MOTO = new MotoServer();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private AlertPeers peers;
+
+    @BeforeEach
+    void seed() {
+        MOTO.reset();
+        peers = new AlertPeers(MOTO, "it");
+    }
+
+    @AfterEach
+    void close() {
+        peers.close();
+    }
+
+    private static Alert criticalAlert() {
+        Forecast f = forecast(subnet("subnet-0a1b2c3d4e5f60001").az("us-east-1c").nodeGroups("web-spot", "web-od")
+                .critical().build());
+        return AlertPolicy.decide(AlertPolicy.findings(f, Severity.WARNING).getFirst(), Optional.empty(),
+                Duration.ofHours(24)).alert().orElseThrow();
+    }
+
+    @Test
+    void subscribersGetTheSubjectTheAttributesAndTheJsonFormWhileEmailGetsText() throws Exception {
+        new SnsAlertSink(peers.sns, peers.topicArn).send(criticalAlert());
+
+        JsonNode envelope = peers.received().getFirst();
+        System.out.println("SNS envelope as received by the SQS subscriber:\n" + envelope.toPrettyString());
+        assertThat(envelope.path("Type").asText()).isEqualTo("Notification");
+        assertThat(envelope.path("TopicArn").asText()).isEqualTo(peers.topicArn);
+        assertThat(envelope.path("Subject").asText())
+                .isEqualTo("[CRITICAL] web-prod: 1 EKS subnet at risk of IP exhaustion").hasSizeLessThan(100);
+        JsonNode attributes = envelope.path("MessageAttributes");
+        assertThat(attributes.path("severity").path("Value").asText()).isEqualTo("critical");
+        assertThat(attributes.path("cluster").path("Value").asText()).isEqualTo("web-prod");
+        assertThat(attributes.path("account").path("Value").asText()).isEqualTo("123456789012");
+        assertThat(attributes.path("region").path("Value").asText()).isEqualTo("us-east-1");
+        assertThat(attributes.path("severity").path("Type").asText()).isEqualTo("String");
+        JsonNode body = JSON.readTree(envelope.path("Message").asText());   // the "sqs" form: JSON
+        assertThat(body.path("type").asText()).isEqualTo("eks-ip-forecast-alert");
+        assertThat(body.path("subnets").get(0).path("availabilityZone").asText()).isEqualTo("us-east-1c");
+        assertThat(body.path("subnets").get(0).path("nodeGroups")).extracting(JsonNode::asText)
+                .containsExactly("web-spot", "web-od");
+
+        JsonNode published = peers.published().getFirst();
+        JsonNode structured = JSON.readTree(published.get(1).asText());   // [topic, message, subject, ...]
+        assertThat(structured.fieldNames()).toIterable().containsExactlyInAnyOrder("default", "email", "sqs", "lambda");
+        assertThat(structured.path("email").asText()).startsWith("EKS IP forecast for cluster web-prod")
+                .contains("subnet-0a1b2c3d4e5f60001 (10.0.0.0/24, us-east-1c, vpc-0abc): CRITICAL")
+                .contains("Fix: ");
+        assertThat(structured.path("default").asText()).isEqualTo(structured.path("email").asText());
+        assertThat(structured.path("lambda").asText()).isEqualTo(structured.path("sqs").asText());
+    }
+
+    @Test
+    void alertStateRoundTripsThroughDynamoDb() {
+        DynamoDbAlertStateStore store = new DynamoDbAlertStateStore(peers.dynamoDb, peers.table);
+        assertThat(store.load("cluster/web-prod")).isEmpty();
+        AlertState state = new AlertState("cluster/web-prod", Severity.CRITICAL, "subnet-a=critical,subnet-b=warning",
+                Instant.parse("2026-11-20T09:15:00Z"), Instant.parse("2026-11-20T09:30:00Z"));
+        store.save(state);
+        assertThat(store.load("cluster/web-prod")).contains(state);
+        assertThat(peers.dynamoDb.getItem(r -> r.tableName(peers.table)
+                .key(java.util.Map.of("scope", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("cluster/web-prod"))))
+                .item().get("expiresAt").n()).isEqualTo(Long.toString(Instant.parse("2026-11-20T09:30:00Z")
+                .plus(Duration.ofDays(90)).getEpochSecond()));
+    }
+
+    @Test
+    void acrossColdStartsAnUnchangedFindingIsSentOnceAndRecoveryIsAnnounced() {
+        AtomicReference<Forecast> current = new AtomicReference<>(forecast(subnet("subnet-a").critical().build()));
+        AtomicReference<Instant> now = new AtomicReference<>(Fixtures.AS_OF);
+        // a fresh RunAudit per run = a cold start: only DynamoDB remembers
+        java.util.function.Supplier<RunAudit> coldStart = () -> new RunAudit(
+                (clusters, asOf) -> Fixtures.at(current.get(), asOf),
+                new InMemoryPorts.RecordingMetrics(),
+                new SnsAlertSink(peers.sns, peers.topicArn),
+                new DynamoDbAlertStateStore(peers.dynamoDb, peers.table),
+                new RunAudit.AlertSettings(Severity.WARNING, Duration.ofHours(24)),
+                Clock.fixed(now.get(), ZoneOffset.UTC));
+        coldStart.get().audit(List.of(), true);
+        now.set(Fixtures.AS_OF.plusSeconds(900));
+        coldStart.get().audit(List.of(), true);
+        now.set(Fixtures.AS_OF.plusSeconds(1800));
+        current.set(forecast(subnet("subnet-a").build()));
+        coldStart.get().audit(List.of(), true);
+
+        List<JsonNode> received = peers.received();
+        assertThat(received).extracting(e -> e.path("MessageAttributes").path("kind").path("Value").asText())
+                .containsExactly("worsened", "recovered");
+        assertThat(received.get(1).path("MessageAttributes").path("severity").path("Value").asText()).isEqualTo("ok");
+    }
+}
