@@ -1,0 +1,64 @@
+package dev.eksip.lambda;
+
+import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
+import software.amazon.awssdk.services.autoscaling.model.Tag;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.InstanceType;
+import software.amazon.awssdk.services.ec2.model.ResourceType;
+import software.amazon.awssdk.services.ec2.model.TagSpecification;
+import software.amazon.awssdk.services.eks.EksClient;
+
+import java.util.List;
+
+/**
+ * A moto account with one cramped cluster, {@value #CLUSTER}: two /27 subnets (27 usable each), a managed node
+ * group {@value #NODEGROUP} of m5.large at 2/2/10 with one node per subnet, each holding its primary ENI's nine
+ * secondary IPs as ipamd does; growing to 10 nodes cannot fit, so the forecast is critical and an alert is due.
+ * Its Auto Scaling group (named as EKS names them, tagged {@code eks:cluster-name}) exists without instances so an
+ * Auto Scaling event can be traced back to the cluster.
+ */
+record EdgeAccount(String vpcId, String subnetA, String subnetB, List<String> nodes) {
+    static final String CLUSTER = "edge";
+    static final String NODEGROUP = "edge-ng";
+    static final String AUTO_SCALING_GROUP = "eks-edge-ng-6c1f2e3d-4b5a-4c9d-8e7f-0a1b2c3d4e5f";
+    static final String ROLE = "arn:aws:iam::123456789012:role/eks";
+
+    static EdgeAccount seed(Ec2Client ec2, EksClient eks, AutoScalingClient autoScaling) {
+        String vpc = ec2.createVpc(r -> r.cidrBlock("10.30.0.0/16")).vpc().vpcId();
+        String a = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.30.0.0/27").availabilityZone("us-east-1a"))
+                .subnet().subnetId();
+        String b = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.30.0.32/27").availabilityZone("us-east-1b"))
+                .subnet().subnetId();
+        eks.createCluster(r -> r.name(CLUSTER).roleArn(ROLE).version("1.31").resourcesVpcConfig(v -> v.subnetIds(a, b)));
+        eks.createNodegroup(r -> r.clusterName(CLUSTER).nodegroupName(NODEGROUP).nodeRole(ROLE).subnets(a, b)
+                .instanceTypes("m5.large").scalingConfig(s -> s.minSize(2).desiredSize(2).maxSize(10)));
+        String ami = ec2.describeImagesPaginator(r -> r.owners("amazon")).images().stream().findFirst().orElseThrow().imageId();
+        List<String> nodes = List.of(node(ec2, ami, a, "10.30.0.%d", 20), node(ec2, ami, b, "10.30.0.%d", 52));
+        String template = ec2.createLaunchTemplate(r -> r.launchTemplateName("edge-ng-lt")
+                .launchTemplateData(d -> d.imageId(ami).instanceType(InstanceType.M5_LARGE))).launchTemplate().launchTemplateId();
+        autoScaling.createAutoScalingGroup(r -> r.autoScalingGroupName(AUTO_SCALING_GROUP)
+                .launchTemplate(l -> l.launchTemplateId(template).version("$Latest"))
+                .minSize(0).desiredCapacity(0).maxSize(10).vpcZoneIdentifier(a + "," + b)
+                .tags(Tag.builder().key("eks:cluster-name").value(CLUSTER).propagateAtLaunch(true)
+                        .resourceType("auto-scaling-group").resourceId(AUTO_SCALING_GROUP).build()));
+        return new EdgeAccount(vpc, a, b, nodes);
+    }
+
+    /** A managed node with nine secondary IPs on its primary ENI (explicit addresses: moto's random ones collide). */
+    private static String node(Ec2Client ec2, String ami, String subnet, String pattern, int firstHost) {
+        String id = ec2.runInstances(r -> r.imageId(ami).instanceType(InstanceType.M5_LARGE).minCount(1).maxCount(1)
+                        .subnetId(subnet).tagSpecifications(TagSpecification.builder().resourceType(ResourceType.INSTANCE)
+                                .tags(tag("eks:cluster-name", CLUSTER), tag("eks:nodegroup-name", NODEGROUP),
+                                        tag("kubernetes.io/cluster/" + CLUSTER, "owned")).build()))
+                .instances().get(0).instanceId();
+        String eni = ec2.describeInstances(r -> r.instanceIds(id)).reservations().get(0).instances().get(0)
+                .networkInterfaces().get(0).networkInterfaceId();
+        List<String> ips = java.util.stream.IntStream.range(0, 9).mapToObj(i -> pattern.formatted(firstHost + i)).toList();
+        ec2.assignPrivateIpAddresses(r -> r.networkInterfaceId(eni).privateIpAddresses(ips));
+        return id;
+    }
+
+    private static software.amazon.awssdk.services.ec2.model.Tag tag(String k, String v) {
+        return software.amazon.awssdk.services.ec2.model.Tag.builder().key(k).value(v).build();
+    }
+}

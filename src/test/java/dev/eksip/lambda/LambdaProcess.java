@@ -1,0 +1,93 @@
+package dev.eksip.lambda;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged jar in a child JVM started the way Lambda's java21 runtime starts it: main class
+ * {@code com.amazonaws.services.lambda.runtime.api.client.AWSLambda}, the handler as argument, the runtime's JVM
+ * flags (serial GC, C1 only, heap ~85% of the function memory), the Lambda environment variables.
+ */
+final class LambdaProcess implements AutoCloseable {
+    static final Path JAR = Path.of("target", "eks-ip-forecaster.jar");
+    static final int MEMORY_MB = 1024;
+
+    final long startNanos;
+    final Path log;
+    private final Process process;
+
+    private LambdaProcess(Process process, long startNanos, Path log) {
+        this.process = process;
+        this.startNanos = startNanos;
+        this.log = log;
+    }
+
+    static LambdaProcess start(String classpath, String handler, Map<String, String> env) {
+        if (!Files.isRegularFile(JAR))
+            throw new IllegalStateException(JAR + " missing: run through Failsafe (mvn -Pit verify) so `package` runs first");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> cmd = new ArrayList<>(List.of(java,
+                "-Xmx" + (MEMORY_MB * 85 / 100) + "m", "-XX:+UseSerialGC",
+                "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+                "-cp", classpath, "com.amazonaws.services.lambda.runtime.api.client.AWSLambda", handler));
+        try {
+            Path log = Files.createTempFile("lambda-child-", ".log");
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+            pb.environment().clear();
+            pb.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+            pb.environment().put("HOME", System.getProperty("java.io.tmpdir"));
+            pb.environment().put("_HANDLER", handler);
+            pb.environment().put("AWS_LAMBDA_FUNCTION_NAME", "ForecastFunction");
+            pb.environment().put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+            pb.environment().put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(MEMORY_MB));
+            pb.environment().put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/ForecastFunction");
+            pb.environment().put("AWS_LAMBDA_LOG_STREAM_NAME", "2026/11/20/[$LATEST]it");
+            pb.environment().put("AWS_EXECUTION_ENV", "AWS_Lambda_java21");
+            pb.environment().put("AWS_EC2_METADATA_DISABLED", "true");
+            pb.environment().putAll(env);
+            long start = System.nanoTime();
+            return new LambdaProcess(pb.start(), start, log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String output() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "(unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    /** Peak resident set size of the child in MB (Linux), -1 when unknown. */
+    long peakRssMb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status")))
+                if (line.startsWith("VmHWM:")) return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
