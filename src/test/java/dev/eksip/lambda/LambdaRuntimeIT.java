@@ -1,0 +1,246 @@
+package dev.eksip.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.eksip.aws.AlertPeers;
+import dev.eksip.aws.CloudWatchWireRecorder;
+import dev.eksip.testing.MotoServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.eks.EksClient;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged jar run by the real Lambda runtime interface client (child JVM, loopback Runtime API stub) against a
+ * moto-seeded account: AwsInventorySource → Forecaster → PutMetricData (CBOR recorder) and SNS (moto → SQS). Also
+ * measures cold start (JVM start → first response) and warm invokes against a trivial handler in the same run.
+ */
+class LambdaRuntimeIT {
+    @RegisterExtension
+    static final MotoServer MOTO = new MotoServer();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String HANDLER = "dev.eksip.lambda.ForecastHandler::handleRequest";
+    private static final int WARM_RUNS = 5;
+
+    private static CloudWatchWireRecorder recorder;
+    private static AlertPeers peers;
+    private static EdgeAccount account;
+
+    @BeforeAll
+    static void seed() {
+        MOTO.reset();
+        recorder = new CloudWatchWireRecorder();
+        peers = new AlertPeers(MOTO, "lambda");
+        try (Ec2Client ec2 = MOTO.client(Ec2Client.builder()); EksClient eks = MOTO.client(EksClient.builder());
+             AutoScalingClient autoScaling = MOTO.client(AutoScalingClient.builder())) {
+            account = EdgeAccount.seed(ec2, eks, autoScaling);
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        if (recorder != null) recorder.close();
+        if (peers != null) peers.close();
+    }
+
+    private static Map<String, String> functionEnvironment(LambdaRuntimeStub stub) {
+        Map<String, String> env = new HashMap<>();
+        env.put("AWS_LAMBDA_RUNTIME_API", stub.address());
+        env.put("AWS_REGION", "us-east-1");
+        env.put("AWS_DEFAULT_REGION", "us-east-1");
+        env.put("AWS_ACCESS_KEY_ID", "testing");
+        env.put("AWS_SECRET_ACCESS_KEY", "testing");
+        env.put("AWS_ENDPOINT_URL", MOTO.endpoint().toString());
+        env.put("AWS_ENDPOINT_URL_CLOUDWATCH", recorder.endpoint().toString());
+        env.put("METRIC_NAMESPACE", "EksIpForecast");
+        env.put("ALERT_TOPIC_ARN", peers.topicArn);
+        env.put("ALERT_STATE_TABLE", peers.table);
+        env.put("CLUSTER_NAMES", "");
+        env.put("ALERT_REPEAT_INTERVAL", "PT24H");
+        env.put("ALERT_MIN_SEVERITY", "warning");
+        return env;
+    }
+
+    @Test
+    void scheduleAndSqsBatchRunLikeLambdaAndColdStartIsMeasuredAgainstABaseline() throws Exception {
+        List<Double> forecastWarm = new ArrayList<>();
+        double forecastCold;
+        long forecastRss;
+        String childLog;
+        try (LambdaRuntimeStub stub = new LambdaRuntimeStub();
+             LambdaProcess child = LambdaProcess.start(LambdaProcess.JAR.toString(), HANDLER, functionEnvironment(stub))) {
+            // 1. scheduled event, cold
+            LambdaRuntimeStub.Result first = await(stub, bytes("events/scheduled-event.json"), child);
+            forecastCold = (first.nanos() - child.startNanos) / 1e6;
+            assertThat(first.error()).as(first.body()).isFalse();
+            JsonNode audit = JSON.readTree(first.body()).path("audits").get(0);
+            assertThat(audit.path("scope").asText()).isEqualTo("account");
+            assertThat(audit.path("subnets").asInt()).isGreaterThanOrEqualTo(2);
+            assertThat(audit.path("subnetsAtRisk").asInt()).isPositive();
+            assertThat(audit.path("alertsSent")).extracting(JsonNode::asText).containsExactly("edge:worsened");
+
+            // metrics on the wire
+            List<JsonNode> datums = recorder.datums();
+            assertThat(recorder.unexpected()).isEmpty();
+            assertThat(recorder.calls()).allSatisfy(c ->
+                    assertThat(c.body().path("Namespace").asText()).isEqualTo("EksIpForecast"));
+            assertThat(datums).anySatisfy(d -> {
+                assertThat(d.path("MetricName").asText()).isEqualTo("ForecastAvailableIpsAtMax");
+                assertThat(d.path("Dimensions").get(0).path("Value").asText()).isEqualTo(account.subnetA());
+                assertThat(d.path("Value").asDouble()).isNegative();
+            });
+            assertThat(datums).anySatisfy(d -> {
+                assertThat(d.path("MetricName").asText()).isEqualTo("SubnetsAtRisk");
+                assertThat(d.has("Dimensions") && !d.path("Dimensions").isEmpty()).isFalse();
+            });
+            assertThat(datums).extracting(d -> d.path("Timestamp").asDouble()).containsOnly(datums.getFirst().path("Timestamp").asDouble());
+            printSampleMetrics();
+
+            // the SNS message as the SQS subscriber receives it
+            List<JsonNode> received = peers.received();
+            assertThat(received).hasSize(1);
+            JsonNode envelope = received.getFirst();
+            assertThat(envelope.path("Subject").asText()).startsWith("[").contains("edge").hasSizeLessThan(100);
+            assertThat(envelope.path("MessageAttributes").path("cluster").path("Value").asText()).isEqualTo("edge");
+            assertThat(envelope.path("MessageAttributes").path("severity").path("Value").asText()).isIn("warning", "critical");
+            JsonNode message = JSON.readTree(envelope.path("Message").asText());
+            assertThat(message.path("subnets")).anySatisfy(s -> {
+                assertThat(s.path("subnetId").asText()).isEqualTo(account.subnetA());
+                assertThat(s.path("nodeGroups")).extracting(JsonNode::asText).contains(EdgeAccount.NODEGROUP);
+            });
+            System.out.println("SNS envelope received by the SQS subscriber:\n" + envelope.toPrettyString());
+            System.out.println("its Message (the 'sqs' form):\n" + message.toPrettyString());
+
+            // 2. warm scheduled runs: unchanged finding, no new message (alert state in DynamoDB)
+            for (int i = 0; i < WARM_RUNS; i++) {
+                LambdaRuntimeStub.Result r = await(stub, bytes("events/scheduled-event.json"), child);
+                assertThat(r.error()).as(r.body()).isFalse();
+                forecastWarm.add(r.millis());
+            }
+            assertThat(peers.received()).isEmpty();
+
+            // 3. an SQS batch of change events for the seeded cluster plus one bad record
+            int callsBefore = recorder.calls().size();
+            LambdaRuntimeStub.Result batch = await(stub, sqsBatchForEdge(), child);
+            assertThat(batch.error()).as(batch.body()).isFalse();
+            assertThat(JSON.readTree(batch.body()).path("batchItemFailures")).extracting(f -> f.path("itemIdentifier").asText())
+                    .containsExactly("bad-record-1");
+            assertThat(recorder.calls().size()).isGreaterThan(callsBefore);
+            assertThat(recorder.calls().subList(callsBefore, recorder.calls().size()))
+                    .flatMap(c -> iterable(c.body().path("MetricData")))
+                    .anySatisfy(d -> assertThat(d.path("Dimensions").get(0).path("Value").asText()).isEqualTo("edge"))
+                    .noneSatisfy(d -> assertThat(d.path("MetricName").asText().equals("SubnetsAtRisk")
+                            && d.path("Dimensions").isEmpty()).isTrue());
+            forecastRss = child.peakRssMb();
+            childLog = child.output();
+        }
+        assertThat(childLog.lines().filter(l -> l.startsWith("{") && l.contains("\"event\":\"batch\"")))
+                .singleElement().satisfies(l -> assertThat(JSON.readTree(l).path("audits"))
+                        .extracting(JsonNode::asText).containsExactly("edge"));
+        assertThat(childLog).contains("\"event\":\"invalid-record\"").contains("\"messageId\":\"bad-record-1\"");
+
+        // baseline: a trivial handler, same jar, same runtime client, same flags
+        List<Double> baselineWarm = new ArrayList<>();
+        double baselineCold;
+        try (LambdaRuntimeStub stub = new LambdaRuntimeStub();
+             LambdaProcess child = LambdaProcess.start(LambdaProcess.JAR + java.io.File.pathSeparator + "target/test-classes",
+                     "dev.eksip.lambda.BaselineHandler::handleRequest", functionEnvironment(stub))) {
+            LambdaRuntimeStub.Result first = await(stub, bytes("events/scheduled-event.json"), child);
+            baselineCold = (first.nanos() - child.startNanos) / 1e6;
+            assertThat(first.body()).isEqualTo("{\"ok\":true}");
+            for (int i = 0; i < WARM_RUNS; i++) baselineWarm.add(await(stub, bytes("events/scheduled-event.json"), child).millis());
+        }
+        double forecastWarmMedian = median(forecastWarm);
+        double baselineWarmMedian = median(baselineWarm);
+        System.out.printf(Locale.ROOT, """
+                        == Lambda runtime measurement (runtime interface client, child JVM, -Xmx%dm SerialGC C1) ==
+                        ForecastHandler  cold start (JVM start -> first response): %8.0f ms   warm median of %d: %7.1f ms  %s
+                        BaselineHandler  cold start (JVM start -> first response): %8.0f ms   warm median of %d: %7.1f ms  %s
+                        cold-start ratio forecast/baseline: %.1fx   warm ratio: %.1fx   forecast child peak RSS: %d MB
+                        """, LambdaProcess.MEMORY_MB * 85 / 100,
+                forecastCold, WARM_RUNS, forecastWarmMedian, forecastWarm,
+                baselineCold, WARM_RUNS, baselineWarmMedian, baselineWarm,
+                forecastCold / baselineCold, forecastWarmMedian / baselineWarmMedian, forecastRss);
+        assertThat(forecastCold).isPositive();
+        assertThat(baselineCold).isPositive();
+    }
+
+    private static LambdaRuntimeStub.Result await(LambdaRuntimeStub stub, byte[] event, LambdaProcess child) throws Exception {
+        var future = stub.submit(event);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (System.nanoTime() < deadline && child.alive()) {
+            try {
+                return future.get(200, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException notYet) {
+                // keep waiting while the child lives
+            }
+        }
+        if (future.isDone()) return future.get();
+        throw new AssertionError("no response from the runtime; init errors " + stub.initErrors()
+                + "; alive=" + child.alive() + "; child output:\n" + child.output());
+    }
+
+    private static byte[] bytes(String file) throws Exception {
+        return Files.readAllBytes(Path.of(file));
+    }
+
+    /** events/sqs-batch.json retargeted at the seeded cluster and its node group's Auto Scaling group, plus a bad record. */
+    private static byte[] sqsBatchForEdge() throws Exception {
+        ObjectNode batch = (ObjectNode) JSON.readTree(bytes("events/sqs-batch.json"));
+        ArrayNode records = (ArrayNode) batch.get("Records");
+        for (JsonNode r : records) {
+            String body = r.path("body").asText()
+                    .replace("\"name\":\"web-prod\"", "\"name\":\"edge\"")
+                    .replace("\"name\":\"batch-jobs\"", "\"name\":\"edge\"")
+                    .replace("eks-web-spot-2ac6b1f4-7e1d-4c55-9f0e-3b1d2a9c8e71", EdgeAccount.AUTO_SCALING_GROUP);
+            ((ObjectNode) r).put("body", body);
+        }
+        ObjectNode bad = records.get(0).deepCopy();
+        bad.put("messageId", "bad-record-1");
+        bad.put("body", "{\"source\":\"aws.eks\",\"detail-type\":\"AWS API Call via CloudTrail\",\"detail\":{\"eventName\":7}}");
+        records.add(bad);
+        return JSON.writeValueAsBytes(batch);
+    }
+
+    private static void printSampleMetrics() {
+        CloudWatchWireRecorder.Call call = recorder.calls().getFirst();
+        ObjectNode sample = JSON.createObjectNode();
+        sample.put("Namespace", call.body().path("Namespace").asText());
+        ArrayNode some = sample.putArray("MetricData");
+        for (JsonNode d : call.body().path("MetricData")) {
+            String name = d.path("MetricName").asText();
+            if (some.size() < 8 && (name.equals("ForecastAvailableIpsAtMax") || name.equals("AvailableIps")
+                    || d.path("Dimensions").isEmpty() || name.startsWith("Min"))) some.add(d);
+        }
+        System.out.println("PutMetricData as decoded from the CBOR wire (%d datums in %d call(s), %d shown):\n%s"
+                .formatted(recorder.datums().size(), recorder.calls().size(), some.size(), sample.toPrettyString()));
+    }
+
+    private static List<JsonNode> iterable(JsonNode array) {
+        List<JsonNode> out = new ArrayList<>();
+        array.forEach(out::add);
+        return out;
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+
+}
