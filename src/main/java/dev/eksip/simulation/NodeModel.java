@@ -41,10 +41,12 @@ public final class NodeModel {
             throw new IllegalArgumentException("pods, branchPods and maxPods must be >= 0");
         Pool pool = new Pool(limits, cni, maxPods);
 
-        // §6(g): branch ENIs exist only on a trunk, at most BranchInterface per instance.
-        int branchEnis = pool.trunk ? Math.min(branchPods, limits.branchInterfaces()) : 0;
         // §8: kubelet admits at most maxPods pods in all; host-network daemon pods first, then branch pods.
-        int room = Math.max(0, maxPods - HOST_NETWORK_PODS - branchEnis);
+        int podRoom = Math.max(0, maxPods - HOST_NETWORK_PODS);
+        // §6(g): branch ENIs exist only on a trunk, at most BranchInterface per instance; branch pods count
+        // against kubelet max pods too (BPG sgpp.adoc), so no more branch ENIs than max pods leaves room for.
+        int branchEnis = pool.trunk ? Math.min(Math.min(branchPods, limits.branchInterfaces()), podRoom) : 0;
+        int room = podRoom - branchEnis;
         int schedulable = Math.min(pods, room);
         int unschedulable = (pods - schedulable) + (branchPods - branchEnis);
 
