@@ -104,8 +104,14 @@ public final class Forecaster {
      */
     static boolean excludedPrimary(Cluster c, Subnet nodeSubnet) {
         CniSettings cni = c.cni();
-        return cni.subnetDiscovery() && !cni.customNetworking() && !cni.ipv6()
+        return nodeSubnet != null && cni.subnetDiscovery() && !cni.customNetworking() && !cni.ipv6()
                && "0".equals(nodeSubnet.tags().get(CNI_ROLE_TAG));
+    }
+
+    /** The node model's view of an excluded primary ENI: as under custom networking (§6(e)), no pod IPs, one slot. */
+    static CniSettings primaryExcluded(CniSettings cni) {
+        return new CniSettings(cni.warmEniTarget(), cni.warmIpTarget(), cni.minimumIpTarget(), cni.prefixDelegation(),
+                cni.warmPrefixTarget(), cni.maxEni(), true, cni.podEni(), cni.subnetDiscovery(), false);
     }
 
     /** Free space of one subnet during a growth simulation. */
@@ -241,11 +247,12 @@ public final class Forecaster {
             InstanceLimits limits = catalog.find(n.instanceType()).orElse(null);
             if (limits == null) return 0;
             int maxPods = maxPods(limits, c.cni(), group(c, n.nodeGroup()));
+            CniSettings cni = excludedPrimary(c, subnets.get(n.subnetId())) ? primaryExcluded(c.cni()) : c.cni();
             int lo = 0;
             int hi = Math.max(0, Math.min(held, maxPods - NodeModel.HOST_NETWORK_PODS));
             while (lo < hi) {           // largest p whose converged holding does not exceed what is held
                 int mid = (lo + hi + 1) >>> 1;
-                if (NodeModel.converge(limits, c.cni(), maxPods, mid, 0).podAddresses() <= held) lo = mid;
+                if (NodeModel.converge(limits, cni, maxPods, mid, 0).podAddresses() <= held) lo = mid;
                 else hi = mid - 1;
             }
             return held - lo;
@@ -316,9 +323,7 @@ public final class Forecaster {
                 Map<Scenario, List<Chunk>> excluded = null;
                 if (groupSubnets.stream().anyMatch(s -> excludedPrimary(c, s))) {
                     // An excluded primary ENI behaves as under custom networking (§6(e)): no pod IPs, one slot.
-                    CniSettings skipPrimary = new CniSettings(c.cni().warmEniTarget(), c.cni().warmIpTarget(),
-                            c.cni().minimumIpTarget(), c.cni().prefixDelegation(), c.cni().warmPrefixTarget(),
-                            c.cni().maxEni(), true, c.cni().podEni(), c.cni().subnetDiscovery(), false);
+                    CniSettings skipPrimary = primaryExcluded(c.cni());
                     excluded = new HashMap<>();
                     List<Chunk> base = chunks(NodeModel.converge(limits, skipPrimary, maxPods, 0, 0));
                     excluded.put(Scenario.BASELINE, base);

@@ -262,6 +262,21 @@ class ForecasterTest {
     }
 
     @Test
+    void warmAddressesOfANodeWithAnExcludedPrimaryAreEstimatedWithoutThePrimaryEni() {
+        // Two full pod ENIs (18 IPs) next to an excluded primary ENI serve up to 18 pods: nothing is surely idle.
+        // Modelled as if the primary took pod IPs, 18 IPs would serve at most 9 pods and 9 would look warm.
+        InventoryBuilder b = new InventoryBuilder()
+                .subnet("subnet-node", VPC, "us-east-1a", "10.0.0.0/24", "kubernetes.io/role/cni=0")
+                .subnet("subnet-extra", VPC, "us-east-1a", "10.0.16.0/20", "kubernetes.io/role/cni=1")
+                .cluster("c1", VPC, CniSettings.DEFAULTS, "default", Map.of(),
+                        managed("ng", "m5.large", 0, 1, 1, "subnet-node"))
+                .node("c1", "ng", "m5.large", "subnet-node", "subnet-extra", false, 0, 9, 9);
+        Forecast f = Forecaster.forecast(b.build(AS_OF), AS_OF);
+
+        assertThat(subnet(f, "subnet-extra").warmIps()).isZero();
+    }
+
+    @Test
     void subnetsScopedToAnotherClusterAreNoCandidates() {
         // §5: a subnet carrying cni.networking.k8s.aws/cluster/* tags must carry this cluster's.
         InventoryBuilder b = new InventoryBuilder()
