@@ -216,6 +216,35 @@ class NodeModelTest {
         assertThat(a.podsWithoutIp()).isZero();
     }
 
+    @Test
+    void bestPracticesWarmIpTargetExampleAsCorrectedBySection12() {
+        // §12: on a 20-address ENI (M = 19) with WARM_IP_TARGET=5 the 2nd ENI is needed when p + W > 19, i.e. at the
+        // 15th pod, and it is created with min(short, M) IPs, not with 20 "possible addresses".
+        InstanceLimits l20 = new InstanceLimits("test.l20", 4, 20, 1, 4, true, false, true, true, 0, 8);
+        CniSettings w5 = settings("WARM_IP_TARGET=5");
+
+        assertThat(NodeModel.converge(l20, w5, 110, 0, 0).secondaryIps()).isEqualTo(5);
+        NodeAllocation p14 = NodeModel.converge(l20, w5, 110, 14, 0);
+        assertThat(p14.podEnis()).isEqualTo(1);
+        assertThat(p14.secondaryIps()).isEqualTo(19);
+        NodeAllocation p15 = NodeModel.converge(l20, w5, 110, 15, 0);
+        assertThat(p15.podEnis()).isEqualTo(2);
+        assertThat(p15.enis().get(1).secondaryIps()).isEqualTo(1);
+        assertThat(p15.subnetIps()).isEqualTo(2 + 20);
+    }
+
+    @Test
+    void bestPracticesMinimumIpTargetExampleCountsNineIpsPerTenAddressEni() {
+        // §12: with MINIMUM_IP_TARGET=100 each 10-address ENI gives 9 pod IPs (the primary is not a pod IP):
+        // 12 ENIs, 100 secondary IPs, 112 subnet addresses at p = 0.
+        InstanceLimits l10 = new InstanceLimits("test.l10", 15, 10, 1, 15, true, false, true, true, 0, 64);
+        NodeAllocation a = NodeModel.converge(l10, settings("MINIMUM_IP_TARGET=100"), 250, 0, 0);
+
+        assertThat(a.podEnis()).isEqualTo(12);
+        assertThat(a.secondaryIps()).isEqualTo(100);
+        assertThat(a.subnetIps()).isEqualTo(112);
+    }
+
     /** Test shorthand: "KEY=V;KEY=V" with the aws-node variable names; omitted keys take ipamd's defaults. */
     static CniSettings settings(String spec) {
         CniSettings d = CniSettings.DEFAULTS;
