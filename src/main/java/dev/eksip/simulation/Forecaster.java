@@ -295,9 +295,10 @@ public final class Forecaster {
                     }
                     groupSubnets.add(s);
                     member(id, c.name(), c.name() + "/" + g.name());
-                    // §6(i): with custom networking the node subnet holds only the primary ENI's /32.
+                    // §6(i): with custom networking, or an excluded (cni=0) node subnet, the node subnet holds only
+                    // the primary ENI's /32; prefixes go elsewhere.
                     if (groupPrefixes && !c.cni().customNetworking()) {
-                        prefixSubnets.add(id);
+                        if (!excludedPrimary(c, s)) prefixSubnets.add(id);
                         for (Subnet cand : candidates(c, s)) prefixSubnets.add(cand.subnetId());
                     }
                 }

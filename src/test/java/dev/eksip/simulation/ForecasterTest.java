@@ -262,6 +262,24 @@ class ForecasterTest {
     }
 
     @Test
+    void withPrefixDelegationAnExcludedNodeSubnetIsCountedInAddressesAndPrefixesGoToTheCandidate() {
+        CniSettings pd = NodeModelTest.settings("ENABLE_PREFIX_DELEGATION=true");
+        InventoryBuilder b = new InventoryBuilder()
+                .subnet("subnet-node", VPC, "us-east-1a", "10.0.0.0/24", "kubernetes.io/role/cni=0")
+                .subnet("subnet-extra", VPC, "us-east-1a", "10.0.16.0/20", "kubernetes.io/role/cni=1")
+                .cluster("c1", VPC, pd, "addon", Map.of(), managed("ng", "m5.large", 0, 1, 1, "subnet-node"));
+        Forecast f = Forecaster.forecast(b.build(AS_OF), AS_OF);
+
+        SubnetForecast node = subnet(f, "subnet-node");
+        SubnetForecast extra = subnet(f, "subnet-extra");
+        assertThat(node.prefixMode()).isFalse();
+        assertThat(node.availableIps() - node.atDesired().baseline()).as("primary IP only").isEqualTo(1);
+        assertThat(extra.prefixMode()).isTrue();
+        assertThat(extra.freePrefixBlocks() * 16 - extra.atDesired().baseline()).as("one pod ENI, 1 prefix")
+                .isEqualTo(16);
+    }
+
+    @Test
     void warmAddressesOfANodeWithAnExcludedPrimaryAreEstimatedWithoutThePrimaryEni() {
         // Two full pod ENIs (18 IPs) next to an excluded primary ENI serve up to 18 pods: nothing is surely idle.
         // Modelled as if the primary took pod IPs, 18 IPs would serve at most 9 pods and 9 would look warm.
