@@ -64,6 +64,22 @@ class MaxPodsTest {
     }
 
     @Test
+    void standardFormulaReproducesTheUpstreamEniMaxPodsFile() throws IOException {
+        // §13: misc/eni-max-pods.txt of v1.23.1, verbatim ("TYPE MAXPODS", '#' comments).
+        int n = 0;
+        try (InputStream in = MaxPodsTest.class.getResourceAsStream("/oracles/eni-max-pods.txt")) {
+            assertThat(in).isNotNull();
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList()) {
+                if (line.isBlank() || line.startsWith("#")) continue;
+                String[] c = line.trim().split("\\s+");
+                assertThat(MaxPods.standard(CATALOG.require(c[0]))).as(c[0]).isEqualTo(Integer.parseInt(c[1]));
+                n++;
+            }
+        }
+        assertThat(n).isEqualTo(CATALOG.size());
+    }
+
+    @Test
     void managedCapIs110UpToThirtyVcpusAnd250Above() {
         assertThat(MaxPods.managedCap(CATALOG.require("m5.large"))).isEqualTo(110);
         assertThat(MaxPods.managedCap(CATALOG.require("m5.8xlarge"))).as("32 vCPUs").isEqualTo(250);
