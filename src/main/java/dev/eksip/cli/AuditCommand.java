@@ -1,15 +1,125 @@
 package dev.eksip.cli;
 
+import dev.eksip.app.AwsCallException;
+import dev.eksip.app.ForecastReport;
+import dev.eksip.app.InventoryFile;
+import dev.eksip.app.InventoryFilter;
+import dev.eksip.domain.Forecast;
+import dev.eksip.domain.Inventory;
+import dev.eksip.domain.Severity;
+import dev.eksip.simulation.Forecaster;
+
+import java.io.InputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
-/** STUB: the command is being implemented. */
+/**
+ * {@code audit [--inventory FILE | --live] [--cluster NAME]... [--output table|json] [--publish]
+ * [--fail-on warning|critical]}: the main job. With no source it audits the snapshot embedded in the jar.
+ */
 final class AuditCommand {
+    static final String EMBEDDED = "/sample/inventory.json";
+
     private AuditCommand() {
     }
 
+    /** Parsed options. */
+    record Options(String inventoryFile, boolean live, List<String> clusters, boolean json, boolean publish,
+                   Severity failOn) {
+    }
+
     static int run(List<String> args, PrintStream out, PrintStream err) {
-        err.println("error: not implemented yet");
-        return Main.BAD_INPUT;
+        Options o;
+        try {
+            o = parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            return Main.BAD_INPUT;
+        }
+        Instant asOf = Instant.now();
+        try {
+            String source;
+            Inventory inventory;
+            if (o.live()) {
+                source = "live";
+                inventory = LiveAccount.inventory(o.clusters(), err);
+            } else if (o.inventoryFile() != null) {
+                Path file = Path.of(o.inventoryFile());
+                if (!Files.isRegularFile(file))
+                    throw new IllegalArgumentException("--inventory: no such file '%s'".formatted(file));
+                source = "inventory file " + file;
+                inventory = InventoryFilter.clusters(InventoryFile.read(file), o.clusters());
+            } else {
+                source = "embedded sample snapshot (captured %s; use --live or --inventory FILE for yours)";
+                inventory = InventoryFilter.clusters(embedded(), o.clusters());
+                source = source.formatted(inventory.capturedAt());
+            }
+            Forecast forecast = Forecaster.forecast(inventory, asOf);
+            if (o.publish()) LiveAccount.publish(forecast, err);
+            out.print(o.json() ? ForecastReport.json(forecast, source) : ForecastReport.table(forecast, source));
+            return o.failOn() != null && forecast.worst().compareTo(o.failOn()) >= 0 ? Main.FINDINGS : Main.OK;
+        } catch (InventoryFile.InvalidInventoryFileException | IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            return Main.BAD_INPUT;
+        } catch (AwsCallException e) {
+            err.println("error: AWS call %s failed with %s: %s".formatted(e.operation(), e.errorCode(),
+                    e.getMessage()));
+            return Main.AWS_ERROR;
+        }
+    }
+
+    static Inventory embedded() {
+        try (InputStream in = AuditCommand.class.getResourceAsStream(EMBEDDED)) {
+            if (in == null) throw new IllegalStateException("the jar has no embedded snapshot " + EMBEDDED);
+            return InventoryFile.read(in, "embedded sample");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Options parse(List<String> args) {
+        String file = null;
+        boolean live = false, json = false, publish = false;
+        Severity failOn = null;
+        List<String> clusters = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            switch (a) {
+                case "--inventory" -> file = value(args, ++i, a);
+                case "--live" -> live = true;
+                case "--cluster" -> clusters.add(value(args, ++i, a));
+                case "--publish" -> publish = true;
+                case "--output" -> {
+                    String v = value(args, ++i, a);
+                    if (!v.equals("table") && !v.equals("json"))
+                        throw new IllegalArgumentException("--output: expected table or json, got '%s'".formatted(v));
+                    json = v.equals("json");
+                }
+                case "--fail-on" -> {
+                    String v = value(args, ++i, a);
+                    failOn = switch (v) {
+                        case "warning" -> Severity.WARNING;
+                        case "critical" -> Severity.CRITICAL;
+                        default -> throw new IllegalArgumentException(
+                                "--fail-on: expected warning or critical, got '%s'".formatted(v));
+                    };
+                }
+                default -> throw new IllegalArgumentException("audit: unknown option '%s'".formatted(a));
+            }
+        }
+        if (live && file != null) throw new IllegalArgumentException("audit: give --live or --inventory, not both");
+        return new Options(file, live, List.copyOf(clusters), json, publish, failOn);
+    }
+
+    private static String value(List<String> args, int i, String option) {
+        if (i >= args.size() || args.get(i).startsWith("--"))
+            throw new IllegalArgumentException("%s: expected a value".formatted(option));
+        return args.get(i);
     }
 }

@@ -73,9 +73,9 @@ public record NodeAllocation(String instanceType, boolean prefixMode, boolean ip
         return n;
     }
 
-    /** Addresses held idle in the warm pool (§3 available = TotalIPs − AssignedIPs). */
+    /** Addresses held idle in the warm pool (§3 available = TotalIPs − AssignedIPs); IPv6 has no pool (§6(h)). */
     public int warmAddresses() {
-        return podAddresses() - podsWithIp;
+        return ipv6 ? 0 : podAddresses() - podsWithIp;
     }
 
     /** §6(i): every IPv4 address the node takes from subnets. */

@@ -24,8 +24,8 @@ import java.util.regex.Pattern;
  * read live from {@code DescribeInstanceTypes}. Lookups are exact and case-insensitive.
  */
 public final class InstanceCatalog {
-    private static final InstanceCatalog EMBEDDED = loadEmbedded();
     private static final Pattern SIZE = Pattern.compile("^(\\d*)xlarge$");
+    private static final InstanceCatalog EMBEDDED = loadEmbedded();
 
     private final Map<String, InstanceLimits> byType;
 

@@ -1,0 +1,123 @@
+package dev.eksip.simulation;
+
+import dev.eksip.domain.Subnet;
+
+import java.util.BitSet;
+import java.util.Collection;
+
+/**
+ * The addresses of one subnet CIDR, to count free aligned /28 blocks for prefix delegation
+ * (vpc-cni-model.md §10): a prefix needs 16 contiguous, /28-aligned, completely unused addresses.
+ */
+public final class AddressSpace {
+    /** §10: AWS reserves the first four addresses and the last one of every subnet. */
+    public static final int AWS_RESERVED = 5;
+
+    private final long base;
+    private final int size;
+    private final BitSet used;
+
+    private AddressSpace(long base, int size) {
+        this.base = base;
+        this.size = size;
+        this.used = new BitSet(size);
+        // §10: network, VPC router, DNS, future use, broadcast.
+        used.set(0, Math.min(4, size));
+        used.set(size - 1);
+    }
+
+    /** An address space for an IPv4 CIDR such as {@code 10.0.0.0/23}. */
+    public static AddressSpace of(String cidr) {
+        int slash = cidr.indexOf('/');
+        if (slash < 0) throw new IllegalArgumentException("expected a CIDR like 10.0.0.0/24, got '" + cidr + "'");
+        int len = Integer.parseInt(cidr.substring(slash + 1).trim());
+        if (len < 16 || len > 28)
+            throw new IllegalArgumentException("subnet prefix length must be /16../28, got /" + len);
+        long ip = ipv4(cidr.substring(0, slash));
+        int size = 1 << (32 - len);
+        return new AddressSpace(ip & ~(size - 1L), size);
+    }
+
+    /** §10 usable addresses of a subnet of this prefix length: {@code 2^(32−len) − 5}. */
+    public static int usable(int prefixLength) {
+        return (1 << (32 - prefixLength)) - AWS_RESERVED;
+    }
+
+    public static int prefixLength(String cidr) {
+        return Integer.parseInt(cidr.substring(cidr.indexOf('/') + 1).trim());
+    }
+
+    public int size() {
+        return size;
+    }
+
+    /** Marks one address (ignored when outside this subnet or unparsable). */
+    public void use(String address) {
+        long ip;
+        try {
+            ip = ipv4(address);
+        } catch (IllegalArgumentException e) {
+            return;
+        }
+        long offset = ip - base;
+        if (offset >= 0 && offset < size) used.set((int) offset);
+    }
+
+    /** Marks a CIDR range (a /28 prefix, an explicit reservation) as used, clipped to this subnet. */
+    public void useRange(String cidr) {
+        int slash = cidr.indexOf('/');
+        long ip = ipv4(cidr.substring(0, slash));
+        int len = Integer.parseInt(cidr.substring(slash + 1).trim());
+        long n = 1L << (32 - len);
+        long from = Math.max(0, (ip & ~(n - 1)) - base);
+        long to = Math.min(size, (ip & ~(n - 1)) - base + n);
+        if (from < to) used.set((int) from, (int) to);
+    }
+
+    public void useAll(Collection<String> addresses) {
+        for (String a : addresses) use(a);
+    }
+
+    /** Aligned /28 blocks with no used address. */
+    public int freeBlocks() {
+        int free = 0;
+        for (int b = 0; b + 16 <= size; b += 16) {
+            int next = used.nextSetBit(b);
+            if (next < 0 || next >= b + 16) free++;
+        }
+        return free;
+    }
+
+    /** Addresses not marked used. */
+    public int freeAddresses() {
+        return size - used.cardinality();
+    }
+
+    /** Free /28 blocks of {@code subnet} given every address and prefix in use there (§10). */
+    public static int freeBlocks(Subnet subnet, Collection<String> addresses, Collection<String> prefixes) {
+        AddressSpace space = of(subnet.cidr());
+        space.useAll(addresses);
+        for (String p : prefixes) space.useRange(p);
+        // §10: an explicit reservation is only for manual assignment; prefix reservations serve prefixes.
+        for (Subnet.CidrReservation r : subnet.reservations())
+            if (!r.type().equalsIgnoreCase("prefix")) space.useRange(r.cidr());
+        return space.freeBlocks();
+    }
+
+    static long ipv4(String text) {
+        String[] parts = text.trim().split("\\.");
+        if (parts.length != 4) throw new IllegalArgumentException("not an IPv4 address: '" + text + "'");
+        long ip = 0;
+        for (String p : parts) {
+            int octet;
+            try {
+                octet = Integer.parseInt(p);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("not an IPv4 address: '" + text + "'");
+            }
+            if (octet < 0 || octet > 255) throw new IllegalArgumentException("not an IPv4 address: '" + text + "'");
+            ip = ip << 8 | octet;
+        }
+        return ip;
+    }
+}

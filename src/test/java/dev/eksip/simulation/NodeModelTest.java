@@ -1,0 +1,185 @@
+package dev.eksip.simulation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.eksip.domain.CniSettings;
+import dev.eksip.domain.EniHolding;
+import dev.eksip.domain.EniRole;
+import dev.eksip.domain.InstanceLimits;
+import dev.eksip.domain.NodeAllocation;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Table-driven examples for every rule of vpc-cni-model.md §6 (a)–(i), including the worked examples quoted there.
+ * Columns: type, CNI settings ("KEY=V;KEY=V", empty = defaults), max pods, IP pods, branch pods → attached ENIs,
+ * secondary IPs per ENI ("3,3" in attach order, pod ENIs only), prefixes per ENI, subnet IPs, pods without an IP.
+ */
+class NodeModelTest {
+    private static final InstanceCatalog CATALOG = InstanceCatalog.embedded();
+
+    @ParameterizedTest(name = "§6{0}: {1} [{2}] maxPods={3} pods={4}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # rule | type        | cni                              | maxPods | pods | branch | enis | ips per ENI  | prefixes per ENI | subnet IPs | without IP
+            (a)    | t3.small    |                                  | 11      | 0    | 0      | 1    | 3            | 0                | 4          | 0
+            (a)    | t3.small    |                                  | 11      | 5    | 0      | 3    | 3,3,3        | 0,0,0            | 12         | 0
+            (a)    | t3.small    |                                  | 11      | 9    | 0      | 3    | 3,3,3        | 0,0,0            | 12         | 0
+            (a)    | m5.large    |                                  | 29      | 0    | 0      | 1    | 9            | 0                | 10         | 0
+            (a)    | m5.large    |                                  | 29      | 1    | 0      | 2    | 9,9          | 0,0              | 20         | 0
+            (a)    | m5.large    |                                  | 29      | 9    | 0      | 2    | 9,9          | 0,0              | 20         | 0
+            (a)    | m5.large    |                                  | 29      | 10   | 0      | 3    | 9,9,9        | 0,0,0            | 30         | 0
+            (a)    | m5.large    |                                  | 29      | 27   | 0      | 3    | 9,9,9        | 0,0,0            | 30         | 0
+            (a)    | m5.4xlarge  |                                  | 110     | 100  | 0      | 4    | 29,29,29,29  | 0,0,0,0          | 120        | 0
+            (b)    | m5.large    | WARM_ENI_TARGET=0                | 29      | 0    | 0      | 1    | 9            | 0                | 10         | 0
+            (b)    | m5.large    | WARM_ENI_TARGET=0                | 29      | 8    | 0      | 1    | 9            | 0                | 10         | 0
+            (b)    | m5.large    | WARM_ENI_TARGET=0                | 29      | 9    | 0      | 2    | 9,9          | 0,0              | 20         | 0
+            (b)    | m5.large    | WARM_ENI_TARGET=2                | 29      | 0    | 0      | 2    | 9,9          | 0,0              | 20         | 0
+            (b)    | m5.large    | WARM_ENI_TARGET=2                | 29      | 10   | 0      | 3    | 9,9,9        | 0,0,0            | 30         | 0
+            (c)    | t3.small    | WARM_IP_TARGET=1;MINIMUM_IP_TARGET=1 | 11  | 0    | 0      | 1    | 1            | 0                | 2          | 0
+            (c)    | t3.small    | WARM_IP_TARGET=1;MINIMUM_IP_TARGET=1 | 11  | 5    | 0      | 2    | 3,3          | 0,0              | 8          | 0
+            (c)    | t3.small    | WARM_IP_TARGET=2;MINIMUM_IP_TARGET=5 | 11  | 0    | 0      | 2    | 3,2          | 0,0              | 7          | 0
+            (c)    | t3.small    | WARM_IP_TARGET=2;MINIMUM_IP_TARGET=5 | 11  | 5    | 0      | 3    | 3,3,1        | 0,0,0            | 10         | 0
+            (c)    | p3dn.24xlarge | WARM_IP_TARGET=5;MINIMUM_IP_TARGET=10 | 737 | 45 | 0     | 2    | 49,1         | 0,0              | 52         | 0
+            (c)    | t3.small    | MINIMUM_IP_TARGET=5              | 11      | 8    | 0      | 2    | 3,2          | 0,0              | 7          | 3
+            (c)    | m5.large    | WARM_IP_TARGET=5                 | 29      | 0    | 0      | 1    | 5            | 0                | 6          | 0
+            (c)    | m5.large    | WARM_IP_TARGET=5                 | 29      | 15   | 0      | 3    | 9,9,2        | 0,0,0            | 23         | 0
+            (d)    | t3.small    | ENABLE_PREFIX_DELEGATION=true    | 110     | 0    | 0      | 1    | 0            | 1                | 17         | 0
+            (d)    | t3.small    | ENABLE_PREFIX_DELEGATION=true    | 110     | 5    | 0      | 1    | 0            | 2                | 33         | 0
+            (d)    | t3.small    | ENABLE_PREFIX_DELEGATION=true    | 110     | 16   | 0      | 1    | 0            | 2                | 33         | 0
+            (d)    | t3.small    | ENABLE_PREFIX_DELEGATION=true    | 110     | 17   | 0      | 1    | 0            | 3                | 49         | 0
+            (d)    | t3.small    | ENABLE_PREFIX_DELEGATION=true    | 110     | 58   | 0      | 2    | 0,0          | 3,2              | 82         | 0
+            (d)    | m5.large    | ENABLE_PREFIX_DELEGATION=true    | 110     | 108  | 0      | 1    | 0            | 7                | 113        | 0
+            (d)    | m5.large    | ENABLE_PREFIX_DELEGATION=true;WARM_PREFIX_TARGET=0 | 110 | 16 | 0 | 1 | 0          | 2                | 33         | 0
+            (d)    | m5.large    | ENABLE_PREFIX_DELEGATION=true;WARM_PREFIX_TARGET=0 | 110 | 15 | 0 | 1 | 0          | 1                | 17         | 0
+            (d)    | t3.small    | ENABLE_PREFIX_DELEGATION=true;WARM_IP_TARGET=7;MINIMUM_IP_TARGET=20 | 110 | 0 | 0 | 1 | 0 | 2      | 33         | 0
+            (d)    | m5.large    | ENABLE_PREFIX_DELEGATION=true;WARM_IP_TARGET=5   | 110 | 20 | 0 | 1 | 0          | 2                | 33         | 0
+            (d)    | m4.large    | ENABLE_PREFIX_DELEGATION=true    | 20      | 10   | 0      | 2    | 9,9          | 0,0              | 20         | 0
+            (e)    | m5.large    | AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG=true | 20 | 0  | 0      | 2    | 0,9          | 0,0              | 11         | 0
+            (e)    | m5.large    | AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG=true | 20 | 10 | 0      | 3    | 0,9,9        | 0,0,0            | 21         | 0
+            (e)    | m5.large    | AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG=true | 29 | 20 | 0      | 3    | 0,9,9        | 0,0,0            | 21         | 2
+            (f)    | m5.large    | MAX_ENI=2                        | 29      | 10   | 0      | 2    | 9,9          | 0,0              | 20         | 0
+            (f)    | m5.large    | MAX_ENI=7                        | 29      | 27   | 0      | 3    | 9,9,9        | 0,0,0            | 30         | 0
+            (g)    | m5.large    | ENABLE_POD_ENI=true              | 29      | 20   | 5      | 3    | 9,9          | 0,0              | 26         | 2
+            (g)    | m5.large    | ENABLE_POD_ENI=true              | 29      | 0    | 0      | 2    | 9            | 0                | 11         | 0
+            (h)    | m5.large    | ENABLE_IPv6=true;ENABLE_PREFIX_DELEGATION=true | 110 | 50 | 0 | 1 | 0            | 0                | 1          | 0
+            (h)    | m5.large    | ENABLE_IPv6=true;ENABLE_PREFIX_DELEGATION=true;ENABLE_POD_ENI=true | 110 | 50 | 3 | 2 | 0 | 0      | 5          | 0
+            """)
+    void convergesAsTheRuleSays(String rule, String type, String cni, int maxPods, int pods, int branch,
+                                int enis, String ipsPerEni, String prefixesPerEni, int subnetIps, int withoutIp) {
+        NodeAllocation a = NodeModel.converge(CATALOG.require(type), settings(cni), maxPods, pods, branch);
+
+        assertThat(a.attachedEnis()).as("attached ENIs").isEqualTo(enis);
+        List<EniHolding> podCapable = a.enis().stream()
+                .filter(e -> e.role() == EniRole.PRIMARY || e.role() == EniRole.POD).toList();
+        assertThat(podCapable.stream().map(e -> String.valueOf(e.secondaryIps())).toList())
+                .as("secondary IPs per ENI").containsExactly(ipsPerEni.split(","));
+        assertThat(podCapable.stream().map(e -> String.valueOf(e.prefixes())).toList())
+                .as("prefixes per ENI").containsExactly(prefixesPerEni.split(","));
+        assertThat(a.subnetIps()).as("subnet IPs").isEqualTo(subnetIps);
+        assertThat(a.podsWithoutIp()).as("pods without IP").isEqualTo(withoutIp);
+    }
+
+    @Test
+    void bestPracticesExampleThreeC5LargeNodesWithTwoCoreDnsPodsHoldFiftyAddressesFortyThreeWarm() {
+        InstanceLimits c5large = CATALOG.require("c5.large");
+        List<NodeAllocation> nodes = List.of(
+                NodeModel.converge(c5large, CniSettings.DEFAULTS, 29, 1, 0),
+                NodeModel.converge(c5large, CniSettings.DEFAULTS, 29, 1, 0),
+                NodeModel.converge(c5large, CniSettings.DEFAULTS, 29, 0, 0));
+
+        assertThat(nodes.stream().mapToInt(NodeAllocation::subnetIps).sum()).isEqualTo(50);
+        assertThat(nodes.stream().mapToInt(NodeAllocation::warmAddresses).sum()).isEqualTo(43);
+    }
+
+    @Test
+    void maxPodsCapStopsAManagedM5FourXlargeAtFourEnis() {
+        NodeAllocation a = NodeModel.converge(CATALOG.require("m5.4xlarge"), CniSettings.DEFAULTS, 110, 108, 0);
+
+        assertThat(a.podEnis()).isEqualTo(4);
+        assertThat(a.secondaryIps()).isEqualTo(116);
+        assertThat(a.podsWithoutIp()).isZero();
+    }
+
+    @Test
+    void warmPrefixTargetTwoAddsUpToOneExtraPrefixWhenPodsSpread() {
+        CniSettings k2 = settings("ENABLE_PREFIX_DELEGATION=true;WARM_PREFIX_TARGET=2");
+        InstanceLimits m5 = CATALOG.require("m5.xlarge");
+        // §6(d): n = ceil(p/16) + K is a lower bound for K >= 2; spread pods give up to K − 1 more.
+        for (int p : new int[] {1, 17, 40, 80}) {
+            int n = NodeModel.converge(m5, k2, 250, p, 0).prefixes();
+            int lower = Math.min((p + 15) / 16 + 2, (250 + 15) / 16);
+            assertThat(n).as("prefixes at p=%d", p).isBetween(lower, lower + 1);
+        }
+    }
+
+    @Test
+    void prefixDelegationOnANonNitroTypeFallsBackToSecondaryIps() {
+        NodeAllocation a = NodeModel.converge(CATALOG.require("m4.large"),
+                settings("ENABLE_PREFIX_DELEGATION=true"), 20, 3, 0);
+
+        assertThat(a.prefixMode()).isFalse();
+        assertThat(a.prefixes()).isZero();
+        assertThat(a.secondaryIps()).isEqualTo(18);
+    }
+
+    @Test
+    void customNetworkingPutsOnlyThePrimaryIpInTheNodeSubnet() {
+        NodeAllocation a = NodeModel.converge(CATALOG.require("m5.large"),
+                settings("AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG=true"), 20, 5, 0);
+
+        // §6(i): 1 in the node subnet (primary ENI), k·(M + 1) in the ENIConfig subnet.
+        assertThat(a.primaryEniSubnetIps()).isEqualTo(1);
+        assertThat(a.secondaryEniSubnetIps()).isEqualTo(2 * 10);
+    }
+
+    @Test
+    void ipv6NodesHoldNoWarmPoolAndGiveEveryPodAnAddress() {
+        NodeAllocation a = NodeModel.converge(CATALOG.require("m5.large"),
+                settings("ENABLE_IPv6=true;ENABLE_PREFIX_DELEGATION=true"), 110, 100, 0);
+
+        assertThat(a.warmAddresses()).isZero();
+        assertThat(a.podsWithIp()).isEqualTo(100);
+        assertThat(a.subnetIps()).isEqualTo(1);
+    }
+
+    @Test
+    void podsAboveMaxPodsAreUnschedulableNotWithoutIp() {
+        NodeAllocation a = NodeModel.converge(CATALOG.require("m5.large"), CniSettings.DEFAULTS, 29, 40, 0);
+
+        assertThat(a.podsWithIp()).isEqualTo(27);
+        assertThat(a.podsUnschedulable()).isEqualTo(13);
+        assertThat(a.podsWithoutIp()).isZero();
+    }
+
+    /** Test shorthand: "KEY=V;KEY=V" with the aws-node variable names; omitted keys take ipamd's defaults. */
+    static CniSettings settings(String spec) {
+        CniSettings d = CniSettings.DEFAULTS;
+        int n = d.warmEniTarget(), w = d.warmIpTarget(), min = d.minimumIpTarget(), k = d.warmPrefixTarget();
+        int maxEni = d.maxEni();
+        boolean pd = d.prefixDelegation(), custom = d.customNetworking(), podEni = d.podEni();
+        boolean discovery = d.subnetDiscovery(), ipv6 = d.ipv6();
+        if (spec != null && !spec.isBlank()) {
+            for (String kv : spec.split(";")) {
+                String[] p = kv.trim().split("=");
+                switch (p[0]) {
+                    case "WARM_ENI_TARGET" -> n = Integer.parseInt(p[1]);
+                    case "WARM_IP_TARGET" -> w = Integer.parseInt(p[1]);
+                    case "MINIMUM_IP_TARGET" -> min = Integer.parseInt(p[1]);
+                    case "WARM_PREFIX_TARGET" -> k = Integer.parseInt(p[1]);
+                    case "MAX_ENI" -> maxEni = Integer.parseInt(p[1]);
+                    case "ENABLE_PREFIX_DELEGATION" -> pd = Boolean.parseBoolean(p[1]);
+                    case "AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG" -> custom = Boolean.parseBoolean(p[1]);
+                    case "ENABLE_POD_ENI" -> podEni = Boolean.parseBoolean(p[1]);
+                    case "ENABLE_SUBNET_DISCOVERY" -> discovery = Boolean.parseBoolean(p[1]);
+                    case "ENABLE_IPv6" -> ipv6 = Boolean.parseBoolean(p[1]);
+                    default -> throw new IllegalArgumentException("unknown key " + p[0]);
+                }
+            }
+        }
+        return new CniSettings(n, w, min, pd, k, maxEni, custom, podEni, discovery, ipv6);
+    }
+}
