@@ -61,7 +61,7 @@ public final class AwsClients implements AutoCloseable {
      * {@code AWS_DEFAULT_REGION}, else the SDK's default region chain (profile, instance metadata); endpoints
      * from {@code AWS_ENDPOINT_URL[_EC2|_EKS|_AUTO_SCALING]}. Credentials always come from the default chain.
      *
-     * @throws IllegalStateException when no region can be found
+     * @throws IllegalArgumentException when no region can be found
      */
     public static AwsClients fromEnvironment(Map<String, String> env, ExecutionInterceptor... interceptors) {
         return new AwsClients(region(env), UrlConnectionHttpClient.builder()
@@ -77,7 +77,7 @@ public final class AwsClients implements AutoCloseable {
         try {
             return DefaultAwsRegionProviderChain.builder().build().getRegion();
         } catch (RuntimeException e) {
-            throw new IllegalStateException("no AWS region: set AWS_REGION (or a region in the AWS profile)", e);
+            throw new IllegalArgumentException("no AWS region: set AWS_REGION (or a region in the AWS profile)", e);
         }
     }
 

@@ -3,7 +3,7 @@ package dev.eksip.aws;
 import static java.util.Objects.requireNonNull;
 
 import dev.eksip.app.InventorySource;
-import dev.eksip.app.InventoryUnavailableException;
+import dev.eksip.app.AwsCallException;
 import dev.eksip.domain.Cluster;
 import dev.eksip.domain.CniSettings;
 import dev.eksip.domain.Eni;
@@ -66,7 +66,7 @@ import java.util.stream.Stream;
  * <p>Faults: an EKS, Auto Scaling, launch template, reservation or instance-type call that fails with an AWS error
  * becomes an {@link InventoryGap} and the rest is still read; the EC2 calls every forecast needs
  * ({@code DescribeInstances}, {@code DescribeSubnets}, {@code DescribeNetworkInterfaces}) and {@code ListClusters}
- * throw {@link InventoryUnavailableException}. Throttling and 5xx are retried by the clients (see
+ * throw {@link AwsCallException}. Throttling and 5xx are retried by the clients (see
  * {@link AwsClients}).
  *
  * <p>What AWS APIs cannot show: ENIConfig objects (custom networking) live in Kubernetes, so the pod subnet per AZ
@@ -661,11 +661,11 @@ public final class AwsInventorySource implements InventorySource, AutoCloseable 
             return call.get();
         } catch (AwsServiceException e) {
             String code = errorCode(e);
-            throw new InventoryUnavailableException(operation, code, "%s failed: %s: %s".formatted(operation, code,
-                    e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage()), e);
+            throw new AwsCallException(operation, code,
+                    e.awsErrorDetails() == null || e.awsErrorDetails().errorMessage() == null
+                            ? e.getMessage() : e.awsErrorDetails().errorMessage(), e);
         } catch (SdkClientException e) {
-            throw new InventoryUnavailableException(operation, "", "%s failed: %s".formatted(operation,
-                    e.getMessage()), e);
+            throw new AwsCallException(operation, "SdkClientException", e.getMessage(), e);
         }
     }
 
