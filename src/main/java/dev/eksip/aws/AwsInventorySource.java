@@ -79,6 +79,21 @@ public final class AwsInventorySource implements InventorySource, AutoCloseable 
     static final int MAX_LAUNCH_CONFIGURATION_NAMES = 50;
     public static final String VPC_CNI_ADDON = "vpc-cni";
     public static final String CNI_ROLE_TAG = "kubernetes.io/role/cni";
+    /** Every IAM action {@link #load} may call: a read-only policy needs exactly these (README). */
+    public static final List<String> IAM_ACTIONS = List.of(
+            "autoscaling:DescribeAutoScalingGroups",
+            "autoscaling:DescribeLaunchConfigurations",
+            "ec2:DescribeInstanceTypes",
+            "ec2:DescribeInstances",
+            "ec2:DescribeLaunchTemplateVersions",
+            "ec2:DescribeNetworkInterfaces",
+            "ec2:DescribeSubnets",
+            "ec2:GetSubnetCidrReservations",
+            "eks:DescribeAddon",
+            "eks:DescribeCluster",
+            "eks:DescribeNodegroup",
+            "eks:ListClusters",
+            "eks:ListNodegroups");
 
     private final Ec2Client ec2;
     private final EksClient eks;

@@ -5,6 +5,7 @@ import software.amazon.awssdk.services.autoscaling.model.Tag;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.InstanceType;
+import software.amazon.awssdk.services.ec2.model.PrivateIpAddressSpecification;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.ec2.model.SubnetCidrReservationType;
 import software.amazon.awssdk.services.ec2.model.TagSpecification;
@@ -65,14 +66,24 @@ public record SeededAccount(String vpcId, String subnetA, String subnetB, String
         List<String> batch = new ArrayList<>();
         for (String subnet : List.of(a, b)) batch.add(managedNode(ec2, ami, subnet, NG_BATCH, InstanceType.C5_XLARGE));
 
-        // ipamd on an m5.large (L=10, M=9) with WARM_ENI_TARGET=1 and a few pods: primary ENI full, one more ENI full
+        // ipamd on an m5.large (L=10, M=9) with WARM_ENI_TARGET=1 and a few pods: primary ENI full, one more ENI
+        // full (AssignPrivateIpAddresses, then CreateNetworkInterface + AttachNetworkInterface at device index 1).
+        // Addresses are explicit: moto draws "SecondaryPrivateIpAddressCount" addresses at random from the whole
+        // CIDR with no collision check (duplicates, the network address, reserved blocks), which makes
+        // AvailableIpAddressCount drift from the addresses listed; EC2 never does that.
+        Addresses addresses = new Addresses();
         for (int i = 0; i < general.size(); i++) {
             String node = general.get(i);
             Instance instance = ec2.describeInstances(r -> r.instanceIds(node)).reservations().get(0).instances().get(0);
             String primary = instance.networkInterfaces().get(0).networkInterfaceId();
-            ec2.assignPrivateIpAddresses(r -> r.networkInterfaceId(primary).secondaryPrivateIpAddressCount(9));
+            String nodeSubnetCidr = List.of("10.20.0.0/24", "10.20.1.0/24", "10.20.2.0/24").get(i);
+            ec2.assignPrivateIpAddresses(r -> r.networkInterfaceId(primary)
+                    .privateIpAddresses(addresses.next(nodeSubnetCidr, 9)));
             String eniSubnet = i == 0 ? pod : instance.subnetId();
-            String eni = ec2.createNetworkInterface(r -> r.subnetId(eniSubnet).secondaryPrivateIpAddressCount(9)
+            List<String> eniAddresses = addresses.next(i == 0 ? "10.20.16.0/20" : nodeSubnetCidr, 10);
+            String eni = ec2.createNetworkInterface(r -> r.subnetId(eniSubnet)
+                    .privateIpAddresses(eniAddresses.stream().map(ip -> PrivateIpAddressSpecification.builder()
+                            .privateIpAddress(ip).primary(ip.equals(eniAddresses.get(0))).build()).toList())
                     .description("aws-K8S-" + node)
                     .tagSpecifications(tags(ResourceType.NETWORK_INTERFACE,
                             Map.of("node.k8s.amazonaws.com/instance_id", node))))
@@ -80,13 +91,16 @@ public record SeededAccount(String vpcId, String subnetA, String subnetB, String
             ec2.attachNetworkInterface(r -> r.networkInterfaceId(eni).instanceId(node).deviceIndex(1));
         }
         // a c5.xlarge node with an ENI that ipamd must leave alone
-        String noManage = ec2.createNetworkInterface(r -> r.subnetId(a).description("user managed")
+        String noManageIp = addresses.next("10.20.0.0/24", 1).get(0);
+        String noManage = ec2.createNetworkInterface(r -> r.subnetId(a).privateIpAddress(noManageIp)
+                        .description("user managed")
                         .tagSpecifications(tags(ResourceType.NETWORK_INTERFACE,
                                 Map.of("node.k8s.amazonaws.com/no_manage", "true"))))
                 .networkInterface().networkInterfaceId();
         ec2.attachNetworkInterface(r -> r.networkInterfaceId(noManage).instanceId(batch.get(0)).deviceIndex(1));
         // someone else's ENI in subnet a (a load balancer, an endpoint…)
-        String lb = ec2.createNetworkInterface(r -> r.subnetId(a).description("ELB app/prod-alb"))
+        String lbIp = addresses.next("10.20.0.0/24", 1).get(0);
+        String lb = ec2.createNetworkInterface(r -> r.subnetId(a).privateIpAddress(lbIp).description("ELB app/prod-alb"))
                 .networkInterface().networkInterfaceId();
 
         // self-managed node group: a real Auto Scaling group, moto launches its instances
@@ -107,6 +121,26 @@ public record SeededAccount(String vpcId, String subnetA, String subnetB, String
                 .tagSpecifications(tags(ResourceType.INSTANCE, Map.of("kubernetes.io/cluster/other", "owned"))));
 
         return new SeededAccount(vpc, a, b, c, pod, general, batch, selfManaged, lb, noManage, reservation);
+    }
+
+    /** Hands out addresses from the top of each subnet down (moto gives instances addresses from the bottom up). */
+    private static final class Addresses {
+        private final Map<String, Integer> nextOffset = new java.util.HashMap<>();
+
+        List<String> next(String cidr, int count) {
+            String[] parts = cidr.split("/");
+            int size = 1 << (32 - Integer.parseInt(parts[1]));
+            String[] o = parts[0].split("\\.");
+            long base = (Long.parseLong(o[0]) << 24) | (Long.parseLong(o[1]) << 16) | (Long.parseLong(o[2]) << 8)
+                    | Long.parseLong(o[3]);
+            List<String> out = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int offset = nextOffset.merge(cidr, 1, Integer::sum);
+                long ip = base + size - 16 - offset; // below the last /28: clear of the broadcast address
+                out.add("%d.%d.%d.%d".formatted(ip >> 24 & 255, ip >> 16 & 255, ip >> 8 & 255, ip & 255));
+            }
+            return out;
+        }
     }
 
     private static String subnet(Ec2Client ec2, String vpc, String cidr, String az, Map<String, String> tags) {
