@@ -74,6 +74,7 @@ import java.util.stream.Stream;
  * (no vpc-cni add-on) are not readable, so configured per-cluster defaults or ipamd's defaults apply.
  */
 public final class AwsInventorySource implements InventorySource, AutoCloseable {
+    // Page sizes are the APIs' maxima, so pages (= calls) are as few as the APIs allow.
     /** EC2 accepts up to 200 values per filter. */
     static final int MAX_FILTER_VALUES = 200;
     static final int MAX_LAUNCH_CONFIGURATION_NAMES = 50;
@@ -158,7 +159,7 @@ public final class AwsInventorySource implements InventorySource, AutoCloseable 
     public Inventory load(List<String> clusterFilter) {
         List<InventoryGap> gaps = new ArrayList<>();
         List<String> names = clusterFilter.isEmpty()
-                ? required("eks:ListClusters", () -> eks.listClustersPaginator(r -> { }).clusters().stream()
+                ? required("eks:ListClusters", () -> eks.listClustersPaginator(r -> r.maxResults(100)).clusters().stream()
                         .sorted().toList())
                 : clusterFilter.stream().distinct().sorted().toList();
         progress.accept("reading %d cluster(s) in %s".formatted(names.size(), region));
@@ -342,7 +343,7 @@ public final class AwsInventorySource implements InventorySource, AutoCloseable 
         }
         List<Nodegroup> managed = new ArrayList<>();
         try {
-            List<String> groupNames = eks.listNodegroupsPaginator(r -> r.clusterName(name)).nodegroups().stream()
+            List<String> groupNames = eks.listNodegroupsPaginator(r -> r.clusterName(name).maxResults(100)).nodegroups().stream()
                     .sorted().toList();
             for (String group : groupNames) {
                 try {
@@ -411,7 +412,8 @@ public final class AwsInventorySource implements InventorySource, AutoCloseable 
         Map<String, AutoScalingGroup> byName = new TreeMap<>();
         try {
             for (List<String> chunk : chunks(tagKeys, MAX_FILTER_VALUES)) {
-                autoScaling.describeAutoScalingGroupsPaginator(r -> r.filters(f -> f.name("tag-key").values(chunk)))
+                autoScaling.describeAutoScalingGroupsPaginator(r -> r.maxRecords(100)
+                                .filters(f -> f.name("tag-key").values(chunk)))
                         .autoScalingGroups().forEach(g -> byName.putIfAbsent(g.autoScalingGroupName(), g));
             }
         } catch (AwsServiceException e) {
@@ -467,7 +469,7 @@ public final class AwsInventorySource implements InventorySource, AutoCloseable 
                 List<LaunchTemplateVersion> versions = ec2.describeLaunchTemplateVersionsPaginator(r -> {
                     if (byId) r.launchTemplateId(template);
                     else r.launchTemplateName(template);
-                    r.versions(entry.getValue());
+                    r.versions(entry.getValue()).maxResults(200);
                 }).launchTemplateVersions().stream().toList();
                 long latest = versions.stream().mapToLong(v -> v.versionNumber() == null ? 0 : v.versionNumber())
                         .max().orElse(0);
@@ -496,7 +498,7 @@ public final class AwsInventorySource implements InventorySource, AutoCloseable 
                 for (List<String> chunk : chunks(new TreeSet<>(launchConfigurations.values()),
                         MAX_LAUNCH_CONFIGURATION_NAMES)) {
                     for (LaunchConfiguration lc : autoScaling.describeLaunchConfigurationsPaginator(
-                            r -> r.launchConfigurationNames(chunk)).launchConfigurations())
+                            r -> r.launchConfigurationNames(chunk).maxRecords(100)).launchConfigurations())
                         typeByConfiguration.put(lc.launchConfigurationName(), lc.instanceType());
                 }
             } catch (AwsServiceException e) {
@@ -525,7 +527,7 @@ public final class AwsInventorySource implements InventorySource, AutoCloseable 
         return required("ec2:DescribeInstances", () -> {
             Map<String, Instance> byId = new TreeMap<>();
             for (List<String> chunk : chunks(clusterTagKeys, MAX_FILTER_VALUES)) {
-                ec2.describeInstancesPaginator(r -> r.filters(
+                ec2.describeInstancesPaginator(r -> r.maxResults(1000).filters(
                                 Filter.builder().name("tag-key").values(chunk).build(),
                                 Filter.builder().name("instance-state-name").values("running").build()))
                         .reservations().stream().flatMap(r -> r.instances().stream())
@@ -542,7 +544,7 @@ public final class AwsInventorySource implements InventorySource, AutoCloseable 
             for (List<String> chunk : chunks(values, MAX_FILTER_VALUES)) {
                 List<Filter> filters = new ArrayList<>(extra);
                 filters.add(Filter.builder().name(filterName).values(chunk).build());
-                ec2.describeSubnetsPaginator(r -> r.filters(filters)).subnets().forEach(out::add);
+                ec2.describeSubnetsPaginator(r -> r.maxResults(1000).filters(filters)).subnets().forEach(out::add);
             }
             return out;
         });
@@ -556,7 +558,7 @@ public final class AwsInventorySource implements InventorySource, AutoCloseable 
             do {
                 String next = token;
                 GetSubnetCidrReservationsResponse page = ec2.getSubnetCidrReservations(r -> r.subnetId(subnetId)
-                        .nextToken(next));
+                        .maxResults(1000).nextToken(next));
                 out.addAll(page.subnetIpv4CidrReservations());
                 token = page.nextToken() == null || page.nextToken().isEmpty() ? null : page.nextToken();
             } while (token != null);
@@ -573,7 +575,7 @@ public final class AwsInventorySource implements InventorySource, AutoCloseable 
             // filter "subnet-id": "network-interface.subnet-id" is not supported everywhere (moto answers 500)
             for (List<String> chunk : chunks(subnetIds, MAX_FILTER_VALUES)) {
                 for (NetworkInterface n : ec2.describeNetworkInterfacesPaginator(
-                        r -> r.filters(f -> f.name("subnet-id").values(chunk))).networkInterfaces())
+                        r -> r.maxResults(1000).filters(f -> f.name("subnet-id").values(chunk))).networkInterfaces())
                     byId.putIfAbsent(n.networkInterfaceId(), n);
             }
             return List.copyOf(byId.values());
@@ -598,7 +600,8 @@ public final class AwsInventorySource implements InventorySource, AutoCloseable 
         try {
             // the "instance-type" filter ignores names EC2 does not know (InstanceTypes=[...] would fail the call)
             for (List<String> chunk : chunks(unknown, MAX_FILTER_VALUES)) {
-                ec2.describeInstanceTypesPaginator(r -> r.filters(f -> f.name("instance-type").values(chunk)))
+                ec2.describeInstanceTypesPaginator(r -> r.maxResults(100)
+                                .filters(f -> f.name("instance-type").values(chunk)))
                         .instanceTypes().forEach(t -> Ec2Mapping.instanceLimits(t)
                                 .ifPresent(l -> found.put(l.instanceType(), l)));
             }
