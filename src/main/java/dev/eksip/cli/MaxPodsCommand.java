@@ -1,15 +1,78 @@
 package dev.eksip.cli;
 
+import dev.eksip.domain.InstanceLimits;
+import dev.eksip.simulation.InstanceCatalog;
+import dev.eksip.simulation.MaxPods;
+
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 
-/** STUB: the command is being implemented. */
+/**
+ * {@code max-pods [--prefix-delegation] [--custom-networking] [--max-eni N] [--managed-cap] TYPE...}: one
+ * {@code TYPE MAXPODS} line per type (vpc-cni-model.md §8).
+ */
 final class MaxPodsCommand {
+    static final String USAGE =
+            "usage: max-pods [--prefix-delegation] [--custom-networking] [--max-eni N] [--managed-cap] TYPE...";
+
     private MaxPodsCommand() {
     }
 
     static int run(List<String> args, PrintStream out, PrintStream err) {
-        err.println("error: not implemented yet");
+        boolean pd = false;
+        boolean custom = false;
+        boolean cap = false;
+        int maxEni = 0;
+        List<String> types = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.equals("--help") || arg.equals("-h")) {
+                out.println(USAGE);
+                return Main.OK;
+            } else if (arg.equals("--prefix-delegation")) {
+                pd = true;
+            } else if (arg.equals("--custom-networking")) {
+                custom = true;
+            } else if (arg.equals("--managed-cap")) {
+                cap = true;
+            } else if (arg.equals("--max-eni") || arg.startsWith("--max-eni=")) {
+                String value;
+                if (arg.startsWith("--max-eni=")) value = arg.substring("--max-eni=".length());
+                else if (i + 1 < args.size()) value = args.get(++i);
+                else return bad(err, "--max-eni needs a value: a whole number >= 1");
+                try {
+                    maxEni = Integer.parseInt(value);
+                } catch (NumberFormatException e) {
+                    return bad(err, "--max-eni: expected a whole number >= 1, got '" + value + "'");
+                }
+                if (maxEni < 1) return bad(err, "--max-eni: expected a whole number >= 1, got '" + value + "'");
+            } else if (arg.startsWith("-")) {
+                return bad(err, "unknown option '" + arg + "'");
+            } else {
+                types.add(arg);
+            }
+        }
+        if (types.isEmpty()) return bad(err, "expected at least one instance type");
+        MaxPods.Options options = new MaxPods.Options(pd, custom, maxEni, cap);
+        List<String> lines = new ArrayList<>();
+        for (String type : types) {
+            var limits = InstanceCatalog.embedded().find(type);
+            if (limits.isEmpty()) {
+                err.println("error: unknown instance type '%s' (not in the embedded limits table of %d types)"
+                        .formatted(type, InstanceCatalog.embedded().size()));
+                return Main.BAD_INPUT;
+            }
+            InstanceLimits l = limits.get();
+            lines.add(l.instanceType() + " " + MaxPods.compute(l, options));
+        }
+        lines.forEach(out::println);
+        return Main.OK;
+    }
+
+    private static int bad(PrintStream err, String message) {
+        err.println("error: " + message);
+        err.println(USAGE);
         return Main.BAD_INPUT;
     }
 }

@@ -1,15 +1,96 @@
 package dev.eksip.cli;
 
-import java.io.PrintStream;
-import java.util.List;
+import dev.eksip.domain.PlanModel;
+import dev.eksip.domain.PlanResult;
+import dev.eksip.domain.Scenario;
+import dev.eksip.domain.ScenarioException;
+import dev.eksip.simulation.Planner;
 
-/** STUB: the command is being implemented. */
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code plan [--model vpc-cni|subnet-calc] [--output table|json] [SCENARIO.json | -]}: plans a subnet for a
+ * scenario; without a file, the spreadsheet's shipped example ({@link Scenario#spreadsheetExample()}).
+ */
 final class PlanCommand {
+    static final String USAGE = "usage: plan [--model vpc-cni|subnet-calc] [--output table|json] [SCENARIO.json | -]";
+
     private PlanCommand() {
     }
 
     static int run(List<String> args, PrintStream out, PrintStream err) {
-        err.println("error: not implemented yet");
+        return run(args, out, err, System.in);
+    }
+
+    static int run(List<String> args, PrintStream out, PrintStream err, InputStream stdin) {
+        PlanModel model = PlanModel.VPC_CNI;
+        boolean json = false;
+        Optional<String> file = Optional.empty();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            switch (name) {
+                case "--help", "-h" -> {
+                    out.println(USAGE);
+                    return Main.OK;
+                }
+                case "--model", "--output" -> {
+                    String value;
+                    if (arg.contains("=")) value = arg.substring(arg.indexOf('=') + 1);
+                    else if (i + 1 < args.size()) value = args.get(++i);
+                    else return bad(err, name + " needs a value");
+                    if (name.equals("--model")) {
+                        Optional<PlanModel> m = PlanModel.fromId(value);
+                        if (m.isEmpty()) return bad(err, "--model: expected vpc-cni or subnet-calc, got '" + value + "'");
+                        model = m.get();
+                    } else if (value.equals("json") || value.equals("table")) {
+                        json = value.equals("json");
+                    } else {
+                        return bad(err, "--output: expected table or json, got '" + value + "'");
+                    }
+                }
+                default -> {
+                    if (arg.startsWith("-") && !arg.equals("-")) return bad(err, "unknown option '" + arg + "'");
+                    if (file.isPresent()) return bad(err, "expected one scenario file, got '%s' and '%s'"
+                            .formatted(file.get(), arg));
+                    file = Optional.of(arg);
+                }
+            }
+        }
+        try {
+            Scenario scenario = file.isEmpty() ? Scenario.spreadsheetExample()
+                    : ScenarioJson.parse(read(file.get(), stdin));
+            PlanResult plan = Planner.plan(scenario, model);
+            out.print(json ? PlanOutput.json(plan) : PlanOutput.table(plan));
+            if (file.isEmpty() && !json)
+                out.println("(no scenario file given: the spreadsheet's shipped example; see README for the format)");
+            return Main.OK;
+        } catch (ScenarioException e) {
+            err.println("error: " + file.map(f -> (f.equals("-") ? "<stdin>" : f) + ": ").orElse("") + e.getMessage());
+            return Main.BAD_INPUT;
+        } catch (IOException e) {
+            err.println("error: cannot read scenario file '%s': %s".formatted(file.orElse("-"),
+                    e instanceof NoSuchFileException ? "no such file" : e.getMessage()));
+            return Main.BAD_INPUT;
+        }
+    }
+
+    private static String read(String file, InputStream stdin) throws IOException {
+        if (file.equals("-")) return new String(stdin.readAllBytes(), StandardCharsets.UTF_8);
+        return Files.readString(Path.of(file), StandardCharsets.UTF_8);
+    }
+
+    private static int bad(PrintStream err, String message) {
+        err.println("error: " + message);
+        err.println(USAGE);
         return Main.BAD_INPUT;
     }
 }
