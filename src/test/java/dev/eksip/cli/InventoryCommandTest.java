@@ -49,6 +49,14 @@ class InventoryCommandTest {
     }
 
     @Test
+    void noProgressIsPrintedWhenNotAttachedToATerminal() {
+        PrintStream stream = new PrintStream(err, true, StandardCharsets.UTF_8);
+        LiveAccount.progress(stream).accept("reading 3 cluster(s)");
+        assertThat(LiveAccount.interactive()).isFalse();
+        assertThat(err()).isEmpty();
+    }
+
+    @Test
     void anUnreachableEndpointIsAnAwsErrorNamingTheCall(@TempDir Path dir) {
         System.setProperty("aws.accessKeyId", "testing");
         System.setProperty("aws.secretAccessKey", "testing");
