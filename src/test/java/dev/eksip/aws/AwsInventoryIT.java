@@ -263,6 +263,49 @@ class AwsInventoryIT {
                 read.nodes(), read.otherEnis(), read.instanceLimits(), read.gaps())).isEqualTo(live);
     }
 
+    @Test
+    void auditLiveReportsTheAddressesMotoReportsAndTheSameForecastAsItsExport(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("prod.json");
+        String live;
+        String offline;
+        System.setProperty("aws.endpointUrl", MOTO.endpoint().toString());
+        System.setProperty("aws.region", "us-east-1");
+        try {
+            live = run("audit", "--live", "--output", "json");
+            run("inventory", "export", "--output", file.toString());
+        } finally {
+            System.clearProperty("aws.endpointUrl");
+            System.clearProperty("aws.region");
+        }
+        offline = run("audit", "--inventory", file.toString(), "--output", "json");
+
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        var liveReport = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(live);
+        var offlineReport = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(offline);
+        Map<String, Integer> moto = ec2.describeSubnetsPaginator(r -> r.filters(f -> f.name("vpc-id")
+                        .values(account.vpcId()))).subnets().stream()
+                .collect(Collectors.toMap(s -> s.subnetId(), s -> s.availableIpAddressCount()));
+        assertThat(liveReport.get("subnets")).hasSize(4);
+        for (var subnet : liveReport.get("subnets"))
+            assertThat(subnet.get("availableIps").asInt()).as(subnet.get("subnetId").asText())
+                    .isEqualTo(moto.get(subnet.get("subnetId").asText()));
+        for (var report : List.of(liveReport, offlineReport)) {
+            report.remove("asOf");
+            report.remove("source");
+        }
+        assertThat(offlineReport).isEqualTo(liveReport);
+    }
+
+    private static String run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(code).as(String.join(" ", args) + ": " + err.toString(StandardCharsets.UTF_8))
+                .isIn(Main.OK, Main.FINDINGS);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
     private static String iamAction(String counted) {
         String[] parts = counted.split(":");
         String service = switch (parts[0]) {
