@@ -58,8 +58,9 @@ import java.util.stream.Stream;
  * group — EKS has no batch describe — and {@code DescribeAddon} for vpc-cni); one paginated
  * {@code DescribeAutoScalingGroups} filtered by cluster tag keys; {@code DescribeLaunchTemplateVersions} per
  * distinct launch template whose instance type is needed, {@code DescribeLaunchConfigurations} in batches of 50;
- * one paginated {@code DescribeInstances} (running, cluster tag keys); two {@code DescribeSubnets} (the subnets
- * referenced, then {@code kubernetes.io/role/cni} candidates in their VPCs); {@code GetSubnetCidrReservations}
+ * one paginated {@code DescribeInstances} (running, cluster tag keys); one paginated {@code DescribeSubnets} by
+ * the clusters' VPCs (keeping the subnets referenced and the {@code kubernetes.io/role/cni} candidates; a second
+ * by subnet id when a referenced subnet lies elsewhere or a cluster reports no VPC); {@code GetSubnetCidrReservations}
  * per subnet (the API takes one subnet); one paginated {@code DescribeNetworkInterfaces} filtered by
  * {@code subnet-id}; one paginated {@code DescribeInstanceTypes} for types the embedded table lacks.
  *
@@ -254,15 +255,28 @@ public final class AwsInventorySource implements InventorySource, AutoCloseable 
                 if (n.subnetId() != null) referenced.add(n.subnetId());
         }
         Map<String, software.amazon.awssdk.services.ec2.model.Subnet> subnets = new TreeMap<>();
-        if (!referenced.isEmpty()) describeSubnets("subnet-id", referenced, List.of())
-                .forEach(s -> subnets.put(s.subnetId(), s));
         Set<String> vpcs = new TreeSet<>();
         clusters.values().forEach(c -> { if (!c.vpcId.isEmpty()) vpcs.add(c.vpcId); });
-        subnets.values().forEach(s -> { if (s.vpcId() != null) vpcs.add(s.vpcId()); });
-        if (!vpcs.isEmpty()) {
-            for (var s : describeSubnets("vpc-id", vpcs,
-                    List.of(Filter.builder().name("tag-key").values(CNI_ROLE_TAG).build()))) {
-                if (!"0".equals(Ec2Mapping.tags(s.tags()).get(CNI_ROLE_TAG))) subnets.putIfAbsent(s.subnetId(), s);
+        boolean everyVpcKnown = !vpcs.isEmpty() && clusters.values().stream().noneMatch(c -> c.vpcId.isEmpty());
+        if (everyVpcKnown) {
+            // usually one page: every subnet of the clusters' VPCs, keeping the referenced ones and candidates
+            for (var s : describeSubnets("vpc-id", vpcs, List.of())) {
+                if (referenced.contains(s.subnetId()) || isCniCandidate(s)) subnets.put(s.subnetId(), s);
+            }
+            Set<String> elsewhere = new TreeSet<>(referenced);
+            elsewhere.removeAll(subnets.keySet());
+            if (!elsewhere.isEmpty()) describeSubnets("subnet-id", elsewhere, List.of())
+                    .forEach(s -> subnets.put(s.subnetId(), s));
+        } else {
+            // a cluster without a VPC id (moto; a cluster being created): its subnets name the VPC
+            if (!referenced.isEmpty()) describeSubnets("subnet-id", referenced, List.of())
+                    .forEach(s -> subnets.put(s.subnetId(), s));
+            subnets.values().forEach(s -> { if (s.vpcId() != null) vpcs.add(s.vpcId()); });
+            if (!vpcs.isEmpty()) {
+                for (var s : describeSubnets("vpc-id", vpcs,
+                        List.of(Filter.builder().name("tag-key").values(CNI_ROLE_TAG).build()))) {
+                    if (isCniCandidate(s)) subnets.putIfAbsent(s.subnetId(), s);
+                }
             }
         }
         progress.accept("reading %d subnet(s)".formatted(subnets.size()));
@@ -326,6 +340,12 @@ public final class AwsInventorySource implements InventorySource, AutoCloseable 
                 .filter(o -> o != null && !o.isEmpty()).findFirst().orElse("");
         return new Inventory(account, region, clock.instant(), domainSubnets, domainClusters, nodes, otherEnis,
                 limits, gaps);
+    }
+
+    /** Tagged {@code kubernetes.io/role/cni} with a value other than {@code 0}: a subnet-discovery candidate. */
+    private static boolean isCniCandidate(software.amazon.awssdk.services.ec2.model.Subnet s) {
+        String role = Ec2Mapping.tags(s.tags()).get(CNI_ROLE_TAG);
+        return role != null && !role.equals("0");
     }
 
     // ---- EKS -------------------------------------------------------------------------------------------------

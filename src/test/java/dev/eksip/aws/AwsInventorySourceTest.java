@@ -178,8 +178,8 @@ class AwsInventorySourceTest {
         // pages, not items: 13 ENIs in the 3 subnets at 2 per page = 7 calls; 4 nodes = 2 calls
         assertThat(ec2.count("DescribeNetworkInterfaces")).isEqualTo(7);
         assertThat(ec2.count("DescribeInstances")).isEqualTo(2);
-        // 3 referenced subnets = 2 pages, then the cni-role query (no match) = 1 page
-        assertThat(ec2.count("DescribeSubnets")).isEqualTo(3);
+        // the 4 subnets of the VPC = 2 pages (the unused one is dropped)
+        assertThat(ec2.count("DescribeSubnets")).isEqualTo(2);
         // one subnet with 3 reservations = 2 pages, the two others 1 page each
         assertThat(ec2.count("GetSubnetCidrReservations")).isEqualTo(4);
         assertThat(eks.calls.stream().filter("ListClusters"::equals).count()).isEqualTo(2);
@@ -195,7 +195,7 @@ class AwsInventorySourceTest {
         Inventory inv = load();
 
         assertThat(inv.subnets()).extracting(s -> s.subnetId()).containsExactly("subnet-a");
-        // 451 subnet ids → 3 DescribeSubnets batches, then one by VPC
+        // one by VPC, then the 450 referenced subnets it lacks → 3 batches of at most 200 ids
         assertThat(ec2.count("DescribeSubnets")).isEqualTo(4);
     }
 
@@ -441,6 +441,21 @@ class AwsInventorySourceTest {
                 .isEqualTo(Map.of("eu-west-1a", "subnet-pa", "eu-west-1b", "subnet-pb"));
         assertThat(inv.subnets()).extracting(s -> s.subnetId())
                 .containsExactly("subnet-a", "subnet-b", "subnet-pa", "subnet-pb");
+    }
+
+    @Test
+    void aClusterWithoutAVpcIdIsPlacedByItsSubnets() {
+        twoClusters();
+        eks.clusters.put("dev", eks.clusters.get("dev").toBuilder().resourcesVpcConfig(v -> v.subnetIds("subnet-d"))
+                .build());
+        subnet("subnet-cni", "eu-west-1a", "10.0.64.0/20", 4000, tag("kubernetes.io/role/cni", "1"));
+
+        Inventory inv = load();
+
+        assertThat(inv.clusters().get(0).vpcId()).isEqualTo("vpc-1");
+        assertThat(inv.subnets()).extracting(s -> s.subnetId())
+                .containsExactly("subnet-a", "subnet-b", "subnet-cni", "subnet-d");
+        assertThat(ec2.count("DescribeSubnets")).isEqualTo(2);
     }
 
     @Test
