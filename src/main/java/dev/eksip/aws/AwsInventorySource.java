@@ -37,6 +37,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -177,7 +178,7 @@ public final class AwsInventorySource implements InventorySource, AutoCloseable 
         // Auto Scaling groups: self-managed node groups, and the managed groups' ASGs for node attribution
         Map<String, List<AutoScalingGroup>> selfManaged = new TreeMap<>();
         if (!names.isEmpty()) {
-            Set<String> managedAsgs = new java.util.HashSet<>();
+            Set<String> managedAsgs = new HashSet<>();
             clusters.values().forEach(c -> c.managed.forEach(g -> {
                 if (g.resources() != null) g.resources().autoScalingGroups().forEach(a -> managedAsgs.add(a.name()));
             }));
@@ -292,7 +293,7 @@ public final class AwsInventorySource implements InventorySource, AutoCloseable 
         for (Eni e : enis) if (!e.instanceId().isEmpty()) instanceOfEni.put(e.eniId(), e.instanceId());
         Map<String, List<Eni>> enisByInstance = new HashMap<>();
         List<Eni> otherEnis = new ArrayList<>();
-        Set<String> nodeIds = new java.util.HashSet<>();
+        Set<String> nodeIds = new HashSet<>();
         drafts.forEach(d -> nodeIds.add(d.instance.instanceId()));
         Map<String, String> trunkOf = trunkTags(interfaces);
         for (Eni e : enis) {

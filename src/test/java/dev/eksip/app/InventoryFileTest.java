@@ -52,6 +52,8 @@ class InventoryFileTest {
         Path file = dir.resolve("snap/inventory.json");
         InventoryFile.write(sample(), file);
         assertThat(InventoryFile.read(file)).isEqualTo(sample());
+        InventoryFile.write(sample(), file); // replaces, leaves no temporary file behind
+        assertThat(file.getParent().toFile().list()).containsExactly("inventory.json");
     }
 
     @Test
