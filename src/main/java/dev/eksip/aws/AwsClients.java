@@ -2,6 +2,7 @@ package dev.eksip.aws;
 
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -39,10 +40,14 @@ public final class AwsClients implements AutoCloseable {
     private final EksClient eks;
     private final AutoScalingClient autoScaling;
     private final Region region;
+    private final Map<String, String> env;
+    private final List<ExecutionInterceptor> interceptors;
 
     private AwsClients(Region region, SdkHttpClient httpClient, boolean ownsHttpClient, Map<String, String> env,
                        List<ExecutionInterceptor> interceptors) {
         this.region = region;
+        this.env = Map.copyOf(env);
+        this.interceptors = List.copyOf(interceptors);
         this.httpClient = httpClient;
         this.ownsHttpClient = ownsHttpClient;
         this.ec2 = configure(Ec2Client.builder(), "EC2", env, interceptors).httpClient(httpClient).build();
@@ -103,6 +108,15 @@ public final class AwsClients implements AutoCloseable {
         URI endpoint = endpoint(env, serviceId);
         if (endpoint != null) builder.endpointOverride(endpoint);
         return builder;
+    }
+
+    /**
+     * Another service's client with the same settings (region, shared HTTP client, credentials chain, retries,
+     * timeouts, interceptors) and its endpoint from {@code AWS_ENDPOINT_URL_<serviceId>} / {@code AWS_ENDPOINT_URL},
+     * e.g. {@code clients.client(SnsClient.builder(), "SNS")}. The caller closes it.
+     */
+    public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(B builder, String serviceId) {
+        return configure(builder, serviceId, env, interceptors).httpClient(httpClient).build();
     }
 
     public Region region() {

@@ -39,4 +39,17 @@ class AwsClientsTest {
         }
         assertThat(counter.total()).isZero();
     }
+
+    @Test
+    void otherServicesGetTheSameSettingsAndTheirOwnEndpoint() {
+        ApiCallCounter counter = new ApiCallCounter();
+        try (AwsClients clients = AwsClients.fromEnvironment(Map.of("AWS_REGION", "eu-central-1",
+                "AWS_ENDPOINT_URL_STS", "http://127.0.0.1:4566"), counter);
+             var sts = clients.client(software.amazon.awssdk.services.sts.StsClient.builder(), "STS")) {
+            var config = sts.serviceClientConfiguration();
+            assertThat(config.region()).isEqualTo(Region.EU_CENTRAL_1);
+            assertThat(config.endpointOverride()).contains(URI.create("http://127.0.0.1:4566"));
+            assertThat(config.overrideConfiguration().executionInterceptors()).contains(counter);
+        }
+    }
 }
