@@ -172,8 +172,10 @@ public final class AwsInventorySource implements InventorySource, AutoCloseable 
             if (read != null) clusters.put(name, read);
         }
         Set<String> nameSet = new LinkedHashSet<>(names);
+        // every node of an EKS cluster carries kubernetes.io/cluster/NAME (managed groups, eksctl, Karpenter);
+        // eks:cluster-name is added only when reading all clusters, where it cannot pull in other clusters' nodes
         List<String> clusterTagKeys = Stream.concat(names.stream().map(n -> Ec2Mapping.CLUSTER_TAG_PREFIX + n),
-                Stream.of(Ec2Mapping.EKS_CLUSTER_TAG)).toList();
+                clusterFilter.isEmpty() ? Stream.of(Ec2Mapping.EKS_CLUSTER_TAG) : Stream.empty()).toList();
 
         // Auto Scaling groups: self-managed node groups, and the managed groups' ASGs for node attribution
         Map<String, List<AutoScalingGroup>> selfManaged = new TreeMap<>();

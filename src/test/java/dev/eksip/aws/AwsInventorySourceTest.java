@@ -479,4 +479,17 @@ class AwsInventorySourceTest {
         assertThat(inv.nodes()).extracting(Node::instanceId).containsExactly("i-9");
         assertThat(eks.calls).doesNotContain("ListClusters");
     }
+
+    @Test
+    void aNodeTaggedOnlyWithEksClusterNameIsReadWhenReadingEveryCluster() {
+        twoClusters();
+        ec2.instances.add(Instance.builder().instanceId("i-eks").instanceType("m5.large").subnetId("subnet-a")
+                .placement(p -> p.availabilityZone("eu-west-1a")).state(st -> st.name(InstanceStateName.RUNNING))
+                .tags(tag("eks:cluster-name", "prod"), tag("eks:nodegroup-name", "general")).build());
+        ec2.instances.add(Instance.builder().instanceId("i-elsewhere").instanceType("m5.large").subnetId("subnet-a")
+                .tags(tag("eks:cluster-name", "not-read")).build());
+
+        assertThat(load().nodes()).extracting(Node::instanceId).contains("i-eks").doesNotContain("i-elsewhere");
+        assertThat(load(List.of("dev"), Map.of()).nodes()).extracting(Node::instanceId).containsExactly("i-9");
+    }
 }
