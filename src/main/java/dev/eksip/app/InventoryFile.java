@@ -19,6 +19,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.stream.Collectors;
 
 /**
@@ -62,10 +63,18 @@ public final class InventoryFile {
     }
 
     public static void write(Inventory inventory, Path file) {
+        String json = toJson(inventory);
         try {
             Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) Files.createDirectories(parent);
-            Files.writeString(file, toJson(inventory));
+            Files.createDirectories(parent);
+            // write beside the target, then move: a reader never sees half a snapshot
+            Path temp = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
+            try {
+                Files.writeString(temp, json);
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }

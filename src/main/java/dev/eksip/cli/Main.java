@@ -48,7 +48,7 @@ public final class Main {
             usage: java -jar eks-ip-forecaster.jar <command> [options]
               plan [--model vpc-cni|subnet-calc] [--output table|json] [SCENARIO.json]
               audit [--inventory FILE | --live] [--cluster NAME]... [--output table|json] [--publish] [--fail-on warning|critical]
-              inventory export --output FILE
+              inventory export --output FILE [--cluster NAME]...
               invoke --event events/FILE.json
               max-pods [--prefix-delegation] [--custom-networking] [--max-eni N] [--managed-cap] TYPE...
             exit codes: 0 ok, 1 findings at or above --fail-on, 2 bad input, 3 AWS error

@@ -52,6 +52,22 @@ public final class Forecaster {
         return new Run(inventory).forecast(asOf);
     }
 
+    /**
+     * §8 precedence: a managed node group without a custom AMI caps max pods at 110 (≤ 30 vCPUs) / 250 and that cap
+     * wins over everything, an explicit kubelet value included; below it an explicit kubelet value wins; else the
+     * managed group gets the calculator (prefix, custom networking and MAX_ENI aware) under the cap, and everything
+     * else nodeadm's standard formula.
+     */
+    static int maxPods(InstanceLimits limits, CniSettings cni, NodeGroup g) {
+        boolean managedCap = g != null && g.managed() && !g.customAmi();
+        if (g != null && g.maxPods() > 0)
+            return managedCap ? Math.min(g.maxPods(), MaxPods.managedCap(limits)) : g.maxPods();
+        if (managedCap)
+            return MaxPods.compute(limits, new MaxPods.Options(cni.prefixDelegation(), cni.customNetworking(),
+                    cni.maxEni(), true));
+        return MaxPods.standard(limits);
+    }
+
     /** The three assumptions of what one new node costs. */
     enum Scenario { BASELINE, MEDIAN, FULL }
 
@@ -65,12 +81,37 @@ public final class Forecaster {
         }
     }
 
-    /** How one node group grows. */
+    /**
+     * How one node group grows. {@code excludedPrimaryCost} is what a node costs when its primary subnet is tagged
+     * {@code kubernetes.io/role/cni=0} under subnet discovery (null when that cannot happen).
+     */
     private record Growth(Cluster cluster, NodeGroup group, List<Subnet> subnets, Map<String, Integer> nodesPerZone,
-                          int current, Map<Scenario, List<Chunk>> cost) {
+                          int current, Map<Scenario, List<Chunk>> cost,
+                          Map<Scenario, List<Chunk>> excludedPrimaryCost) {
         int newNodes(boolean atMax) {
             return Math.max(0, (atMax ? group.maxSize() : group.desiredSize()) - current);
         }
+
+        /** The cost of a node launched into {@code nodeSubnet}. */
+        Map<Scenario, List<Chunk>> costIn(Subnet nodeSubnet) {
+            return excludedPrimaryCost != null && excludedPrimary(cluster, nodeSubnet) ? excludedPrimaryCost : cost;
+        }
+    }
+
+    /**
+     * §3/§5 (v1.22.1+): with subnet discovery, ENIs in a subnet tagged {@code kubernetes.io/role/cni=0} are excluded,
+     * the primary ENI included when the node's own subnet carries the tag: it gets no pod IPs but keeps its slot.
+     */
+    static boolean excludedPrimary(Cluster c, Subnet nodeSubnet) {
+        CniSettings cni = c.cni();
+        return nodeSubnet != null && cni.subnetDiscovery() && !cni.customNetworking() && !cni.ipv6()
+               && "0".equals(nodeSubnet.tags().get(CNI_ROLE_TAG));
+    }
+
+    /** The node model's view of an excluded primary ENI: as under custom networking (§6(e)), no pod IPs, one slot. */
+    static CniSettings primaryExcluded(CniSettings cni) {
+        return new CniSettings(cni.warmEniTarget(), cni.warmIpTarget(), cni.minimumIpTarget(), cni.prefixDelegation(),
+                cni.warmPrefixTarget(), cni.maxEni(), true, cni.podEni(), cni.subnetDiscovery(), false);
     }
 
     /** Free space of one subnet during a growth simulation. */
@@ -94,6 +135,11 @@ public final class Forecaster {
         /** The forecast value: addresses, or in prefix mode addresses in free /28 blocks (§10). */
         int value() {
             return prefixMode ? EniHolding.PREFIX_SIZE * blocks : free;
+        }
+
+        /** Whether one ENI of this chunk can be created here: its addresses, and its prefixes as free /28 blocks. */
+        boolean fits(Chunk c) {
+            return free >= c.addresses() && (!prefixMode || blocks >= c.prefixes());
         }
 
         void take(Chunk c) {
@@ -201,11 +247,12 @@ public final class Forecaster {
             InstanceLimits limits = catalog.find(n.instanceType()).orElse(null);
             if (limits == null) return 0;
             int maxPods = maxPods(limits, c.cni(), group(c, n.nodeGroup()));
+            CniSettings cni = excludedPrimary(c, subnets.get(n.subnetId())) ? primaryExcluded(c.cni()) : c.cni();
             int lo = 0;
             int hi = Math.max(0, Math.min(held, maxPods - NodeModel.HOST_NETWORK_PODS));
             while (lo < hi) {           // largest p whose converged holding does not exceed what is held
                 int mid = (lo + hi + 1) >>> 1;
-                if (NodeModel.converge(limits, c.cni(), maxPods, mid, 0).podAddresses() <= held) lo = mid;
+                if (NodeModel.converge(limits, cni, maxPods, mid, 0).podAddresses() <= held) lo = mid;
                 else hi = mid - 1;
             }
             return held - lo;
@@ -216,18 +263,6 @@ public final class Forecaster {
             return null;
         }
 
-        /**
-         * §8: an explicit kubelet value wins; a managed node group without a custom AMI gets the calculator
-         * (prefix, custom networking and MAX_ENI aware) capped at 110/250; otherwise nodeadm's standard formula.
-         */
-        static int maxPods(InstanceLimits limits, CniSettings cni, NodeGroup g) {
-            if (g != null && g.maxPods() > 0) return g.maxPods();
-            if (g != null && g.managed() && !g.customAmi())
-                return MaxPods.compute(limits, new MaxPods.Options(cni.prefixDelegation(), cni.customNetworking(),
-                        cni.maxEni(), true));
-            return MaxPods.standard(limits);
-        }
-
         private void plan(Cluster c) {
             List<String> notes = clusterNotes.computeIfAbsent(c.name(), k -> new ArrayList<>());
             if (c.cni().ipv6())
@@ -235,11 +270,20 @@ public final class Forecaster {
                           + "address for its primary ENI.");
             notes.add("CNI settings from " + c.cniSource() + ".");
             boolean prefixMode = c.cni().prefixDelegation() && !c.cni().ipv6();
+            // §1: prefix delegation only where the type supports it (else secondary IPs): a cluster whose every
+            // known node group type falls back never asks for a /28.
+            boolean anyPrefixGroup = c.nodeGroups().isEmpty() || c.nodeGroups().stream().anyMatch(g -> {
+                String t = g.instanceTypes().isEmpty() ? "" : g.instanceTypes().get(0);
+                return catalog.find(t).map(InstanceLimits::prefixDelegationSupported).orElse(true);
+            });
             for (String podSubnet : c.podSubnets().values()) {
                 member(podSubnet, c.name(), "");
-                if (prefixMode) prefixSubnets.add(podSubnet);
+                if (prefixMode && anyPrefixGroup) prefixSubnets.add(podSubnet);
             }
             for (NodeGroup g : c.nodeGroups()) {
+                String type = g.instanceTypes().isEmpty() ? "" : g.instanceTypes().get(0);
+                InstanceLimits limits = catalog.find(type).orElse(null);
+                boolean groupPrefixes = prefixMode && (limits == null || limits.prefixDelegationSupported());
                 List<Subnet> groupSubnets = new ArrayList<>();
                 for (String id : g.subnetIds()) {
                     Subnet s = subnets.get(id);
@@ -251,12 +295,13 @@ public final class Forecaster {
                     }
                     groupSubnets.add(s);
                     member(id, c.name(), c.name() + "/" + g.name());
-                    if (prefixMode) prefixSubnets.add(id);
-                    if (prefixMode && !c.cni().customNetworking())
+                    // §6(i): with custom networking, or an excluded (cni=0) node subnet, the node subnet holds only
+                    // the primary ENI's /32; prefixes go elsewhere.
+                    if (groupPrefixes && !c.cni().customNetworking()) {
+                        if (!excludedPrimary(c, s)) prefixSubnets.add(id);
                         for (Subnet cand : candidates(c, s)) prefixSubnets.add(cand.subnetId());
+                    }
                 }
-                String type = g.instanceTypes().isEmpty() ? "" : g.instanceTypes().get(0);
-                InstanceLimits limits = catalog.find(type).orElse(null);
                 if (limits == null) {
                     gaps.add(new InventoryGap("instance-type/" + type, "", "",
                             "instance type '%s' of node group %s/%s is unknown; its growth is not forecast"
@@ -268,14 +313,25 @@ public final class Forecaster {
                         .filter(n -> n.cluster().equals(c.name()) && n.nodeGroup().equals(g.name())).toList();
                 Map<String, Integer> perZone = new TreeMap<>();
                 for (Subnet s : groupSubnets) perZone.putIfAbsent(s.availabilityZone(), 0);
-                for (Node n : nodes) perZone.merge(n.availabilityZone(), 1, Integer::sum);
+                // Auto Scaling balances over the zones it launches into; nodes left in other zones do not count.
+                for (Node n : nodes) perZone.computeIfPresent(n.availabilityZone(), (z, k) -> k + 1);
                 int maxPods = maxPods(limits, c.cni(), g);
                 Map<Scenario, List<Chunk>> cost = new HashMap<>();
                 List<Chunk> baseline = chunks(NodeModel.converge(limits, c.cni(), maxPods, 0, 0));
                 cost.put(Scenario.BASELINE, baseline);
                 cost.put(Scenario.FULL, chunks(NodeModel.converge(limits, c.cni(), maxPods, maxPods, 0)));
                 cost.put(Scenario.MEDIAN, nodes.isEmpty() ? baseline : medianChunks(nodes));
-                growths.add(new Growth(c, g, groupSubnets, perZone, nodes.size(), cost));
+                Map<Scenario, List<Chunk>> excluded = null;
+                if (groupSubnets.stream().anyMatch(s -> excludedPrimary(c, s))) {
+                    // An excluded primary ENI behaves as under custom networking (§6(e)): no pod IPs, one slot.
+                    CniSettings skipPrimary = primaryExcluded(c.cni());
+                    excluded = new HashMap<>();
+                    List<Chunk> base = chunks(NodeModel.converge(limits, skipPrimary, maxPods, 0, 0));
+                    excluded.put(Scenario.BASELINE, base);
+                    excluded.put(Scenario.FULL, chunks(NodeModel.converge(limits, skipPrimary, maxPods, maxPods, 0)));
+                    excluded.put(Scenario.MEDIAN, nodes.isEmpty() ? base : medianChunks(nodes));
+                }
+                growths.add(new Growth(c, g, groupSubnets, perZone, nodes.size(), cost, excluded));
             }
         }
 
@@ -372,20 +428,32 @@ public final class Forecaster {
             Subnet nodeSubnet = g.subnets().stream().filter(s -> s.availabilityZone().equals(zone))
                     .max(Comparator.comparingInt(s -> state.get(s.subnetId()).value())).orElseThrow();
             CniSettings cni = g.cluster().cni();
-            for (Chunk ch : g.cost().get(scenario)) {
+            for (Chunk ch : g.costIn(nodeSubnet).get(scenario)) {
                 Subnet target = switch (ch.destination()) {
                     case NODE_SUBNET -> nodeSubnet;
                     case SECURITY_GROUP_ENI -> cni.customNetworking() ? podSubnet(g.cluster(), zone, nodeSubnet)
                             : nodeSubnet;
                     case POD_ENI -> cni.customNetworking() ? podSubnet(g.cluster(), zone, nodeSubnet)
-                            : cni.subnetDiscovery() ? candidates(g.cluster(), nodeSubnet).stream()
-                                    .max(Comparator.comparingInt(s -> state.get(s.subnetId()).value()))
-                                    .orElse(nodeSubnet)
+                            : cni.subnetDiscovery() ? discovered(g.cluster(), nodeSubnet, ch, state)
                             : nodeSubnet;
                 };
                 state.get(target.subnetId()).take(ch);
             }
             return nodeSubnet;
+        }
+
+        /**
+         * §5 subnet discovery: candidates sorted by {@code AvailableIpAddressCount} descending and ENI creation
+         * tried in that order, so the new ENI lands in the first candidate that can hold it (all-or-nothing create,
+         * in prefix mode free aligned /28 blocks, §9.4); if none can, the first one (where the forecast goes short).
+         */
+        private Subnet discovered(Cluster c, Subnet nodeSubnet, Chunk ch, Map<String, Space> state) {
+            List<Subnet> ranked = candidates(c, nodeSubnet).stream()
+                    .sorted(Comparator.comparingInt((Subnet s) -> -state.get(s.subnetId()).free)
+                            .thenComparing(Subnet::subnetId))
+                    .toList();
+            for (Subnet s : ranked) if (state.get(s.subnetId()).fits(ch)) return s;
+            return ranked.isEmpty() ? nodeSubnet : ranked.get(0);
         }
 
         private Subnet podSubnet(Cluster c, String zone, Subnet fallback) {
@@ -406,7 +474,9 @@ public final class Forecaster {
                 if (!launchesHere && !podsHere && !discoveredHere) continue;
                 boolean pd = now.get(subnetId).prefixMode;
                 int cost = 0;
-                for (Chunk ch : g.cost().get(Scenario.MEDIAN)) {
+                Map<Scenario, List<Chunk>> nodeCost = g.subnets().stream()
+                        .filter(s -> s.subnetId().equals(subnetId)).findFirst().map(g::costIn).orElse(g.cost());
+                for (Chunk ch : nodeCost.get(Scenario.MEDIAN)) {
                     boolean here = switch (ch.destination()) {
                         case NODE_SUBNET -> launchesHere;
                         case POD_ENI, SECURITY_GROUP_ENI -> g.cluster().cni().customNetworking() ? podsHere

@@ -41,10 +41,12 @@ public final class NodeModel {
             throw new IllegalArgumentException("pods, branchPods and maxPods must be >= 0");
         Pool pool = new Pool(limits, cni, maxPods);
 
-        // §6(g): branch ENIs exist only on a trunk, at most BranchInterface per instance.
-        int branchEnis = pool.trunk ? Math.min(branchPods, limits.branchInterfaces()) : 0;
         // §8: kubelet admits at most maxPods pods in all; host-network daemon pods first, then branch pods.
-        int room = Math.max(0, maxPods - HOST_NETWORK_PODS - branchEnis);
+        int podRoom = Math.max(0, maxPods - HOST_NETWORK_PODS);
+        // §6(g): branch ENIs exist only on a trunk, at most BranchInterface per instance; branch pods count
+        // against kubelet max pods too (BPG sgpp.adoc), so no more branch ENIs than max pods leaves room for.
+        int branchEnis = pool.trunk ? Math.min(Math.min(branchPods, limits.branchInterfaces()), podRoom) : 0;
+        int room = podRoom - branchEnis;
         int schedulable = Math.min(pods, room);
         int unschedulable = (pods - schedulable) + (branchPods - branchEnis);
 
@@ -132,10 +134,15 @@ public final class NodeModel {
             if (cni.warmIpMode()) return shortIps() > 0;                   // §4.2 warm-IP mode
             int warm = prefixMode ? cni.warmPrefixTarget() : cni.warmEniTarget();   // §4.3; PD ignores N
             int unit = prefixMode ? PREFIX : slots;
+            // warm == 0 (WARM_ENI_TARGET=0 / WARM_PREFIX_TARGET=0): grow only when the pool is empty. The ENI that
+            // ipamd then frees and re-creates in a loop (§6(b) known churn) is kept: a forecaster assumes it present.
             return available() < unit * warm || (warm == 0 && available() == 0);
         }
 
-        /** §5 getPrefixesNeeded / the secondary-IP batch: how many CIDRs one allocation asks for. */
+        /**
+         * §5 getPrefixesNeeded / the secondary-IP batch: how many CIDRs one allocation asks for. Never trimmed to
+         * max pods: the §4.1 cap only stops the next decision, so the last batch can overshoot (§6(c)).
+         */
         int batch() {
             if (prefixMode) {
                 if (cni.warmIpMode()) return Math.max(1, ceilDiv(shortIps(), PREFIX));

@@ -52,6 +52,8 @@ class InventoryFileTest {
         Path file = dir.resolve("snap/inventory.json");
         InventoryFile.write(sample(), file);
         assertThat(InventoryFile.read(file)).isEqualTo(sample());
+        InventoryFile.write(sample(), file); // replaces, leaves no temporary file behind
+        assertThat(file.getParent().toFile().list()).containsExactly("inventory.json");
     }
 
     @Test
@@ -125,5 +127,25 @@ class InventoryFileTest {
                 .isInstanceOf(InvalidInventoryFileException.class).hasMessageContaining("not valid JSON");
         assertThatThrownBy(() -> InventoryFile.parse("[1]", "snap.json"))
                 .isInstanceOf(InvalidInventoryFileException.class).hasMessageContaining("JSON object");
+    }
+
+    @Test
+    void theDocumentedExampleIsAValidSnapshot() throws Exception {
+        String doc = java.nio.file.Files.readString(Path.of("docs/inventory-format.md"));
+        String json = doc.substring(doc.indexOf("```json") + 7, doc.lastIndexOf("```"));
+        Inventory example = InventoryFile.parse(json, "docs/inventory-format.md");
+        assertThat(example.nodes().get(0).enis().get(0).subnetIps()).isEqualTo(3);
+        assertThat(example.clusters().get(0).cniSource()).isEqualTo("addon");
+    }
+
+    @Test
+    void everyFieldOfTheFormatIsDocumented() throws Exception {
+        String doc = java.nio.file.Files.readString(Path.of("docs/inventory-format.md"));
+        for (Class<?> type : List.of(Inventory.class, Subnet.class, Subnet.CidrReservation.class, Cluster.class,
+                CniSettings.class, NodeGroup.class, Node.class, Eni.class, InstanceLimits.class, InventoryGap.class)) {
+            for (var component : type.getRecordComponents())
+                assertThat(doc).as(type.getSimpleName() + "." + component.getName())
+                        .contains("`" + component.getName() + "`");
+        }
     }
 }

@@ -6,11 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.eksip.domain.CniSettings;
 import dev.eksip.domain.Forecast;
 import dev.eksip.domain.GrowthForecast;
+import dev.eksip.domain.Inventory;
+import dev.eksip.domain.NodeGroup;
 import dev.eksip.domain.Severity;
+import dev.eksip.domain.Subnet;
 import dev.eksip.domain.SubnetForecast;
 import dev.eksip.fixtures.InventoryBuilder;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -175,5 +179,219 @@ class ForecasterTest {
         assertThat(subnet(f, "subnet-a").atMax().full()).isEqualTo(251 - 20);
         assertThat(f.clusters().get(0).severity()).isEqualTo(Severity.OK);
         assertThat(f.clusters().get(0).notes()).anySatisfy(n -> assertThat(n).contains("IPv6"));
+    }
+
+    // ---- review additions: §5 subnet discovery, §8 precedence, §10 blocks ----
+
+    @Test
+    void nodesInAZoneTheGroupNoLongerLaunchesIntoDoNotBreakZoneBalancing() {
+        // A self-managed group whose ASG dropped us-east-1c still has one node there; Auto Scaling balances only
+        // over the zones it launches into, so the next node goes to a (tie with b, first zone).
+        InventoryBuilder b = new InventoryBuilder()
+                .subnet("subnet-a", VPC, "us-east-1a", "10.0.0.0/24")
+                .subnet("subnet-b", VPC, "us-east-1b", "10.0.1.0/24")
+                .subnet("subnet-c", VPC, "us-east-1c", "10.0.2.0/24")
+                .cluster("c1", VPC, CniSettings.DEFAULTS, "default", Map.of(),
+                        InventoryBuilder.selfManaged("ng", "m5.large", 0, 6, 6, "subnet-a", "subnet-b"))
+                .node("c1", "ng", "m5.large", "subnet-a", null, false, 9, 9)
+                .node("c1", "ng", "m5.large", "subnet-a", null, false, 9, 9)
+                .node("c1", "ng", "m5.large", "subnet-b", null, false, 9, 9)
+                .node("c1", "ng", "m5.large", "subnet-b", null, false, 9, 9)
+                .node("c1", "ng", "m5.large", "subnet-c", null, false, 9, 9);
+        Forecast f = Forecaster.forecast(b.build(AS_OF), AS_OF);
+
+        assertThat(subnet(f, "subnet-a").availableIps() - subnet(f, "subnet-a").atDesired().median()).isEqualTo(20);
+        assertThat(subnet(f, "subnet-b").atDesired().median()).isEqualTo(subnet(f, "subnet-b").availableIps());
+        assertThat(subnet(f, "subnet-c").atDesired().median()).isEqualTo(subnet(f, "subnet-c").availableIps());
+    }
+
+    @Test
+    void prefixDelegationOnANonNitroTypeIsForecastInAddressesNotBlocks() {
+        // §1: ENABLE_PREFIX_DELEGATION on a Xen type silently falls back to secondary IPs: no /28 is ever asked for.
+        CniSettings pd = NodeModelTest.settings("ENABLE_PREFIX_DELEGATION=true");
+        InventoryBuilder b = new InventoryBuilder()
+                .subnet("subnet-a", VPC, "us-east-1a", "10.0.0.0/24")
+                .cluster("c1", VPC, pd, "addon", Map.of(), managed("ng", "m4.large", 0, 1, 1, "subnet-a"));
+        Forecast f = Forecaster.forecast(b.build(AS_OF), AS_OF);
+
+        SubnetForecast s = subnet(f, "subnet-a");
+        assertThat(s.prefixMode()).isFalse();
+        assertThat(s.freePrefixBlocks()).isEqualTo(-1);
+        assertThat(s.atDesired().baseline()).as("1 ENI + 9 secondary IPs").isEqualTo(251 - 10);
+    }
+
+    @Test
+    void withCustomNetworkingAndPrefixDelegationOnlyThePodSubnetIsCountedInBlocks() {
+        // §6(i): custom networking puts only the primary ENI's IP (a /32) in the node subnet; prefixes go to the
+        // ENIConfig subnet, so only that one needs free aligned /28 blocks (§10).
+        CniSettings cni = NodeModelTest.settings("ENABLE_PREFIX_DELEGATION=true;AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG=true");
+        InventoryBuilder b = new InventoryBuilder()
+                .subnet("subnet-node", VPC, "us-east-1a", "10.0.0.0/24")
+                .subnet("subnet-pods", VPC, "us-east-1a", "100.64.0.0/20")
+                .cluster("c1", VPC, cni, "addon", Map.of("us-east-1a", "subnet-pods"),
+                        managed("ng", "m5.large", 0, 2, 2, "subnet-node"));
+        Forecast f = Forecaster.forecast(b.build(AS_OF), AS_OF);
+
+        SubnetForecast node = subnet(f, "subnet-node");
+        SubnetForecast pods = subnet(f, "subnet-pods");
+        assertThat(node.prefixMode()).isFalse();
+        assertThat(node.availableIps() - node.atDesired().baseline()).as("2 primary IPs").isEqualTo(2);
+        assertThat(pods.prefixMode()).isTrue();
+        assertThat(pods.freePrefixBlocks() * 16 - pods.atDesired().baseline()).as("2 nodes x 1 prefix").isEqualTo(32);
+    }
+
+    @Test
+    void aPrimarySubnetTaggedCniZeroGivesNoPodIpsSoPodEnisGoToTheTaggedSubnet() {
+        // §3/§5: with subnet discovery, ENIs in a subnet tagged kubernetes.io/role/cni=0 are excluded, the primary
+        // ENI included: it takes no pod IPs but keeps its slot, like custom networking (§6(e)); pod ENIs are
+        // created in the other candidates.
+        InventoryBuilder b = new InventoryBuilder()
+                .subnet("subnet-node", VPC, "us-east-1a", "10.0.0.0/24", "kubernetes.io/role/cni=0")
+                .subnet("subnet-extra", VPC, "us-east-1a", "10.0.16.0/20", "kubernetes.io/role/cni=1")
+                .cluster("c1", VPC, CniSettings.DEFAULTS, "default", Map.of(),
+                        managed("ng", "m5.large", 0, 1, 1, "subnet-node"));
+        Forecast f = Forecaster.forecast(b.build(AS_OF), AS_OF);
+
+        SubnetForecast node = subnet(f, "subnet-node");
+        SubnetForecast extra = subnet(f, "subnet-extra");
+        assertThat(node.availableIps() - node.atDesired().baseline()).as("primary IP only").isEqualTo(1);
+        assertThat(extra.availableIps() - extra.atDesired().baseline()).as("one pod ENI, 1 + 9").isEqualTo(10);
+        // full: 27 pods, 2 usable pod ENIs (the excluded primary keeps its slot) → 18 IPs on 2 ENIs.
+        assertThat(node.availableIps() - node.atDesired().full()).isEqualTo(1);
+        assertThat(extra.availableIps() - extra.atDesired().full()).isEqualTo(20);
+    }
+
+    @Test
+    void withPrefixDelegationAnExcludedNodeSubnetIsCountedInAddressesAndPrefixesGoToTheCandidate() {
+        CniSettings pd = NodeModelTest.settings("ENABLE_PREFIX_DELEGATION=true");
+        InventoryBuilder b = new InventoryBuilder()
+                .subnet("subnet-node", VPC, "us-east-1a", "10.0.0.0/24", "kubernetes.io/role/cni=0")
+                .subnet("subnet-extra", VPC, "us-east-1a", "10.0.16.0/20", "kubernetes.io/role/cni=1")
+                .cluster("c1", VPC, pd, "addon", Map.of(), managed("ng", "m5.large", 0, 1, 1, "subnet-node"));
+        Forecast f = Forecaster.forecast(b.build(AS_OF), AS_OF);
+
+        SubnetForecast node = subnet(f, "subnet-node");
+        SubnetForecast extra = subnet(f, "subnet-extra");
+        assertThat(node.prefixMode()).isFalse();
+        assertThat(node.availableIps() - node.atDesired().baseline()).as("primary IP only").isEqualTo(1);
+        assertThat(extra.prefixMode()).isTrue();
+        assertThat(extra.freePrefixBlocks() * 16 - extra.atDesired().baseline()).as("one pod ENI, 1 prefix")
+                .isEqualTo(16);
+    }
+
+    @Test
+    void warmAddressesOfANodeWithAnExcludedPrimaryAreEstimatedWithoutThePrimaryEni() {
+        // Two full pod ENIs (18 IPs) next to an excluded primary ENI serve up to 18 pods: nothing is surely idle.
+        // Modelled as if the primary took pod IPs, 18 IPs would serve at most 9 pods and 9 would look warm.
+        InventoryBuilder b = new InventoryBuilder()
+                .subnet("subnet-node", VPC, "us-east-1a", "10.0.0.0/24", "kubernetes.io/role/cni=0")
+                .subnet("subnet-extra", VPC, "us-east-1a", "10.0.16.0/20", "kubernetes.io/role/cni=1")
+                .cluster("c1", VPC, CniSettings.DEFAULTS, "default", Map.of(),
+                        managed("ng", "m5.large", 0, 1, 1, "subnet-node"))
+                .node("c1", "ng", "m5.large", "subnet-node", "subnet-extra", false, 0, 9, 9);
+        Forecast f = Forecaster.forecast(b.build(AS_OF), AS_OF);
+
+        assertThat(subnet(f, "subnet-extra").warmIps()).isZero();
+    }
+
+    @Test
+    void subnetsScopedToAnotherClusterAreNoCandidates() {
+        // §5: a subnet carrying cni.networking.k8s.aws/cluster/* tags must carry this cluster's.
+        InventoryBuilder b = new InventoryBuilder()
+                .subnet("subnet-node", VPC, "us-east-1a", "10.0.0.0/24")
+                .subnet("subnet-other", VPC, "us-east-1a", "10.0.16.0/20", "kubernetes.io/role/cni=1",
+                        "cni.networking.k8s.aws/cluster/other=1")
+                .subnet("subnet-mine", VPC, "us-east-1a", "10.0.32.0/21", "kubernetes.io/role/cni=1",
+                        "cni.networking.k8s.aws/cluster/c1=1")
+                .subnet("subnet-other-az", VPC, "us-east-1b", "10.0.64.0/18", "kubernetes.io/role/cni=1")
+                .cluster("c1", VPC, CniSettings.DEFAULTS, "default", Map.of(),
+                        managed("ng", "m5.large", 0, 1, 1, "subnet-node"));
+        Forecast f = Forecaster.forecast(b.build(AS_OF), AS_OF);
+
+        assertThat(subnet(f, "subnet-other").atDesired().full()).isEqualTo(subnet(f, "subnet-other").availableIps());
+        assertThat(subnet(f, "subnet-other-az").atDesired().full())
+                .isEqualTo(subnet(f, "subnet-other-az").availableIps());
+        assertThat(subnet(f, "subnet-mine").availableIps() - subnet(f, "subnet-mine").atDesired().full())
+                .isEqualTo(20);
+    }
+
+    @Test
+    void subnetDiscoveryRanksByAvailableIpAddressCountAndTakesTheFirstThatCanHoldThePrefixes() {
+        // §5: candidates are tried by AvailableIpAddressCount descending, not by free /28 blocks. subnet-node has
+        // more addresses (492) but fewer blocks (15) than subnet-extra (419 addresses, 25 blocks); both can hold
+        // the pod ENIs' prefixes, so ipamd creates them in subnet-node.
+        CniSettings pd = NodeModelTest.settings("ENABLE_PREFIX_DELEGATION=true");
+        InventoryBuilder b = new InventoryBuilder()
+                .subnet("subnet-node", VPC, "us-east-1a", "10.0.0.0/23")
+                .fragment("subnet-node", 2, 7)
+                .subnet("subnet-extra", VPC, "us-east-1a", "10.0.16.0/22", "kubernetes.io/role/cni=1")
+                .otherEni("subnet-extra", 600)
+                .cluster("c1", VPC, pd, "addon", Map.of(), managed("ng", "t3.small", 0, 1, 1, "subnet-node"));
+        Forecast f = Forecaster.forecast(b.build(AS_OF), AS_OF);
+
+        SubnetForecast node = subnet(f, "subnet-node");
+        SubnetForecast extra = subnet(f, "subnet-extra");
+        assertThat(node.availableIps()).isEqualTo(492);
+        assertThat(node.freePrefixBlocks()).isEqualTo(15);
+        assertThat(extra.availableIps()).isEqualTo(419);
+        assertThat(extra.freePrefixBlocks()).isEqualTo(25);
+        // full: t3.small, max pods 110 → 7 prefixes on 3 ENIs (3,3,1). The primary (3) is in subnet-node; the first
+        // pod ENI (3) too (443 > 419 addresses at that moment); then subnet-node has 394 < 419, so the last pod ENI
+        // (1 prefix) lands in subnet-extra. Ranking by blocks would have put both pod ENIs in subnet-extra.
+        assertThat(node.atDesired().full()).isEqualTo(16 * (15 - 6));
+        assertThat(extra.atDesired().full()).isEqualTo(16 * (25 - 1));
+    }
+
+    @Test
+    void prefixReservationsDoNotReduceFreeBlocksButExplicitOnesDo() {
+        CniSettings pd = NodeModelTest.settings("ENABLE_PREFIX_DELEGATION=true");
+        InventoryBuilder b = new InventoryBuilder()
+                .subnet("subnet-pd", VPC, "us-east-1a", "10.0.0.0/24")
+                .reservation("subnet-pd", "10.0.0.64/26", "prefix")
+                .reservation("subnet-pd", "10.0.0.128/26", "explicit")
+                .cluster("c1", VPC, pd, "addon", Map.of(), managed("ng", "m5.large", 0, 1, 1, "subnet-pd"));
+        Forecast f = Forecaster.forecast(b.build(AS_OF), AS_OF);
+
+        assertThat(subnet(f, "subnet-pd").freePrefixBlocks()).isEqualTo(16 - 2 - 4);
+    }
+
+    @Test
+    void freeBlocksNeverExceedWhatAvailableIpAddressCountAllows() {
+        // §10: AvailableIpAddressCount also sees consumers the inventory does not (load balancers, endpoints…).
+        CniSettings pd = NodeModelTest.settings("ENABLE_PREFIX_DELEGATION=true");
+        Inventory inv = new InventoryBuilder()
+                .subnet("subnet-pd", VPC, "us-east-1a", "10.0.0.0/24")
+                .cluster("c1", VPC, pd, "addon", Map.of(), managed("ng", "m5.large", 0, 1, 1, "subnet-pd"))
+                .build(AS_OF);
+        Subnet s = inv.subnets().get(0);
+        Subnet busy = new Subnet(s.subnetId(), s.vpcId(), s.availabilityZone(), s.cidr(), 40, s.tags(),
+                s.reservations());
+        inv = new Inventory(inv.accountId(), inv.region(), inv.capturedAt(), List.of(busy), inv.clusters(),
+                inv.nodes(), inv.otherEnis(), inv.instanceLimits(), inv.gaps());
+        Forecast f = Forecaster.forecast(inv, AS_OF);
+
+        assertThat(subnet(f, "subnet-pd").freePrefixBlocks()).isEqualTo(40 / 16);
+    }
+
+    @Test
+    void maxPodsPrecedenceFollowsTheEksUserGuide() {
+        var m5 = InstanceCatalog.embedded().require("m5.large");
+        var m5x12 = InstanceCatalog.embedded().require("m5.12xlarge");
+        CniSettings pd = NodeModelTest.settings("ENABLE_PREFIX_DELEGATION=true");
+        // §8: a managed node group without a custom AMI caps at 110 (≤ 30 vCPUs) / 250, even an explicit value.
+        assertThat(Forecaster.maxPods(m5, pd, group(true, false, 200))).isEqualTo(110);
+        assertThat(Forecaster.maxPods(m5x12, pd, group(true, false, 300))).isEqualTo(250);
+        assertThat(Forecaster.maxPods(m5, pd, group(true, false, 50))).isEqualTo(50);
+        assertThat(Forecaster.maxPods(m5, pd, group(true, false, 0))).isEqualTo(110);
+        assertThat(Forecaster.maxPods(m5, CniSettings.DEFAULTS, group(true, false, 0))).isEqualTo(29);
+        // custom AMI or self-managed: the explicit kubelet value, else nodeadm's formula (no cap, not PD-aware).
+        assertThat(Forecaster.maxPods(m5, pd, group(true, true, 200))).isEqualTo(200);
+        assertThat(Forecaster.maxPods(m5, pd, group(false, false, 200))).isEqualTo(200);
+        assertThat(Forecaster.maxPods(m5, pd, group(false, false, 0))).isEqualTo(29);
+        assertThat(Forecaster.maxPods(m5, pd, null)).isEqualTo(29);
+    }
+
+    private static NodeGroup group(boolean managed, boolean customAmi, int maxPods) {
+        return new NodeGroup("ng", managed, customAmi, List.of("m5.large"), 0, 1, 1, List.of("subnet-a"), "", maxPods);
     }
 }

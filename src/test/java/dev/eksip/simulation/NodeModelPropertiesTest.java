@@ -101,4 +101,63 @@ class NodeModelPropertiesTest {
                 .isTrue();
         assertThat(a.warmAddresses()).isZero();
     }
+
+    /**
+     * The §6 closed forms, (a)–(f), checked against the replay: pod ENIs {@code k} and secondary IPs / prefixes
+     * {@code n}, with {@code U = E − trunk − (custom networking ? 1 : 0)}, {@code p} = the schedulable pods. Warm-IP
+     * cases whose target is above max pods are skipped (there the last batch may overshoot, §6(c)); for
+     * {@code WARM_PREFIX_TARGET ≥ 2} the formula is a lower bound with up to {@code K − 1} more (§6(d)).
+     */
+    @Property(tries = 600)
+    void convergesToTheSection6Formulas(
+            @ForAll("types") InstanceLimits type, @ForAll("settings") CniSettings cni, @ForAll("maxPods") int maxPods,
+            @ForAll @IntRange(max = 300) int pods) {
+        NodeAllocation a = NodeModel.converge(type, cni, maxPods, pods, 0);
+
+        int e = cni.maxEni() >= 1 ? Math.min(cni.maxEni(), type.maxEnis()) : type.maxEnis();
+        boolean trunk = cni.podEni() && type.trunkingCompatible() && e >= 2;
+        int u = e - (trunk ? 1 : 0) - (cni.customNetworking() ? 1 : 0);
+        int slots = type.slotsPerEni();
+        int p = Math.min(pods, Math.max(0, maxPods - NodeModel.HOST_NETWORK_PODS));
+        boolean pd = cni.prefixDelegation() && type.prefixDelegationSupported();
+        int unit = pd ? 16 : 1;
+        int perEniAddresses = slots * unit;
+        int capCidrs = ceil(maxPods, unit);                                  // §4.1: TotalIPs >= maxPods stops growth
+        int held = pd ? a.prefixes() : a.secondaryIps();
+        int podEnisHolding = (int) a.enis().stream()
+                .filter(x -> x.role() == EniRole.POD || x.role() == EniRole.PRIMARY)
+                .filter(x -> x.podAddresses() > 0).count();
+
+        if (cni.warmIpMode()) {
+            // §6(c) T = max(p + W, Min); MINIMUM_IP_TARGET alone is a hard ceiling: T = Min.
+            int target = cni.warmIpTarget() == 0 ? cni.minimumIpTarget()
+                    : Math.max(p + cni.warmIpTarget(), cni.minimumIpTarget());
+            if (target > maxPods) return;
+            int n = Math.min(ceil(target, unit), u * slots);                 // §6(d): in PD rounded up to /28s
+            assertThat(held).as("§6(c)/(d) warm-IP CIDRs").isEqualTo(n);
+            assertThat(podEnisHolding).as("fill-first pod ENIs").isEqualTo(ceil(n, slots));
+            assertThat(a.podsWithIp()).isEqualTo(Math.min(p, n * unit));
+            return;
+        }
+        int warm = pd ? cni.warmPrefixTarget() : cni.warmEniTarget();
+        if (!pd) {
+            // §6(a)/(b): whole ENIs; N = 0 adds one when the last free IP is taken.
+            int wanted = warm == 0 ? p / slots + 1 : ceil(p, slots) + warm;
+            int k = Math.min(u, Math.min(wanted, ceil(capCidrs, slots)));
+            assertThat(podEnisHolding).as("§6(a)/(b) k").isEqualTo(k);
+            assertThat(held).as("every ENI full").isEqualTo(k * slots);
+            return;
+        }
+        // §6(d): K = 1 exact, K = 0 floor(p/16) + 1, K >= 2 lower bound plus up to K − 1.
+        int wanted = warm == 0 ? p / 16 + 1 : ceil(p, 16) + warm;
+        int lower = Math.min(u * slots, Math.min(wanted, capCidrs));
+        int upper = warm <= 1 ? lower : Math.min(u * slots, Math.min(wanted + warm - 1, capCidrs + warm - 1));
+        assertThat(held).as("§6(d) prefixes").isBetween(lower, upper);
+        assertThat(podEnisHolding).as("§6(d) k = ceil(n / P)").isEqualTo(ceil(held, slots));
+        assertThat(a.podsWithIp()).isEqualTo(Math.min(p, u * perEniAddresses));
+    }
+
+    private static int ceil(int a, int b) {
+        return a <= 0 ? 0 : (a + b - 1) / b;
+    }
 }

@@ -1,0 +1,145 @@
+package dev.eksip.aws;
+
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.eks.EksClient;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The SDK clients of the inventory, built once: explicit region, one shared {@link UrlConnectionHttpClient},
+ * the default credentials chain, the SDK's standard retry strategy bounded to {@value #MAX_ATTEMPTS} attempts
+ * (throttling and 5xx are retried with backoff), and call/attempt timeouts.
+ *
+ * <p>Endpoints: the SDK itself honours {@code AWS_ENDPOINT_URL} and {@code AWS_ENDPOINT_URL_<SERVICE>} from the
+ * process environment (and {@code aws.endpointUrl*} system properties). {@link #fromEnvironment(Map)} also applies
+ * them from the map it is given, so a caller can point the clients elsewhere without touching the process
+ * environment; a service-specific variable wins over {@code AWS_ENDPOINT_URL}.
+ */
+public final class AwsClients implements AutoCloseable {
+    public static final int MAX_ATTEMPTS = 5;
+    public static final Duration API_CALL_TIMEOUT = Duration.ofSeconds(90);
+    public static final Duration API_CALL_ATTEMPT_TIMEOUT = Duration.ofSeconds(20);
+
+    private final SdkHttpClient httpClient;
+    private final boolean ownsHttpClient;
+    private final Ec2Client ec2;
+    private final EksClient eks;
+    private final AutoScalingClient autoScaling;
+    private final Region region;
+    private final Map<String, String> env;
+    private final List<ExecutionInterceptor> interceptors;
+
+    private AwsClients(Region region, SdkHttpClient httpClient, boolean ownsHttpClient, Map<String, String> env,
+                       List<ExecutionInterceptor> interceptors) {
+        this.region = region;
+        this.env = Map.copyOf(env);
+        this.interceptors = List.copyOf(interceptors);
+        this.httpClient = httpClient;
+        this.ownsHttpClient = ownsHttpClient;
+        this.ec2 = configure(Ec2Client.builder(), "EC2", env, interceptors).httpClient(httpClient).build();
+        this.eks = configure(EksClient.builder(), "EKS", env, interceptors).httpClient(httpClient).build();
+        this.autoScaling = configure(AutoScalingClient.builder(), "AUTO_SCALING", env, interceptors)
+                .httpClient(httpClient).build();
+    }
+
+    /** Clients for {@code region} sharing {@code httpClient} (not closed by {@link #close()}). */
+    public static AwsClients create(Region region, SdkHttpClient httpClient, ExecutionInterceptor... interceptors) {
+        return new AwsClients(region, httpClient, false, Map.of(), List.of(interceptors));
+    }
+
+    /**
+     * Clients configured from {@code env} (usually {@code System.getenv()}): region from {@code AWS_REGION} or
+     * {@code AWS_DEFAULT_REGION}, else the SDK's default region chain (profile, instance metadata); endpoints
+     * from {@code AWS_ENDPOINT_URL[_EC2|_EKS|_AUTO_SCALING]}. Credentials always come from the default chain.
+     *
+     * @throws IllegalArgumentException when no region can be found
+     */
+    public static AwsClients fromEnvironment(Map<String, String> env, ExecutionInterceptor... interceptors) {
+        return new AwsClients(region(env), UrlConnectionHttpClient.builder()
+                .connectionTimeout(Duration.ofSeconds(5)).socketTimeout(API_CALL_ATTEMPT_TIMEOUT).build(),
+                true, env, List.of(interceptors));
+    }
+
+    static Region region(Map<String, String> env) {
+        for (String name : List.of("AWS_REGION", "AWS_DEFAULT_REGION")) {
+            String value = env.get(name);
+            if (value != null && !value.isBlank()) return Region.of(value.trim());
+        }
+        try {
+            return DefaultAwsRegionProviderChain.builder().build().getRegion();
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("no AWS region: set AWS_REGION (or a region in the AWS profile)", e);
+        }
+    }
+
+    /** The endpoint override for a service from {@code env}, if any (service-specific first). */
+    static URI endpoint(Map<String, String> env, String serviceId) {
+        String specific = env.get("AWS_ENDPOINT_URL_" + serviceId);
+        String general = env.get("AWS_ENDPOINT_URL");
+        String value = specific != null && !specific.isBlank() ? specific : general;
+        return value == null || value.isBlank() ? null : URI.create(value.trim());
+    }
+
+    private <B extends AwsClientBuilder<B, C>, C> B configure(B builder, String serviceId, Map<String, String> env,
+                                                             List<ExecutionInterceptor> interceptors) {
+        builder.region(region)
+                .credentialsProvider(DefaultCredentialsProvider.builder().build())
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                                .maxAttempts(MAX_ATTEMPTS).build())
+                        .apiCallTimeout(API_CALL_TIMEOUT)
+                        .apiCallAttemptTimeout(API_CALL_ATTEMPT_TIMEOUT)
+                        .executionInterceptors(interceptors)
+                        .build());
+        URI endpoint = endpoint(env, serviceId);
+        if (endpoint != null) builder.endpointOverride(endpoint);
+        return builder;
+    }
+
+    /**
+     * Another service's client with the same settings (region, shared HTTP client, credentials chain, retries,
+     * timeouts, interceptors) and its endpoint from {@code AWS_ENDPOINT_URL_<serviceId>} / {@code AWS_ENDPOINT_URL},
+     * e.g. {@code clients.client(SnsClient.builder(), "SNS")}. The caller closes it.
+     */
+    public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(B builder, String serviceId) {
+        return configure(builder, serviceId, env, interceptors).httpClient(httpClient).build();
+    }
+
+    public Region region() {
+        return region;
+    }
+
+    public Ec2Client ec2() {
+        return ec2;
+    }
+
+    public EksClient eks() {
+        return eks;
+    }
+
+    public AutoScalingClient autoScaling() {
+        return autoScaling;
+    }
+
+    @Override
+    public void close() {
+        ec2.close();
+        eks.close();
+        autoScaling.close();
+        if (ownsHttpClient) httpClient.close();
+    }
+}

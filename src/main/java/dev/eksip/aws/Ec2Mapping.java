@@ -1,0 +1,116 @@
+package dev.eksip.aws;
+
+import dev.eksip.domain.Eni;
+import dev.eksip.domain.InstanceLimits;
+import dev.eksip.domain.Subnet;
+import software.amazon.awssdk.services.ec2.model.Instance;
+import software.amazon.awssdk.services.ec2.model.InstanceTypeInfo;
+import software.amazon.awssdk.services.ec2.model.NetworkCardInfo;
+import software.amazon.awssdk.services.ec2.model.NetworkInfo;
+import software.amazon.awssdk.services.ec2.model.NetworkInterface;
+import software.amazon.awssdk.services.ec2.model.NetworkInterfacePrivateIpAddress;
+import software.amazon.awssdk.services.ec2.model.SubnetCidrReservation;
+import software.amazon.awssdk.services.ec2.model.Tag;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** EC2 model → domain records. Pure static functions. */
+public final class Ec2Mapping {
+    /** ipamd skips ENIs carrying this tag with value {@code true} (vpc-cni-model.md §5 {@code hasRoomForEni}). */
+    public static final String NO_MANAGE_TAG = "node.k8s.amazonaws.com/no_manage";
+    /** The VPC resource controller tags each branch ENI with the trunk ENI it rides on. */
+    public static final String TRUNK_ENI_TAG = "vpcresources.k8s.aws/trunk-eni-id";
+    public static final String CLUSTER_TAG_PREFIX = "kubernetes.io/cluster/";
+    public static final String EKS_CLUSTER_TAG = "eks:cluster-name";
+    public static final String EKS_NODEGROUP_TAG = "eks:nodegroup-name";
+    public static final String ASG_NAME_TAG = "aws:autoscaling:groupName";
+
+    private Ec2Mapping() {
+    }
+
+    public static Subnet subnet(software.amazon.awssdk.services.ec2.model.Subnet s,
+                                List<SubnetCidrReservation> reservations) {
+        List<Subnet.CidrReservation> mapped = reservations.stream()
+                .map(r -> new Subnet.CidrReservation(nz(r.subnetCidrReservationId()), nz(r.cidr()),
+                        r.reservationTypeAsString() == null ? "" : r.reservationTypeAsString()))
+                .sorted(java.util.Comparator.comparing(Subnet.CidrReservation::cidr))
+                .toList();
+        return new Subnet(s.subnetId(), nz(s.vpcId()), nz(s.availabilityZone()), nz(s.cidrBlock()),
+                s.availableIpAddressCount() == null ? 0 : s.availableIpAddressCount(), tags(s.tags()), mapped);
+    }
+
+    public static Eni eni(NetworkInterface n) {
+        var attachment = n.attachment();
+        String instanceId = attachment == null || attachment.instanceId() == null ? "" : attachment.instanceId();
+        int deviceIndex = attachment == null || attachment.deviceIndex() == null ? -1 : attachment.deviceIndex();
+        List<String> secondaries = new ArrayList<>();
+        for (NetworkInterfacePrivateIpAddress ip : n.privateIpAddresses()) {
+            if (Boolean.TRUE.equals(ip.primary())) continue;
+            if (ip.privateIpAddress() != null && !ip.privateIpAddress().equals(n.privateIpAddress()))
+                secondaries.add(ip.privateIpAddress());
+        }
+        List<String> prefixes = n.ipv4Prefixes().stream().map(p -> p.ipv4Prefix()).filter(p -> p != null).toList();
+        String type = n.interfaceTypeAsString() == null ? "interface" : n.interfaceTypeAsString();
+        boolean noManage = "true".equalsIgnoreCase(tags(n.tagSet()).get(NO_MANAGE_TAG));
+        return new Eni(n.networkInterfaceId(), nz(n.subnetId()), instanceId, type, deviceIndex,
+                nz(n.privateIpAddress()), secondaries, prefixes, noManage);
+    }
+
+    /**
+     * Limits as the VPC CNI's generator reads them (vpc-cni-model.md §1): {@code E_type} is the default network
+     * card's {@code MaximumNetworkInterfaces}, not the instance total. Empty when EC2 gives no network data.
+     * Trunking is unknown from this API: {@code true} as ipamd assumes for missing types, 0 branch ENIs.
+     */
+    public static Optional<InstanceLimits> instanceLimits(InstanceTypeInfo t) {
+        NetworkInfo net = t.networkInfo();
+        if (net == null || net.maximumNetworkInterfaces() == null || net.ipv4AddressesPerInterface() == null)
+            return Optional.empty();
+        int total = net.maximumNetworkInterfaces();
+        int perCard = total;
+        int defaultCard = net.defaultNetworkCardIndex() == null ? 0 : net.defaultNetworkCardIndex();
+        for (NetworkCardInfo card : net.networkCards()) {
+            if (card.networkCardIndex() != null && card.networkCardIndex() == defaultCard
+                    && card.maximumNetworkInterfaces() != null)
+                perCard = card.maximumNetworkInterfaces();
+        }
+        int cards = net.maximumNetworkCards() != null ? net.maximumNetworkCards() : Math.max(1, net.networkCards().size());
+        boolean nitro = "nitro".equalsIgnoreCase(t.hypervisorAsString());
+        boolean metal = Boolean.TRUE.equals(t.bareMetal());
+        int vcpus = t.vCpuInfo() == null || t.vCpuInfo().defaultVCpus() == null ? 0 : t.vCpuInfo().defaultVCpus();
+        if (perCard < 1 || net.ipv4AddressesPerInterface() < 2) return Optional.empty();
+        return Optional.of(new InstanceLimits(t.instanceTypeAsString().toLowerCase(Locale.ROOT), perCard,
+                net.ipv4AddressesPerInterface(), Math.max(1, cards), Math.max(total, perCard), nitro, metal,
+                nitro || metal, true, 0, vcpus));
+    }
+
+    /**
+     * The cluster an instance belongs to: {@code eks:cluster-name}, else the {@code kubernetes.io/cluster/NAME}
+     * tag key. Empty when neither is present.
+     */
+    public static Optional<String> clusterOf(Map<String, String> tags) {
+        String eks = tags.get(EKS_CLUSTER_TAG);
+        if (eks != null && !eks.isEmpty()) return Optional.of(eks);
+        return tags.keySet().stream().filter(k -> k.startsWith(CLUSTER_TAG_PREFIX))
+                .map(k -> k.substring(CLUSTER_TAG_PREFIX.length())).filter(k -> !k.isEmpty()).sorted().findFirst();
+    }
+
+    /** The instance's tags as a map. */
+    public static Map<String, String> tags(Instance i) {
+        return tags(i.tags());
+    }
+
+    public static Map<String, String> tags(List<Tag> tags) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (Tag t : tags) if (t.key() != null) m.put(t.key(), t.value() == null ? "" : t.value());
+        return m;
+    }
+
+    static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,68 @@
+package dev.eksip.aws;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.eksip.domain.NodeGroup;
+import software.amazon.awssdk.services.eks.model.AMITypes;
+import software.amazon.awssdk.services.eks.model.Nodegroup;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** EKS model → domain records, and the vpc-cni add-on's configuration values. Pure static functions. */
+public final class EksMapping {
+    private static final ObjectMapper YAML = new YAMLMapper();
+
+    private EksMapping() {
+    }
+
+    /**
+     * A managed node group. {@code instanceTypes} is the group's own list, or (when EKS reports none because the
+     * launch template names the type) the types resolved from its launch template. EKS reports
+     * {@code amiType=CUSTOM} whenever the launch template specifies an AMI: that is the custom-AMI signal.
+     */
+    public static NodeGroup managedNodeGroup(Nodegroup g, List<String> instanceTypes) {
+        var scaling = g.scalingConfig();
+        int min = scaling == null || scaling.minSize() == null ? 0 : scaling.minSize();
+        int desired = scaling == null || scaling.desiredSize() == null ? min : scaling.desiredSize();
+        int max = scaling == null || scaling.maxSize() == null ? desired : scaling.maxSize();
+        String asg = g.resources() == null || g.resources().autoScalingGroups().isEmpty()
+                || g.resources().autoScalingGroups().get(0).name() == null
+                ? "" : g.resources().autoScalingGroups().get(0).name();
+        boolean customAmi = g.amiType() == AMITypes.CUSTOM;
+        return new NodeGroup(g.nodegroupName(), true, customAmi, instanceTypes, min, desired, max,
+                g.subnets(), asg, 0);
+    }
+
+    /**
+     * The {@code env} map of a vpc-cni add-on's configuration values (JSON or YAML, e.g.
+     * {@code {"env":{"WARM_IP_TARGET":"5"}}}); scalars are turned into their text. Empty when there are no
+     * configuration values or no {@code env} key.
+     *
+     * @throws IllegalArgumentException when the text is neither JSON nor YAML, or {@code env} is not a map
+     */
+    public static Map<String, String> addonEnv(String configurationValues) {
+        if (configurationValues == null || configurationValues.isBlank()) return Map.of();
+        JsonNode root;
+        try {
+            // YAML 1.2 is a superset of JSON: one parser reads both
+            root = YAML.readTree(configurationValues);
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException("vpc-cni configuration values are neither JSON nor YAML: "
+                    + e.getOriginalMessage(), e);
+        }
+        if (root == null || root.isNull() || root.isMissingNode()) return Map.of();
+        if (!root.isObject()) throw new IllegalArgumentException("vpc-cni configuration values are not a map");
+        JsonNode env = root.get("env");
+        if (env == null || env.isNull()) return Map.of();
+        if (!env.isObject()) throw new IllegalArgumentException("vpc-cni configuration values: env is not a map");
+        Map<String, String> out = new LinkedHashMap<>();
+        env.fields().forEachRemaining(e -> {
+            if (e.getValue().isValueNode() && !e.getValue().isNull()) out.put(e.getKey(), e.getValue().asText());
+        });
+        return out;
+    }
+}

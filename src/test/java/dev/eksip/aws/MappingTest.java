@@ -1,0 +1,138 @@
+package dev.eksip.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.eksip.domain.Eni;
+import dev.eksip.domain.InstanceLimits;
+import dev.eksip.domain.NodeGroup;
+import dev.eksip.domain.Subnet;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
+import software.amazon.awssdk.services.ec2.model.InstanceTypeInfo;
+import software.amazon.awssdk.services.ec2.model.NetworkInterface;
+import software.amazon.awssdk.services.ec2.model.NetworkInterfacePrivateIpAddress;
+import software.amazon.awssdk.services.ec2.model.SubnetCidrReservation;
+import software.amazon.awssdk.services.ec2.model.Tag;
+import software.amazon.awssdk.services.eks.model.Nodegroup;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The SDK → domain mappings, with SDK builders. */
+class MappingTest {
+    @Test
+    void subnetKeepsAvailableCountTagsAndReservations() {
+        var s = software.amazon.awssdk.services.ec2.model.Subnet.builder().subnetId("subnet-1").vpcId("vpc-1")
+                .availabilityZone("us-east-1a").cidrBlock("10.0.0.0/24").availableIpAddressCount(187)
+                .tags(Tag.builder().key("kubernetes.io/role/cni").value("1").build()).build();
+        Subnet mapped = Ec2Mapping.subnet(s, List.of(SubnetCidrReservation.builder().subnetCidrReservationId("scr-1")
+                .cidr("10.0.0.64/28").reservationType("prefix").build()));
+        assertThat(mapped).isEqualTo(new Subnet("subnet-1", "vpc-1", "us-east-1a", "10.0.0.0/24", 187,
+                Map.of("kubernetes.io/role/cni", "1"),
+                List.of(new Subnet.CidrReservation("scr-1", "10.0.0.64/28", "prefix"))));
+    }
+
+    @Test
+    void eniSeparatesPrimaryFromSecondaryAddressesAndReadsPrefixesTypeAndNoManage() {
+        NetworkInterface n = NetworkInterface.builder().networkInterfaceId("eni-1").subnetId("subnet-1")
+                .privateIpAddress("10.0.0.5").interfaceType("interface")
+                .attachment(a -> a.instanceId("i-1").deviceIndex(1))
+                .privateIpAddresses(
+                        NetworkInterfacePrivateIpAddress.builder().privateIpAddress("10.0.0.5").primary(true).build(),
+                        NetworkInterfacePrivateIpAddress.builder().privateIpAddress("10.0.0.6").primary(false).build(),
+                        NetworkInterfacePrivateIpAddress.builder().privateIpAddress("10.0.0.7").primary(false).build())
+                .ipv4Prefixes(p -> p.ipv4Prefix("10.0.0.16/28"))
+                .tagSet(Tag.builder().key("node.k8s.amazonaws.com/no_manage").value("true").build())
+                .build();
+        Eni eni = Ec2Mapping.eni(n);
+        assertThat(eni).isEqualTo(new Eni("eni-1", "subnet-1", "i-1", "interface", 1, "10.0.0.5",
+                List.of("10.0.0.6", "10.0.0.7"), List.of("10.0.0.16/28"), true));
+        assertThat(eni.subnetIps()).isEqualTo(1 + 2 + 16);
+    }
+
+    @Test
+    void anUnattachedEniHasNoInstanceAndDeviceMinusOne() {
+        Eni eni = Ec2Mapping.eni(NetworkInterface.builder().networkInterfaceId("eni-2").subnetId("subnet-1")
+                .privateIpAddress("10.0.0.9").build());
+        assertThat(eni.instanceId()).isEmpty();
+        assertThat(eni.deviceIndex()).isEqualTo(-1);
+        assertThat(eni.interfaceType()).isEqualTo("interface");
+        assertThat(eni.noManage()).isFalse();
+        assertThat(eni.secondaryIps()).isEmpty();
+    }
+
+    @Test
+    void instanceLimitsUseTheDefaultCardsEniCountNotTheInstanceTotal() {
+        InstanceTypeInfo t = InstanceTypeInfo.builder().instanceType("p5.48xlarge").hypervisor("nitro")
+                .bareMetal(false).vCpuInfo(v -> v.defaultVCpus(192))
+                .networkInfo(n -> n.maximumNetworkInterfaces(64).ipv4AddressesPerInterface(50).maximumNetworkCards(32)
+                        .defaultNetworkCardIndex(0)
+                        .networkCards(c -> c.networkCardIndex(0).maximumNetworkInterfaces(2),
+                                c -> c.networkCardIndex(1).maximumNetworkInterfaces(2)))
+                .build();
+        assertThat(Ec2Mapping.instanceLimits(t)).contains(
+                new InstanceLimits("p5.48xlarge", 2, 50, 32, 64, true, false, true, true, 0, 192));
+    }
+
+    @Test
+    void bareMetalSupportsPrefixesWithoutNitroAndTypesWithoutNetworkInfoAreSkipped() {
+        InstanceTypeInfo metal = InstanceTypeInfo.builder().instanceType("i3.metal").bareMetal(true)
+                .networkInfo(n -> n.maximumNetworkInterfaces(15).ipv4AddressesPerInterface(50)).build();
+        assertThat(Ec2Mapping.instanceLimits(metal)).hasValueSatisfying(l -> {
+            assertThat(l.nitro()).isFalse();
+            assertThat(l.prefixDelegationSupported()).isTrue();
+            assertThat(l.maxEnis()).isEqualTo(15);
+            assertThat(l.networkCards()).isEqualTo(1);
+        });
+        assertThat(Ec2Mapping.instanceLimits(InstanceTypeInfo.builder().instanceType("x.y").build())).isEmpty();
+    }
+
+    @Test
+    void clusterOfPrefersTheEksTagThenTheKubernetesTag() {
+        assertThat(Ec2Mapping.clusterOf(Map.of("eks:cluster-name", "a", "kubernetes.io/cluster/b", "owned")))
+                .contains("a");
+        assertThat(Ec2Mapping.clusterOf(Map.of("kubernetes.io/cluster/b", "shared"))).contains("b");
+        assertThat(Ec2Mapping.clusterOf(Map.of("Name", "x"))).isEmpty();
+        assertThat(AwsInventorySource.clusterOf(Map.of("eks:cluster-name", "a", "kubernetes.io/cluster/b", "owned"),
+                Set.of("b"))).contains("b");
+    }
+
+    @Test
+    void managedNodeGroupMapsScalingSubnetsAsgAndCustomAmi() {
+        Nodegroup g = Nodegroup.builder().nodegroupName("ng").amiType("CUSTOM").instanceTypes("m5.large")
+                .subnets("s-1", "s-2").scalingConfig(s -> s.minSize(1).desiredSize(2).maxSize(5))
+                .resources(r -> r.autoScalingGroups(a -> a.name("eks-ng-123"))).build();
+        assertThat(EksMapping.managedNodeGroup(g, g.instanceTypes())).isEqualTo(new NodeGroup("ng", true, true,
+                List.of("m5.large"), 1, 2, 5, List.of("s-1", "s-2"), "eks-ng-123", 0));
+        Nodegroup plain = g.toBuilder().amiType("AL2023_x86_64_STANDARD").resources((software.amazon.awssdk.services
+                .eks.model.NodegroupResources) null).build();
+        assertThat(EksMapping.managedNodeGroup(plain, List.of()).customAmi()).isFalse();
+        assertThat(EksMapping.managedNodeGroup(plain, List.of()).autoScalingGroup()).isEmpty();
+    }
+
+    @Test
+    void addonEnvReadsJsonOrYamlAndStringifiesScalars() {
+        assertThat(EksMapping.addonEnv("{\"env\":{\"WARM_IP_TARGET\":\"5\",\"MAX_ENI\":3},\"init\":{}}"))
+                .containsExactly(Map.entry("WARM_IP_TARGET", "5"), Map.entry("MAX_ENI", "3"));
+        assertThat(EksMapping.addonEnv("env:\n  ENABLE_PREFIX_DELEGATION: true\n  WARM_PREFIX_TARGET: '1'\n"))
+                .containsExactly(Map.entry("ENABLE_PREFIX_DELEGATION", "true"), Map.entry("WARM_PREFIX_TARGET", "1"));
+        assertThat(EksMapping.addonEnv(null)).isEmpty();
+        assertThat(EksMapping.addonEnv("")).isEmpty();
+        assertThat(EksMapping.addonEnv("{\"resources\":{}}")).isEmpty();
+        assertThatThrownBy(() -> EksMapping.addonEnv("env: [1, 2]")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("env is not a map");
+        assertThatThrownBy(() -> EksMapping.addonEnv("{\"env\": ")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("neither JSON nor YAML");
+    }
+
+    @Test
+    void selfManagedGroupSplitsVpcZoneIdentifier() {
+        AutoScalingGroup g = AutoScalingGroup.builder().autoScalingGroupName("asg").minSize(0).desiredCapacity(1)
+                .maxSize(2).vpcZoneIdentifier("subnet-1,subnet-2 , subnet-3").build();
+        assertThat(AutoScalingMapping.selfManagedNodeGroup(g, List.of("t3.large"))).isEqualTo(new NodeGroup("asg",
+                false, false, List.of("t3.large"), 0, 1, 2, List.of("subnet-1", "subnet-2", "subnet-3"), "asg", 0));
+        assertThat(AutoScalingMapping.subnets(g.toBuilder().vpcZoneIdentifier(null).build())).isEmpty();
+    }
+}

@@ -1,0 +1,74 @@
+package dev.eksip.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+class InventoryCommandTest {
+    final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    int run(Map<String, String> env, String... args) {
+        return InventoryCommand.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), env, m -> { });
+    }
+
+    String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void withoutOutputItIsBadInput() {
+        assertThat(run(Map.of(), "export")).isEqualTo(Main.BAD_INPUT);
+        assertThat(err()).contains("--output FILE is required").contains("usage: inventory export");
+    }
+
+    @Test
+    void anUnknownSubcommandOrOptionIsBadInput() {
+        assertThat(run(Map.of(), "import")).isEqualTo(Main.BAD_INPUT);
+        assertThat(err()).contains("unknown subcommand 'import'");
+        assertThat(run(Map.of(), "export", "--output", "x.json", "--verbose")).isEqualTo(Main.BAD_INPUT);
+        assertThat(err()).contains("unknown option '--verbose'");
+        assertThat(run(Map.of(), "export", "--cluster")).isEqualTo(Main.BAD_INPUT);
+        assertThat(err()).contains("--cluster: missing value");
+    }
+
+    @Test
+    void parsesOutputAndRepeatedClusters() {
+        var o = InventoryCommand.parse(List.of("export", "--cluster", "a", "--output", "snap.json", "--cluster", "b"));
+        assertThat(o.output()).isEqualTo(Path.of("snap.json"));
+        assertThat(o.clusters()).containsExactly("a", "b");
+    }
+
+    @Test
+    void noProgressIsPrintedWhenNotAttachedToATerminal() {
+        PrintStream stream = new PrintStream(err, true, StandardCharsets.UTF_8);
+        LiveAccount.progress(stream).accept("reading 3 cluster(s)");
+        assertThat(LiveAccount.interactive()).isFalse();
+        assertThat(err()).isEmpty();
+    }
+
+    @Test
+    void anUnreachableEndpointIsAnAwsErrorNamingTheCall(@TempDir Path dir) {
+        System.setProperty("aws.accessKeyId", "testing");
+        System.setProperty("aws.secretAccessKey", "testing");
+        try {
+            int code = run(Map.of("AWS_REGION", "us-east-1", "AWS_ENDPOINT_URL", "http://127.0.0.1:1"),
+                    "export", "--output", dir.resolve("x.json").toString());
+            assertThat(code).isEqualTo(Main.AWS_ERROR);
+        } finally {
+            System.clearProperty("aws.accessKeyId");
+            System.clearProperty("aws.secretAccessKey");
+        }
+        assertThat(err()).startsWith("error: eks:ListClusters failed: SdkClientException");
+        assertThat(dir.resolve("x.json")).doesNotExist();
+    }
+}
