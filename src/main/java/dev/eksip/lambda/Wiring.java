@@ -21,7 +21,7 @@ public final class Wiring {
     /** @throws IllegalStateException naming the environment variable when the configuration is bad */
     public static Components production(Map<String, String> env) {
         AppConfig config = AppConfig.from(env);
-        LambdaAdapters aws = new LambdaAdapters(config.region());
+        LambdaAdapters aws = new LambdaAdapters(env);
         RunForecast forecast = new RunForecast(aws.inventorySource());
         RunAudit audit = new RunAudit(forecast::run,
                 aws.metricsSink(config.metricNamespace()),
