@@ -39,8 +39,8 @@ record EdgeAccount(String vpcId, String subnetA, String subnetB, List<String> no
         autoScaling.createAutoScalingGroup(r -> r.autoScalingGroupName(AUTO_SCALING_GROUP)
                 .launchTemplate(l -> l.launchTemplateId(template).version("$Latest"))
                 .minSize(0).desiredCapacity(0).maxSize(10).vpcZoneIdentifier(a + "," + b)
-                .tags(Tag.builder().key("eks:cluster-name").value(CLUSTER).propagateAtLaunch(true)
-                        .resourceType("auto-scaling-group").resourceId(AUTO_SCALING_GROUP).build()));
+                .tags(asgTag("eks:cluster-name", CLUSTER), asgTag("eks:nodegroup-name", NODEGROUP),
+                        asgTag("kubernetes.io/cluster/" + CLUSTER, "owned")));
         return new EdgeAccount(vpc, a, b, nodes);
     }
 
@@ -56,6 +56,12 @@ record EdgeAccount(String vpcId, String subnetA, String subnetB, List<String> no
         List<String> ips = java.util.stream.IntStream.range(0, 9).mapToObj(i -> pattern.formatted(firstHost + i)).toList();
         ec2.assignPrivateIpAddresses(r -> r.networkInterfaceId(eni).privateIpAddresses(ips));
         return id;
+    }
+
+    /** The tags EKS puts on a managed node group's Auto Scaling group. */
+    private static Tag asgTag(String key, String value) {
+        return Tag.builder().key(key).value(value).propagateAtLaunch(true).resourceType("auto-scaling-group")
+                .resourceId(AUTO_SCALING_GROUP).build();
     }
 
     private static software.amazon.awssdk.services.ec2.model.Tag tag(String k, String v) {

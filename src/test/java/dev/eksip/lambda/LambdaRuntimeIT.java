@@ -120,12 +120,12 @@ class LambdaRuntimeIT {
             assertThat(envelope.path("MessageAttributes").path("cluster").path("Value").asText()).isEqualTo("edge");
             assertThat(envelope.path("MessageAttributes").path("severity").path("Value").asText()).isIn("warning", "critical");
             JsonNode message = JSON.readTree(envelope.path("Message").asText());
-            assertThat(message.path("subnets")).anySatisfy(s -> {
-                assertThat(s.path("subnetId").asText()).isEqualTo(account.subnetA());
-                assertThat(s.path("nodeGroups")).extracting(JsonNode::asText).contains(EdgeAccount.NODEGROUP);
-            });
             System.out.println("SNS envelope received by the SQS subscriber:\n" + envelope.toPrettyString());
             System.out.println("its Message (the 'sqs' form):\n" + message.toPrettyString());
+            assertThat(message.path("subnets")).anySatisfy(s -> {
+                assertThat(s.path("subnetId").asText()).isEqualTo(account.subnetA());
+                assertThat(s.path("nodeGroups")).extracting(JsonNode::asText).containsExactly(EdgeAccount.CLUSTER + "/" + EdgeAccount.NODEGROUP);
+            });
 
             // 2. warm scheduled runs: unchanged finding, no new message (alert state in DynamoDB)
             for (int i = 0; i < WARM_RUNS; i++) {
