@@ -99,6 +99,7 @@ class LambdaRuntimeIT {
             LambdaRuntimeStub.Result first = await(stub, bytes("events/scheduled-event.json"), child);
             forecastCold = (first.nanos() - child.startNanos) / 1e6;
             assertThat(first.error()).as(first.body()).isFalse();
+            System.out.println("first response: " + first.body());
             JsonNode audit = JSON.readTree(first.body()).path("audits").get(0);
             assertThat(audit.path("scope").asText()).isEqualTo("account");
             assertThat(audit.path("clusters").asInt()).isEqualTo(2);
@@ -220,6 +221,21 @@ class LambdaRuntimeIT {
         assertThat(own.received()).singleElement().satisfies(e ->
                 assertThat(e.path("MessageAttributes").path("cluster").path("Value").asText()).isEqualTo("edge"));
         own.close();
+    }
+
+    @Test
+    void aConfigurationErrorFailsInitialisationNamingTheVariable() throws Exception {
+        try (LambdaRuntimeStub stub = new LambdaRuntimeStub()) {
+            Map<String, String> env = functionEnvironment(stub);
+            env.remove("ALERT_TOPIC_ARN");
+            try (LambdaProcess child = LambdaProcess.start(LambdaProcess.JAR.toString(), HANDLER, env)) {
+                stub.submit(bytes("events/scheduled-event.json"));
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (stub.initErrors().isEmpty() && System.nanoTime() < deadline) Thread.sleep(100);
+                assertThat(stub.initErrors()).as(child.output()).singleElement().asString()
+                        .contains("missing required environment variable ALERT_TOPIC_ARN");
+            }
+        }
     }
 
     private static LambdaRuntimeStub.Result await(LambdaRuntimeStub stub, byte[] event, LambdaProcess child) throws Exception {
