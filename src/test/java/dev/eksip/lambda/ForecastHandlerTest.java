@@ -80,6 +80,24 @@ class ForecastHandlerTest {
     }
 
     @Test
+    void aBurstOfOneHundredScalingEventsAuditsEachAffectedClusterOnce() {
+        List<Object> records = new java.util.ArrayList<>();
+        String launch = new String(event("autoscaling-launch-successful.json"));
+        String terminate = new String(event("autoscaling-terminate-successful.json"));
+        for (int i = 0; i < 98; i++)
+            records.add(HandlerHarness.sqsRecord("asg-" + i, i % 2 == 0 ? launch : terminate));
+        records.add(HandlerHarness.sqsRecord("eks-1", new String(event("eks-update-nodegroup-config.json"))));
+        records.add(HandlerHarness.sqsRecord("eks-2", new String(event("eks-create-nodegroup.json"))));
+
+        JsonNode response = h.invoke(HandlerHarness.batch(records));
+
+        assertThat(h.failedIds(response)).isEmpty();
+        assertThat(h.forecastRequests).containsExactly(List.of("web-prod"), List.of("batch-jobs"));
+        assertThat(h.lookups).hasSize(1);
+        assertThat(h.alerts.sent).hasSize(2);
+    }
+
+    @Test
     void aFailedClusterAuditFailsOnlyThatClustersRecordsAndKeepsTheOthersMetrics() {
         h.failingClusters.add("batch-jobs");
         JsonNode response = h.invoke("sqs-batch.json");
