@@ -30,7 +30,8 @@ import java.util.stream.Collectors;
  *       ({@link Alert.Kind#WORSENED});</li>
  *   <li>unchanged or milder findings: not re-sent before {@code repeatInterval} has passed since the last message
  *       ({@link Alert.Kind#REMINDER}); milder findings update the state so a later relapse counts as worsening;</li>
- *   <li>a scope that was at risk and has no finding any more: announced once ({@link Alert.Kind#RECOVERED}).</li>
+ *   <li>a scope that was at risk and has no finding any more: announced once ({@link Alert.Kind#RECOVERED}),
+ *       unless the cluster was read with gaps (then nothing is sent and the state is kept).</li>
  * </ul>
  * At most one message per cluster scope and run.
  */
@@ -41,8 +42,13 @@ public final class AlertPolicy {
     private AlertPolicy() {
     }
 
-    /** The findings for one cluster: its subnets at or above the minimum severity, worst first. */
-    public record Findings(String cluster, String account, String region, Instant asOf, List<SubnetForecast> subnets) {
+    /**
+     * The findings for one cluster: its subnets at or above the minimum severity, worst first.
+     *
+     * @param complete the cluster was read without inventory gaps (only then can it be declared recovered)
+     */
+    public record Findings(String cluster, String account, String region, Instant asOf, List<SubnetForecast> subnets,
+                           boolean complete) {
         public Findings {
             requireNonNull(cluster, "cluster");
             subnets = List.copyOf(subnets);
@@ -77,7 +83,9 @@ public final class AlertPolicy {
                                 .sorted(Comparator.comparing(SubnetForecast::severity).reversed()
                                         .thenComparingInt(s -> s.atMax().headline())
                                         .thenComparing(SubnetForecast::subnetId))
-                                .toList()))
+                                .toList(),
+                        forecast.gaps().stream().noneMatch(g -> g.scope().equals(SCOPE_PREFIX + cluster)
+                                || g.scope().startsWith("nodegroup/" + cluster + "/"))))
                 .toList();
     }
 
@@ -85,7 +93,8 @@ public final class AlertPolicy {
         Instant asOf = now.asOf();
         boolean wasAtRisk = previous.isPresent() && previous.get().severity() != Severity.OK;
         if (now.subnets().isEmpty()) {
-            if (!wasAtRisk) return new Decision(Optional.empty(), Optional.empty());
+            // nothing at risk, but an incompletely read cluster is not declared recovered
+            if (!wasAtRisk || !now.complete()) return new Decision(Optional.empty(), Optional.empty());
             AlertState prev = previous.get();
             return new Decision(Optional.of(render(now, Alert.Kind.RECOVERED, prev)),
                     Optional.of(new AlertState(now.scope(), Severity.OK, "", asOf, asOf)));

@@ -8,11 +8,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.eksip.domain.Forecast;
+import dev.eksip.domain.InventoryGap;
 import dev.eksip.domain.Severity;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 class AlertPolicyTest {
@@ -87,6 +89,17 @@ class AlertPolicyTest {
                 recovered.newState().orElseThrow());
         assertThat(after.alert()).isEmpty();
         assertThat(after.newState()).isEmpty();
+    }
+
+    @Test
+    void aClusterReadWithGapsIsNotDeclaredRecovered() {
+        AlertState sent = decide(forecast(subnet("subnet-a").warning().build()), null).newState().orElseThrow();
+        Forecast partial = Fixtures.at(forecast(List.of(subnet("subnet-a").build()),
+                new InventoryGap("nodegroup/web-prod/web-spot", "eks:DescribeNodegroup", "AccessDeniedException", "denied")),
+                AS_OF.plusSeconds(900));
+        var d = decide(partial, sent);
+        assertThat(d.alert()).isEmpty();
+        assertThat(d.newState()).isEmpty();
     }
 
     @Test
