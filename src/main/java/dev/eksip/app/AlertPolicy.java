@@ -175,9 +175,10 @@ public final class AlertPolicy {
             b.append("  Node groups: %s%n".formatted(s.nodeGroups().isEmpty() ? "(none)" : String.join(", ", s.nodeGroups())));
             b.append("  Now: %d of %d usable addresses free, %d held warm by the VPC CNI.%n"
                     .formatted(s.availableIps(), s.usableIps(), s.warmIps()));
-            b.append("  Forecast: %s at desired size, %s at max size (at max, per new node at baseline/median/full: %d/%d/%d); %d more nodes fit.%n"
-                    .formatted(left(s.atDesired().headline()), left(s.atMax().headline()), s.atMax().baseline(),
-                            s.atMax().median(), s.atMax().full(), s.nodesUntilExhaustion()));
+            b.append("  Forecast: %s at desired size, %s at max size; %d more node(s) fit.%n"
+                    .formatted(left(s.atDesired().headline()), left(s.atMax().headline()), s.nodesUntilExhaustion()));
+            b.append("  At max size if new nodes hold no pods / the group's median / their max pods: %d / %d / %d.%n"
+                    .formatted(s.atMax().baseline(), s.atMax().median(), s.atMax().full()));
             if (s.prefixMode() && s.freePrefixBlocks() >= 0)
                 b.append("  Prefix delegation: %d free aligned /28 blocks.%n".formatted(s.freePrefixBlocks()));
             b.append("  Why: %s%n".formatted(s.reason()));

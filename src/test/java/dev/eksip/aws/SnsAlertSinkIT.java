@@ -77,6 +77,7 @@ class SnsAlertSinkIT {
 
         JsonNode published = peers.published().getFirst();
         JsonNode structured = JSON.readTree(published.get(1).asText());   // [topic, message, subject, ...]
+        System.out.println("Published structured message, 'email' form:\n" + structured.path("email").asText());
         assertThat(structured.fieldNames()).toIterable().containsExactlyInAnyOrder("default", "email", "sqs", "lambda");
         assertThat(structured.path("email").asText()).startsWith("EKS IP forecast for cluster web-prod")
                 .contains("subnet-0a1b2c3d4e5f60001 (10.0.0.0/24, us-east-1c, vpc-0abc): CRITICAL")
