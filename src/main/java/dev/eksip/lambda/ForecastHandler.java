@@ -143,7 +143,12 @@ public final class ForecastHandler implements RequestStreamHandler {
         } catch (AuditFailedException e) {
             logFailure(configuredClusters, e, requestId, why);
             if (e.outcome() == null && configuredClusters.size() > 1) {
-                auditEach(configuredClusters, requestId, why + " (per-cluster fallback)");
+                // the forecast failed as a whole: still publish every cluster that can be audited on its own
+                try {
+                    auditEach(configuredClusters, requestId, why + " (per-cluster fallback)");
+                } catch (ClusterAuditsFailedException fallbackFailed) {
+                    e.addSuppressed(fallbackFailed);
+                }
             }
             throw e;
         }

@@ -131,6 +131,19 @@ class ForecastHandlerTest {
     }
 
     @Test
+    void whenTheScheduledAuditOfConfiguredClustersFailsEachHealthyClusterIsStillPublished() {
+        HandlerHarness configured = new HandlerHarness(List.of("web-prod", "batch-jobs"));
+        configured.failingClusters.add("batch-jobs");
+        assertThatThrownBy(() -> configured.invoke("scheduled-event.json"))
+                .hasMessageContaining("forecast of cluster(s) web-prod, batch-jobs failed");
+        assertThat(configured.forecastRequests).containsExactly(List.of("web-prod", "batch-jobs"),
+                List.of("web-prod"), List.of("batch-jobs"));
+        assertThat(configured.metrics.all()).anySatisfy(p -> assertThat(p.dimensions())
+                .contains(new MetricPoint.Dimension("ClusterName", "web-prod")));
+        assertThat(configured.alerts.sent).extracting(Alert::cluster).containsExactly("web-prod");
+    }
+
+    @Test
     void directInvokeAuditsTheNamedClusters() {
         JsonNode response = h.invoke("direct-invoke.json");
         assertThat(h.forecastRequests).containsExactly(List.of("web-prod"));
