@@ -18,8 +18,12 @@ import java.util.stream.Stream;
  * mapped to its IAM action {@code service:Operation}.
  */
 public final class AwsOperations {
-    /** Actions that a call needs without being a call: publishing to the KMS-encrypted topic uses its key. */
-    public static final Set<String> IMPLIED_ACTIONS = Set.of("kms:GenerateDataKey", "kms:Decrypt");
+    /**
+     * Actions the function's role needs that are not calls of our code: publishing to the KMS-encrypted topic uses
+     * its key; the SQS event source mapping polls the change queue with the function's role.
+     */
+    public static final Set<String> IMPLIED_ACTIONS = Set.of("kms:GenerateDataKey", "kms:Decrypt",
+            "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes");
     /** Calls that need no IAM permission. */
     static final Set<String> UNGUARDED = Set.of("sts:GetCallerIdentity");
     private static final Pattern CLIENT_IMPORT =

@@ -41,7 +41,8 @@ class TemplateTest {
         assertThat(granted).containsAll(called);
         Set<String> extra = new TreeSet<>(granted);
         extra.removeAll(called);
-        // publishing to the KMS-encrypted topic needs the key: implied by sns:Publish, not a call of ours
+        // publishing to the KMS-encrypted topic needs the key, polling the change queue is Lambda's (the event
+        // source mapping runs under the function's role): needed, but not calls of our code
         assertThat(extra).isSubsetOf(AwsOperations.IMPLIED_ACTIONS);
     }
 
@@ -76,10 +77,11 @@ class TemplateTest {
         assertThat(queue.path("SqsManagedSseEnabled").asBoolean()).isTrue();
         assertThat(queue.path("RedrivePolicy").path("deadLetterTargetArn").asText()).startsWith("ChangeDeadLetterQueue");
         assertThat(template.resource("ChangeDeadLetterQueue").path("Properties").path("SqsManagedSseEnabled").asBoolean()).isTrue();
-        JsonNode sqs = template.resource("ForecastFunction").path("Properties").path("Events").path("NodegroupChanges");
-        assertThat(sqs.path("Type").asText()).isEqualTo("SQS");
-        assertThat(sqs.path("Properties").path("FunctionResponseTypes").get(0).asText()).isEqualTo("ReportBatchItemFailures");
-        assertThat(sqs.path("Properties").path("MaximumBatchingWindowInSeconds").asInt()).isPositive();
+        JsonNode mapping = template.resource("ChangeQueueMapping");
+        assertThat(mapping.path("Type").asText()).isEqualTo("AWS::Lambda::EventSourceMapping");
+        assertThat(mapping.path("Properties").path("EventSourceArn").asText()).startsWith("ChangeQueue");
+        assertThat(mapping.path("Properties").path("FunctionResponseTypes").get(0).asText()).isEqualTo("ReportBatchItemFailures");
+        assertThat(mapping.path("Properties").path("MaximumBatchingWindowInSeconds").asInt()).isPositive();
         assertThat(template.resource("NodegroupChangeRule").path("Properties").path("EventPattern").path("detail")
                 .path("eventName")).extracting(JsonNode::asText).containsExactlyInAnyOrderElementsOf(EventRouting.EKS_EVENT_NAMES);
         assertThat(template.resource("AutoScalingChangeRule").path("Properties").path("EventPattern").path("detail-type"))
