@@ -4,6 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import dev.eksip.app.MetricPoint;
 import dev.eksip.app.MetricsSink;
+import dev.eksip.app.AwsCallException;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.Dimension;
 import software.amazon.awssdk.services.cloudwatch.model.MetricDatum;
@@ -30,7 +33,14 @@ public final class CloudWatchMetricsSink implements MetricsSink {
         for (int from = 0; from < points.size(); from += MAX_DATUMS_PER_CALL) {
             List<MetricDatum> batch = points.subList(from, Math.min(points.size(), from + MAX_DATUMS_PER_CALL))
                     .stream().map(CloudWatchMetricsSink::datum).toList();
-            cloudWatch.putMetricData(r -> r.namespace(namespace).metricData(batch));
+            try {
+                cloudWatch.putMetricData(r -> r.namespace(namespace).metricData(batch));
+            } catch (AwsServiceException e) {
+                throw new AwsCallException("cloudwatch:PutMetricData", e.awsErrorDetails() == null
+                        ? String.valueOf(e.statusCode()) : e.awsErrorDetails().errorCode(), e.getMessage(), e);
+            } catch (SdkClientException e) {
+                throw new AwsCallException("cloudwatch:PutMetricData", "SdkClientException", e.getMessage(), e);
+            }
         }
     }
 

@@ -61,7 +61,10 @@ final class AuditCommand {
                 source = source.formatted(inventory.capturedAt());
             }
             Forecast forecast = Forecaster.forecast(inventory, asOf);
-            if (o.publish()) LiveAccount.publish(forecast, err);
+            if (o.publish()) {
+                int n = LiveAccount.publish(forecast, o.live() && o.clusters().isEmpty(), err);
+                err.println("published %d metric datums".formatted(n));
+            }
             out.print(o.json() ? ForecastReport.json(forecast, source) : ForecastReport.table(forecast, source));
             return o.failOn() != null && forecast.worst().compareTo(o.failOn()) >= 0 ? Main.FINDINGS : Main.OK;
         } catch (InventoryFile.InvalidInventoryFileException | IllegalArgumentException e) {
@@ -114,6 +117,8 @@ final class AuditCommand {
             }
         }
         if (live && file != null) throw new IllegalArgumentException("audit: give --live or --inventory, not both");
+        if (publish && !live)
+            throw new IllegalArgumentException("--publish: only with --live (a snapshot's forecast is not today's)");
         return new Options(file, live, List.copyOf(clusters), json, publish, failOn);
     }
 

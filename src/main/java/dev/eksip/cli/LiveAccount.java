@@ -1,6 +1,10 @@
 package dev.eksip.cli;
 
+import dev.eksip.app.MetricMapping;
+import dev.eksip.app.MetricPoint;
 import dev.eksip.aws.AwsInventorySource;
+import dev.eksip.aws.LambdaAdapters;
+import dev.eksip.config.AppConfig;
 import dev.eksip.domain.Forecast;
 import dev.eksip.domain.Inventory;
 
@@ -22,8 +26,19 @@ final class LiveAccount {
         }
     }
 
-    static void publish(Forecast forecast, PrintStream progress) {
-        throw new IllegalArgumentException("--publish: not wired yet");
+    /**
+     * {@code audit --publish}: the forecast's metrics to CloudWatch ({@code METRIC_NAMESPACE}, default
+     * {@value AppConfig#DEFAULT_NAMESPACE}), exactly as the Lambda publishes them. Alerts stay the Lambda's job
+     * (they need its de-duplication state).
+     */
+    static int publish(Forecast forecast, boolean accountWide, PrintStream progress) {
+        Map<String, String> env = System.getenv();
+        String namespace = env.getOrDefault("METRIC_NAMESPACE", "");
+        if (namespace.isBlank()) namespace = AppConfig.DEFAULT_NAMESPACE;
+        List<MetricPoint> points = MetricMapping.points(forecast, accountWide, 0);
+        new LambdaAdapters(env).metricsSink(namespace).publish(points);
+        progress(progress).accept("published %d metric datums to namespace %s".formatted(points.size(), namespace));
+        return points.size();
     }
 
     /** Progress lines on {@code err}, only when attached to a terminal (never in pipes, CI or tests). */

@@ -80,6 +80,8 @@ class AuditCommandTest {
 
         assertThat(cli("audit", "--output", "yaml").err()).contains("--output", "table or json");
         assertThat(cli("audit", "--fail-on", "maybe").code()).isEqualTo(Main.BAD_INPUT);
+        assertThat(cli("audit", "--publish").err()).contains("--publish", "--live");
+        assertThat(cli("audit", "--live", "--inventory", "x.json").err()).contains("not both");
         assertThat(cli("audit", "--inventory", dir.resolve("missing.json").toString()).err())
                 .contains("no such file");
 

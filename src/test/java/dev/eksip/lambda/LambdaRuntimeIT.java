@@ -224,6 +224,30 @@ class LambdaRuntimeIT {
     }
 
     @Test
+    void auditLivePublishSendsTheFunctionsMetricsFromTheCommandLine() throws Exception {
+        int datumsBefore = recorder.datums().size();
+        String javaCommand = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder pb = new ProcessBuilder(javaCommand, "-jar", LambdaProcess.JAR.toString(), "audit", "--live",
+                "--publish", "--output", "json");
+        pb.environment().putAll(functionEnvironment());
+        pb.environment().put("AWS_EC2_METADATA_DISABLED", "true");
+        Path err = Files.createTempFile("audit-err-", ".log");
+        Process p = pb.redirectError(err.toFile()).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(Files.readString(err)).isZero();
+
+        JsonNode report = JSON.readTree(out);
+        List<JsonNode> published = recorder.datums().subList(datumsBefore, recorder.datums().size());
+        assertThat(Files.readString(err)).contains("published %d metric datums".formatted(published.size()));
+        assertThat(published).extracting(d -> d.path("MetricName").asText())
+                .contains("AvailableIps", "ForecastAvailableIpsAtMax", "SubnetsAtRisk", "AuditErrors");
+        long atRisk = published.stream().filter(d -> d.path("MetricName").asText().equals("SubnetsAtRisk"))
+                .findFirst().orElseThrow().path("Value").asLong();
+        assertThat(atRisk).isEqualTo(report.path("summary").path("subnetsAtRisk").asLong());
+    }
+
+    @Test
     void aConfigurationErrorFailsInitialisationNamingTheVariable() throws Exception {
         try (LambdaRuntimeStub stub = new LambdaRuntimeStub()) {
             Map<String, String> env = functionEnvironment(stub);
