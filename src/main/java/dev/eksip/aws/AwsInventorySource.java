@@ -2,6 +2,7 @@ package dev.eksip.aws;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.eksip.config.ConfiguredCni;
 import dev.eksip.app.InventorySource;
 import dev.eksip.app.AwsCallException;
 import dev.eksip.domain.Cluster;
@@ -389,8 +390,8 @@ public final class AwsInventorySource implements InventorySource, AutoCloseable 
         if (addonEnv.isPresent()) {
             cni = CniEnv.parse(addonEnv.get());
             source = "addon";
-        } else if (configured.containsKey(name)) {
-            cni = configured.get(name);
+        } else if (ConfiguredCni.forCluster(configured, name) != null) {
+            cni = ConfiguredCni.forCluster(configured, name);
             source = "configured";
         } else {
             cni = CniSettings.DEFAULTS;

@@ -5,6 +5,7 @@ import dev.eksip.app.AlertStateStore;
 import dev.eksip.app.ClusterLookup;
 import dev.eksip.app.InventorySource;
 import dev.eksip.app.MetricsSink;
+import dev.eksip.domain.CniSettings;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -45,8 +46,8 @@ public final class LambdaAdapters {
         return new AutoScalingClusterLookup(clients.autoScaling());
     }
 
-    /** The live inventory of the region (CNI settings from each cluster's vpc-cni add-on, else ipamd's defaults). */
-    public InventorySource inventorySource() {
-        return AwsInventorySource.using(clients, Map.of(), message -> { });
+    /** The live inventory of the region (CNI settings from each cluster's vpc-cni add-on, else configured, else ipamd's defaults). */
+    public InventorySource inventorySource(Map<String, CniSettings> configuredCni) {
+        return AwsInventorySource.using(clients, configuredCni, message -> { });
     }
 }

@@ -67,7 +67,7 @@ final class AuditCommand {
             }
             out.print(o.json() ? ForecastReport.json(forecast, source) : ForecastReport.table(forecast, source));
             return o.failOn() != null && forecast.worst().compareTo(o.failOn()) >= 0 ? Main.FINDINGS : Main.OK;
-        } catch (InventoryFile.InvalidInventoryFileException | IllegalArgumentException e) {
+        } catch (InventoryFile.InvalidInventoryFileException | IllegalArgumentException | IllegalStateException e) {
             err.println("error: " + e.getMessage());
             return Main.BAD_INPUT;
         } catch (AwsCallException e) {

@@ -3,6 +3,7 @@ package dev.eksip.cli;
 import dev.eksip.app.AwsCallException;
 import dev.eksip.app.InventoryFile;
 import dev.eksip.aws.AwsInventorySource;
+import dev.eksip.config.ConfiguredCni;
 import dev.eksip.domain.Inventory;
 
 import java.io.PrintStream;
@@ -36,12 +37,12 @@ final class InventoryCommand {
         Options o;
         try {
             o = parse(args);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | IllegalStateException e) {
             err.println("error: " + e.getMessage());
             err.println(USAGE);
             return Main.BAD_INPUT;
         }
-        try (AwsInventorySource source = AwsInventorySource.fromEnvironment(env, Map.of(), progress)) {
+        try (AwsInventorySource source = AwsInventorySource.fromEnvironment(env, ConfiguredCni.from(env), progress)) {
             Inventory inventory = source.load(o.clusters());
             InventoryFile.write(inventory, o.output());
             out.printf("wrote %s: %d cluster(s), %d node group(s), %d node(s), %d subnet(s), %d ENI(s), %d gap(s)%n",
@@ -56,7 +57,7 @@ final class InventoryCommand {
         } catch (AwsCallException e) {
             err.println("error: " + e.getMessage()); // "ec2:DescribeInstances failed: UnauthorizedOperation (…)"
             return Main.AWS_ERROR;
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | IllegalStateException e) {
             err.println("error: " + e.getMessage());
             return Main.BAD_INPUT;
         } catch (UncheckedIOException e) {

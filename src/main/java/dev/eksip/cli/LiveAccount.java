@@ -5,6 +5,7 @@ import dev.eksip.app.MetricPoint;
 import dev.eksip.aws.AwsInventorySource;
 import dev.eksip.aws.LambdaAdapters;
 import dev.eksip.config.AppConfig;
+import dev.eksip.config.ConfiguredCni;
 import dev.eksip.domain.Forecast;
 import dev.eksip.domain.Inventory;
 
@@ -20,7 +21,8 @@ final class LiveAccount {
     }
 
     static Inventory inventory(List<String> clusters, PrintStream progress) {
-        try (AwsInventorySource source = AwsInventorySource.fromEnvironment(System.getenv(), Map.of(),
+        try (AwsInventorySource source = AwsInventorySource.fromEnvironment(System.getenv(),
+                ConfiguredCni.from(System.getenv()),
                 progress(progress))) {
             return source.load(clusters);
         }

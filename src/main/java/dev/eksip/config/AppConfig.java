@@ -2,6 +2,7 @@ package dev.eksip.config;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.eksip.domain.CniSettings;
 import dev.eksip.domain.Severity;
 
 import java.time.Duration;
@@ -24,9 +25,11 @@ import java.util.regex.Pattern;
  * @param alertRepeatInterval {@code ALERT_REPEAT_INTERVAL}, ISO-8601 duration, default {@code PT24H}: an unchanged
  *                            finding is not re-sent more often than this
  * @param alertMinSeverity    {@code ALERT_MIN_SEVERITY}, {@code warning} (default) or {@code critical}
+ * @param configuredCni       {@code CNI_SETTINGS}, see {@link ConfiguredCni} (default: none)
  */
 public record AppConfig(String region, String metricNamespace, String alertTopicArn, String alertStateTable,
-                        List<String> clusterNames, Duration alertRepeatInterval, Severity alertMinSeverity) {
+                        List<String> clusterNames, Duration alertRepeatInterval, Severity alertMinSeverity,
+                        Map<String, CniSettings> configuredCni) {
     public static final String DEFAULT_NAMESPACE = "EksIpForecast";
     public static final Duration DEFAULT_REPEAT = Duration.ofHours(24);
 
@@ -42,6 +45,7 @@ public record AppConfig(String region, String metricNamespace, String alertTopic
         clusterNames = List.copyOf(clusterNames);
         requireNonNull(alertRepeatInterval, "alertRepeatInterval");
         requireNonNull(alertMinSeverity, "alertMinSeverity");
+        configuredCni = Map.copyOf(configuredCni);
     }
 
     /** Reads and validates the configuration; throws {@link IllegalStateException} naming the bad variable. */
@@ -79,7 +83,9 @@ public record AppConfig(String region, String metricNamespace, String alertTopic
             case "critical" -> Severity.CRITICAL;
             default -> throw invalid("ALERT_MIN_SEVERITY", severityText, "warning or critical");
         };
-        return new AppConfig(region, namespace, topic, table, clusters, repeat, severity);
+        String cniSettings = optional(env, "CNI_SETTINGS", "");
+        return new AppConfig(region, namespace, topic, table, clusters, repeat, severity,
+                cniSettings.isEmpty() ? Map.of() : ConfiguredCni.parse(cniSettings));
     }
 
     private static String required(Map<String, String> env, String name) {

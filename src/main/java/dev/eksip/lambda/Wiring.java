@@ -22,7 +22,7 @@ public final class Wiring {
     public static Components production(Map<String, String> env) {
         AppConfig config = AppConfig.from(env);
         LambdaAdapters aws = new LambdaAdapters(env);
-        RunForecast forecast = new RunForecast(aws.inventorySource());
+        RunForecast forecast = new RunForecast(aws.inventorySource(config.configuredCni()));
         RunAudit audit = new RunAudit(forecast::run,
                 aws.metricsSink(config.metricNamespace()),
                 aws.alertSink(config.alertTopicArn()),

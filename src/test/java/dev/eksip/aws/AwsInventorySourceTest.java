@@ -316,6 +316,21 @@ class AwsInventorySourceTest {
     }
 
     @Test
+    void theEveryClusterEntryOfConfiguredSettingsAppliesToClustersWithoutTheirOwn() {
+        twoClusters();
+        CniSettings everyone = new CniSettings(1, 5, 10, false, 1, 0, false, false, true, false);
+        CniSettings dev = new CniSettings(0, 0, 0, false, 1, 0, false, false, true, false);
+
+        Inventory inv = load(List.of(), Map.of("*", everyone, "dev", dev));
+
+        Map<String, Cluster> byName = new java.util.HashMap<>();
+        inv.clusters().forEach(c -> byName.put(c.name(), c));
+        assertThat(byName.get("dev").cni()).isEqualTo(dev);
+        assertThat(byName.get("prod").cniSource()).isEqualTo("configured");
+        assertThat(byName.get("prod").cni()).isEqualTo(everyone);
+    }
+
+    @Test
     void instanceTypesMissingFromTheTableAreReadInOnePagedCallAndUnknownOnesAreGaps() {
         subnet("subnet-a", "eu-west-1a", "10.0.0.0/24", 200);
         cluster("prod", "subnet-a");
