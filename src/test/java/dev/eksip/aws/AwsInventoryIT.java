@@ -296,6 +296,46 @@ class AwsInventoryIT {
         assertThat(offlineReport).isEqualTo(liveReport);
     }
 
+    /**
+     * The forecast for subnet c worked out by hand from the seeded configuration (vpc-cni-model.md §6, §8, §9):
+     * at max, ng-general (m5.large, 3 → 6, one node per zone) adds one node in c and the self-managed group
+     * (t3.large, 2 → 4 over b and c) one more; ng-batch does not launch in c. Median holdings: an m5.large node
+     * holds 2 ENIs x (1 + 9) = 20, a self-managed node its primary IP = 1. Baseline (0 pods): m5.large 1 + 9,
+     * t3.large 1 + 11. Full: m5.large at 29 max pods (managed cap 110 does not bite) → 27 pods → 3 ENIs x 10;
+     * t3.large self-managed at 3 x 11 + 2 = 35 max pods → 33 pods → 3 ENIs x 12. Pod ENIs stay in c: it is the
+     * only subnet-discovery candidate of us-east-1c. At desired nothing grows (desired = running nodes).
+     */
+    @Test
+    void auditLiveForecastsSubnetCAsTheModelRulesPredict() throws Exception {
+        System.setProperty("aws.endpointUrl", MOTO.endpoint().toString());
+        System.setProperty("aws.region", "us-east-1");
+        String json;
+        try {
+            json = run("audit", "--live", "--output", "json");
+        } finally {
+            System.clearProperty("aws.endpointUrl");
+            System.clearProperty("aws.region");
+        }
+        var report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+        var c = java.util.stream.StreamSupport.stream(report.get("subnets").spliterator(), false)
+                .filter(s -> s.get("subnetId").asText().equals(account.subnetC())).findFirst().orElseThrow();
+        int available = c.get("availableIps").asInt();
+        // moto picks the zones of the Auto Scaling group's two instances; Auto Scaling then fills the emptier zone
+        long selfInC = account.selfManagedNodes().stream().filter(id -> ec2.describeInstances(r -> r.instanceIds(id))
+                .reservations().get(0).instances().get(0).subnetId().equals(account.subnetC())).count();
+        int newSelfInC = switch ((int) selfInC) {
+            case 0 -> 2;    // b:2 c:0 → both new nodes go to c
+            case 1 -> 1;    // b:1 c:1 → one each
+            default -> 0;   // b:0 c:2 → both go to b
+        };
+
+        assertThat(c.get("forecastAtDesired").get("median").asInt()).isEqualTo(available);
+        assertThat(c.get("forecastAtMax").get("baseline").asInt()).isEqualTo(available - 10 - 12 * newSelfInC);
+        assertThat(c.get("forecastAtMax").get("median").asInt()).isEqualTo(available - 20 - newSelfInC);
+        assertThat(c.get("forecastAtMax").get("full").asInt()).isEqualTo(available - 30 - 36 * newSelfInC);
+        assertThat(c.get("usableIps").asInt()).isEqualTo(251);
+    }
+
     private static String run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
