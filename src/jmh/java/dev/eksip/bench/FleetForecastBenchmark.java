@@ -79,6 +79,17 @@ public class FleetForecastBenchmark {
         }
     }
 
+    /**
+     * Baseline in the same run: the same loop over the same fleet arrays with no simulation (one multiply-add per
+     * node), so the report can give the model's cost as a ratio to touching the fleet at all.
+     */
+    @Benchmark
+    public long baselineFleetWalk() {
+        long sum = 0;
+        for (int i = 0; i < nodes; i++) sum += (long) limits[i].slotsPerEni() * pods[i] + maxPods[i] + branchPods[i];
+        return sum;
+    }
+
     /** Subnet addresses the whole fleet takes (§6(i)), summed so the work cannot be eliminated. */
     @Benchmark
     public long forecastFleet() {

@@ -177,6 +177,9 @@ public final class Forecaster {
         private final List<Growth> growths = new ArrayList<>();
         private final Map<String, List<String>> clusterNotes = new LinkedHashMap<>();
         private int unattributedNodes;
+        private final Map<WarmKey, Integer> warmCache = new HashMap<>();
+        private final Map<String, List<Subnet>> candidateCache = new HashMap<>();
+        private final Map<String, List<Node>> nodesByGroup = new HashMap<>();
 
         Run(Inventory inventory) {
             this.inventory = inventory;
@@ -205,6 +208,7 @@ public final class Forecaster {
             Map<String, Cluster> clusters = new HashMap<>();
             for (Cluster c : inventory.clusters()) clusters.put(c.name(), c);
             for (Node n : inventory.nodes()) {
+                nodesByGroup.computeIfAbsent(n.cluster() + "/" + n.nodeGroup(), k -> new ArrayList<>()).add(n);
                 if (n.nodeGroup().isEmpty()) unattributedNodes++;
                 for (Eni e : n.enis()) record(e);
                 Cluster c = clusters.get(n.cluster());
@@ -248,14 +252,22 @@ public final class Forecaster {
             if (limits == null) return 0;
             int maxPods = maxPods(limits, c.cni(), group(c, n.nodeGroup()));
             CniSettings cni = excludedPrimary(c, subnets.get(n.subnetId())) ? primaryExcluded(c.cni()) : c.cni();
-            int lo = 0;
-            int hi = Math.max(0, Math.min(held, maxPods - NodeModel.HOST_NETWORK_PODS));
-            while (lo < hi) {           // largest p whose converged holding does not exceed what is held
-                int mid = (lo + hi + 1) >>> 1;
-                if (NodeModel.converge(limits, cni, maxPods, mid, 0).podAddresses() <= held) lo = mid;
-                else hi = mid - 1;
-            }
-            return held - lo;
+            // Fleets repeat a few node shapes: the search is done once per (type, settings, max pods, holding).
+            return warmCache.computeIfAbsent(new WarmKey(limits, cni, maxPods, held), k -> {
+                int lo = 0;
+                int hi = Math.max(0, Math.min(k.held(), k.maxPods() - NodeModel.HOST_NETWORK_PODS));
+                while (lo < hi) {       // largest p whose converged holding does not exceed what is held
+                    int mid = (lo + hi + 1) >>> 1;
+                    if (NodeModel.converge(k.limits(), k.cni(), k.maxPods(), mid, 0).podAddresses() <= k.held())
+                        lo = mid;
+                    else hi = mid - 1;
+                }
+                return k.held() - lo;
+            });
+        }
+
+        /** One node shape of the warm estimate. */
+        private record WarmKey(InstanceLimits limits, CniSettings cni, int maxPods, int held) {
         }
 
         private static NodeGroup group(Cluster c, String name) {
@@ -309,8 +321,7 @@ public final class Forecaster {
                     continue;
                 }
                 if (groupSubnets.isEmpty()) continue;
-                List<Node> nodes = inventory.nodes().stream()
-                        .filter(n -> n.cluster().equals(c.name()) && n.nodeGroup().equals(g.name())).toList();
+                List<Node> nodes = nodesByGroup.getOrDefault(c.name() + "/" + g.name(), List.of());
                 Map<String, Integer> perZone = new TreeMap<>();
                 for (Subnet s : groupSubnets) perZone.putIfAbsent(s.availabilityZone(), 0);
                 // Auto Scaling balances over the zones it launches into; nodes left in other zones do not count.
@@ -374,6 +385,11 @@ public final class Forecaster {
          * {@code cni.networking.k8s.aws/cluster/*} tags must carry this cluster's.
          */
         private List<Subnet> candidates(Cluster c, Subnet nodeSubnet) {
+            return candidateCache.computeIfAbsent(c.name() + "|" + nodeSubnet.subnetId(),
+                    k -> findCandidates(c, nodeSubnet));
+        }
+
+        private List<Subnet> findCandidates(Cluster c, Subnet nodeSubnet) {
             List<Subnet> out = new ArrayList<>();
             for (Subnet s : subnets.values()) {
                 if (!s.vpcId().equals(nodeSubnet.vpcId()) || !s.availabilityZone().equals(nodeSubnet.availabilityZone()))
