@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.eksip.domain.ClusterForecast;
 import dev.eksip.domain.Forecast;
-import dev.eksip.domain.GrowthForecast;
 import dev.eksip.domain.Severity;
 import dev.eksip.domain.SubnetForecast;
 
@@ -203,35 +202,11 @@ public final class AlertPolicy {
         root.put("severity", kind == Alert.Kind.RECOVERED ? "ok" : f.severity().label());
         if (previous != null) root.put("previousSeverity", previous.severity().label());
         ArrayNode subnets = root.putArray("subnets");
-        for (SubnetForecast s : f.subnets()) {
-            ObjectNode o = subnets.addObject();
-            o.put("subnetId", s.subnetId());
-            o.put("vpcId", s.vpcId());
-            o.put("availabilityZone", s.availabilityZone());
-            o.put("cidr", s.cidr());
-            o.put("severity", s.severity().label());
-            o.put("usableIps", s.usableIps());
-            o.put("availableIps", s.availableIps());
-            o.put("warmIps", s.warmIps());
-            growth(o.putObject("forecastAtDesired"), s.atDesired());
-            growth(o.putObject("forecastAtMax"), s.atMax());
-            o.put("nodesUntilExhaustion", s.nodesUntilExhaustion());
-            if (s.prefixMode() && s.freePrefixBlocks() >= 0) o.put("freePrefixBlocks", s.freePrefixBlocks());
-            ArrayNode groups = o.putArray("nodeGroups");
-            s.nodeGroups().forEach(groups::add);
-            o.put("reason", s.reason());
-            o.put("fix", s.fix());
-        }
+        for (SubnetForecast s : f.subnets()) ForecastReport.subnet(subnets.addObject(), s);
         try {
             return JSON.writeValueAsString(root);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot render alert JSON", e);
         }
-    }
-
-    private static void growth(ObjectNode o, GrowthForecast g) {
-        o.put("baseline", g.baseline());
-        o.put("median", g.median());
-        o.put("full", g.full());
     }
 }

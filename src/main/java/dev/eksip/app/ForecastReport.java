@@ -144,27 +144,7 @@ public final class ForecastReport {
         summary.put("unattributedNodes", f.unattributedNodes());
         summary.put("unattributedEnis", f.unattributedEnis());
         ArrayNode subnets = root.putArray("subnets");
-        for (SubnetForecast s : ordered(f)) {
-            ObjectNode n = subnets.addObject();
-            n.put("subnetId", s.subnetId());
-            n.put("vpcId", s.vpcId());
-            n.put("availabilityZone", s.availabilityZone());
-            n.put("cidr", s.cidr());
-            n.put("usableIps", s.usableIps());
-            n.put("availableIps", s.availableIps());
-            n.put("utilizationPercent", Math.round(s.utilizationPercent() * 10) / 10.0);
-            n.put("warmIps", s.warmIps());
-            n.put("prefixMode", s.prefixMode());
-            if (s.prefixMode()) n.put("freePrefixBlocks", s.freePrefixBlocks());
-            growth(n.putObject("forecastAtDesired"), s.atDesired());
-            growth(n.putObject("forecastAtMax"), s.atMax());
-            if (s.nodesUntilExhaustion() >= 0) n.put("nodesUntilExhaustion", s.nodesUntilExhaustion());
-            n.put("severity", s.severity().label());
-            n.put("reason", s.reason());
-            n.put("fix", s.fix());
-            s.clusters().forEach(n.putArray("clusters")::add);
-            s.nodeGroups().forEach(n.putArray("nodeGroups")::add);
-        }
+        for (SubnetForecast s : ordered(f)) subnet(subnets.addObject(), s);
         ArrayNode zones = root.putArray("zones");
         for (ZoneForecast z : f.zones()) {
             ObjectNode n = zones.addObject();
@@ -207,6 +187,28 @@ public final class ForecastReport {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** One subnet's forecast as JSON: the audit report's and the SNS alert's shape (docs/audit-output.md). */
+    static void subnet(ObjectNode n, SubnetForecast s) {
+        n.put("subnetId", s.subnetId());
+        n.put("vpcId", s.vpcId());
+        n.put("availabilityZone", s.availabilityZone());
+        n.put("cidr", s.cidr());
+        n.put("usableIps", s.usableIps());
+        n.put("availableIps", s.availableIps());
+        n.put("utilizationPercent", Math.round(s.utilizationPercent() * 10) / 10.0);
+        n.put("warmIps", s.warmIps());
+        n.put("prefixMode", s.prefixMode());
+        if (s.prefixMode()) n.put("freePrefixBlocks", s.freePrefixBlocks());
+        growth(n.putObject("forecastAtDesired"), s.atDesired());
+        growth(n.putObject("forecastAtMax"), s.atMax());
+        if (s.nodesUntilExhaustion() >= 0) n.put("nodesUntilExhaustion", s.nodesUntilExhaustion());
+        n.put("severity", s.severity().label());
+        n.put("reason", s.reason());
+        n.put("fix", s.fix());
+        s.clusters().forEach(n.putArray("clusters")::add);
+        s.nodeGroups().forEach(n.putArray("nodeGroups")::add);
     }
 
     private static void growth(ObjectNode n, GrowthForecast g) {

@@ -302,18 +302,25 @@ public final class ForecastHandler implements RequestStreamHandler {
     private void logOutcome(Outcome o, String requestId, String why) {
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("trigger", why);
-        f.put("scope", o.accountWide() ? "account" : "clusters");
-        f.put("requestedClusters", o.requestedClusters());
-        f.put("asOf", o.asOf().toString());
-        f.put("clusters", o.clusters());
-        f.put("subnets", o.subnets());
-        f.put("subnetsAtRisk", o.subnetsAtRisk());
-        f.put("subnetsExhaustedAtMax", o.subnetsExhaustedAtMax());
-        f.put("worst", o.worst().label());
-        f.put("gaps", o.gaps());
-        f.put("metricsPublished", o.metricsPublished());
-        f.put("alertsSent", o.alertsSent());
+        f.putAll(fields(o));
         log.info("audit", requestId, f);
+    }
+
+    /** One audit's outcome, as logged and as returned to the caller. */
+    private static Map<String, Object> fields(Outcome o) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("scope", o.accountWide() ? "account" : "clusters");
+        m.put("requestedClusters", o.requestedClusters());
+        m.put("asOf", o.asOf().toString());
+        m.put("clusters", o.clusters());
+        m.put("subnets", o.subnets());
+        m.put("subnetsAtRisk", o.subnetsAtRisk());
+        m.put("subnetsExhaustedAtMax", o.subnetsExhaustedAtMax());
+        m.put("worst", o.worst().label());
+        m.put("auditErrors", o.gaps());
+        m.put("metricsPublished", o.metricsPublished());
+        m.put("alertsSent", o.alertsSent());
+        return m;
     }
 
     private void logFailure(List<String> clusters, AuditFailedException e, String requestId, String why) {
@@ -326,21 +333,7 @@ public final class ForecastHandler implements RequestStreamHandler {
 
     private static Map<String, Object> summary(List<Outcome> outcomes) {
         List<Map<String, Object>> audits = new ArrayList<>();
-        for (Outcome o : outcomes) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("scope", o.accountWide() ? "account" : "clusters");
-            m.put("requestedClusters", o.requestedClusters());
-            m.put("asOf", o.asOf().toString());
-            m.put("clusters", o.clusters());
-            m.put("subnets", o.subnets());
-            m.put("subnetsAtRisk", o.subnetsAtRisk());
-            m.put("subnetsExhaustedAtMax", o.subnetsExhaustedAtMax());
-            m.put("worst", o.worst().label());
-            m.put("auditErrors", o.gaps());
-            m.put("metricsPublished", o.metricsPublished());
-            m.put("alertsSent", o.alertsSent());
-            audits.add(m);
-        }
+        for (Outcome o : outcomes) audits.add(fields(o));
         return Map.of("audits", audits);
     }
 }
