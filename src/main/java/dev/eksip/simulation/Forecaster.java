@@ -42,6 +42,8 @@ import java.util.TreeMap;
 public final class Forecaster {
     /** A subnet is at warning when less than this share of its usable addresses remains at max size. */
     public static final double WARNING_HEADROOM = 0.10;
+    /** The WARM_IP_TARGET a fix suggests in place of whole warm ENIs (small enough to save, large enough for bursts). */
+    public static final int SUGGESTED_WARM_IP_TARGET = 5;
     private static final String CNI_ROLE_TAG = "kubernetes.io/role/cni";
     private static final String CNI_CLUSTER_TAG_PREFIX = "cni.networking.k8s.aws/cluster/";
 
@@ -178,6 +180,7 @@ public final class Forecaster {
         private final Map<String, List<String>> clusterNotes = new LinkedHashMap<>();
         private int unattributedNodes;
         private final Map<WarmKey, Integer> warmCache = new HashMap<>();
+        private final Map<String, Integer> nodesInSubnet = new HashMap<>();
         private final Map<String, List<Subnet>> candidateCache = new HashMap<>();
         private final Map<String, List<Node>> nodesByGroup = new HashMap<>();
 
@@ -209,6 +212,7 @@ public final class Forecaster {
             for (Cluster c : inventory.clusters()) clusters.put(c.name(), c);
             for (Node n : inventory.nodes()) {
                 nodesByGroup.computeIfAbsent(n.cluster() + "/" + n.nodeGroup(), k -> new ArrayList<>()).add(n);
+                nodesInSubnet.merge(n.subnetId(), 1, Integer::sum);
                 if (n.nodeGroup().isEmpty()) unattributedNodes++;
                 for (Eni e : n.enis()) record(e);
                 Cluster c = clusters.get(n.cluster());
@@ -293,8 +297,7 @@ public final class Forecaster {
                 if (prefixMode && anyPrefixGroup) prefixSubnets.add(podSubnet);
             }
             for (NodeGroup g : c.nodeGroups()) {
-                String type = g.instanceTypes().isEmpty() ? "" : g.instanceTypes().get(0);
-                InstanceLimits limits = catalog.find(type).orElse(null);
+                InstanceLimits limits = forecastType(c, g);
                 boolean groupPrefixes = prefixMode && (limits == null || limits.prefixDelegationSupported());
                 List<Subnet> groupSubnets = new ArrayList<>();
                 for (String id : g.subnetIds()) {
@@ -314,13 +317,7 @@ public final class Forecaster {
                         for (Subnet cand : candidates(c, s)) prefixSubnets.add(cand.subnetId());
                     }
                 }
-                if (limits == null) {
-                    gaps.add(new InventoryGap("instance-type/" + type, "", "",
-                            "instance type '%s' of node group %s/%s is unknown; its growth is not forecast"
-                                    .formatted(type, c.name(), g.name())));
-                    continue;
-                }
-                if (groupSubnets.isEmpty()) continue;
+                if (limits == null || groupSubnets.isEmpty()) continue;
                 List<Node> nodes = nodesByGroup.getOrDefault(c.name() + "/" + g.name(), List.of());
                 Map<String, Integer> perZone = new TreeMap<>();
                 for (Subnet s : groupSubnets) perZone.putIfAbsent(s.availabilityZone(), 0);
@@ -344,6 +341,36 @@ public final class Forecaster {
                 }
                 growths.add(new Growth(c, g, groupSubnets, perZone, nodes.size(), cost, excluded));
             }
+        }
+
+        /**
+         * The type new nodes of {@code g} are forecast with. A group of several types (mixed instances, spot) may
+         * launch any of them: the one whose full node takes the most addresses is assumed (conservative). Unknown
+         * types are gaps; null when no type is known.
+         */
+        private InstanceLimits forecastType(Cluster c, NodeGroup g) {
+            InstanceLimits worst = null;
+            int worstIps = -1;
+            for (String type : g.instanceTypes()) {
+                InstanceLimits limits = catalog.find(type).orElse(null);
+                if (limits == null) {
+                    gaps.add(new InventoryGap("instance-type/" + type, "", "",
+                            "instance type '%s' of node group %s/%s is unknown; %s".formatted(type, c.name(),
+                                    g.name(), g.instanceTypes().size() > 1 ? "the group's other types are forecast"
+                                            : "its growth is not forecast")));
+                    continue;
+                }
+                int maxPods = maxPods(limits, c.cni(), g);
+                int ips = NodeModel.converge(limits, c.cni(), maxPods, maxPods, 0).subnetIps();
+                if (ips > worstIps) {
+                    worst = limits;
+                    worstIps = ips;
+                }
+            }
+            if (g.instanceTypes().isEmpty())
+                gaps.add(new InventoryGap("cluster/" + c.name(), "", "",
+                        "node group %s names no instance type; its growth is not forecast".formatted(g.name())));
+            return worst;
         }
 
         /** §6(i): a modelled node's addresses, by where they go. */
@@ -557,9 +584,12 @@ public final class Forecaster {
             int used = Math.max(1, AddressSpace.usable(AddressSpace.prefixLength(s.cidr())) - s.availableIps());
             boolean warmEniMode = inventory.clusters().stream()
                     .filter(c -> clusters.contains(c.name())).anyMatch(c -> !c.cni().warmIpMode());
-            if (warm * 4 >= used && warmEniMode)
-                return ("CNI warm pools hold %d idle addresses here: set WARM_IP_TARGET/MINIMUM_IP_TARGET instead of "
-                        + "WARM_ENI_TARGET, or add a secondary VPC CIDR with custom networking.").formatted(warm);
+            // §6(c): with WARM_IP_TARGET=W a node keeps W idle addresses instead of whole warm ENIs.
+            int saved = warm - SUGGESTED_WARM_IP_TARGET * nodesInSubnet.getOrDefault(s.subnetId(), 0);
+            if (warm * 4 >= used && warmEniMode && saved > 0)
+                return ("CNI warm pools hold %d idle addresses here; WARM_IP_TARGET=%d (with MINIMUM_IP_TARGET at the "
+                        + "pods a node usually runs) would return about %d of them. Or add a secondary VPC CIDR with "
+                        + "custom networking.").formatted(warm, SUGGESTED_WARM_IP_TARGET, saved);
             return "Add address space: a larger subnet or a secondary VPC CIDR with custom networking, or lower "
                    + "node group max sizes.";
         }

@@ -84,8 +84,26 @@ class ForecasterTest {
         assertThat(s.atDesired().median()).isEqualTo(19 - 20);
         assertThat(s.severity()).isEqualTo(Severity.CRITICAL);
         assertThat(s.reason()).contains("short by 1 addresses");
-        assertThat(s.fix()).isNotBlank();
+        // each node holds 18 pod IPs for at most 9 pods: 9 warm; WARM_IP_TARGET=5 would keep 5 per node.
+        assertThat(s.warmIps()).isEqualTo(18);
+        assertThat(s.fix()).contains("WARM_IP_TARGET=5", "about 8");
         assertThat(f.subnetsExhaustedAtMax()).isEqualTo(1);
+    }
+
+    @Test
+    void aGroupOfSeveralInstanceTypesIsForecastWithTheTypeWhoseFullNodeTakesTheMostAddresses() {
+        InventoryBuilder b = new InventoryBuilder()
+                .subnet("subnet-a", VPC, "us-east-1a", "10.0.0.0/22")
+                .cluster("c1", VPC, CniSettings.DEFAULTS, "default", Map.of(),
+                        new NodeGroup("spot", true, false, List.of("m5.large", "m5.4xlarge", "x99.mega"), 0, 1, 1,
+                                List.of("subnet-a"), "", 0));
+        Forecast f = Forecaster.forecast(b.build(AS_OF), AS_OF);
+
+        // m5.4xlarge under the managed cap of 110 max pods: 108 pods → 4 ENIs x (1 + 29); an m5.large would be 30.
+        SubnetForecast s = subnet(f, "subnet-a");
+        assertThat(s.availableIps() - s.atDesired().full()).isEqualTo(120);
+        assertThat(f.gaps()).singleElement().satisfies(g ->
+                assertThat(g.message()).contains("x99.mega", "other types are forecast"));
     }
 
     @Test
