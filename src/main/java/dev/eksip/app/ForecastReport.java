@@ -82,7 +82,7 @@ public final class ForecastReport {
         }
 
         if (!f.gaps().isEmpty()) {
-            out.append("%nINVENTORY GAPS (audited without them)%n");
+            out.append("%nINVENTORY GAPS (audited without them)%n".formatted());
             for (InventoryGap g : f.gaps())
                 wrap(out, "  %s: %s%s".formatted(g.scope(), g.message(),
                         g.operation().isEmpty() ? "" : " [%s %s]".formatted(g.operation(), g.errorCode())), "    ");

@@ -57,7 +57,9 @@ public final class MetricMapping {
             out.add(count("WarmIps", s.warmIps(), d, t));
             out.add(count("ForecastAvailableIpsAtDesired", s.atDesired().headline(), d, t));
             out.add(count("ForecastAvailableIpsAtMax", s.atMax().headline(), d, t));
-            out.add(count("NodesUntilExhaustion", s.nodesUntilExhaustion(), d, t));
+            // -1 = no node group grows into this subnet: nothing to count, no datum (a -1 would drag MIN down)
+            if (s.nodesUntilExhaustion() >= 0)
+                out.add(count("NodesUntilExhaustion", s.nodesUntilExhaustion(), d, t));
             if (s.prefixMode() && s.freePrefixBlocks() >= 0)
                 out.add(count("FreePrefixBlocks", s.freePrefixBlocks(), d, t));
         }

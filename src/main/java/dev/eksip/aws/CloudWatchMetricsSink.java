@@ -37,7 +37,8 @@ public final class CloudWatchMetricsSink implements MetricsSink {
                 cloudWatch.putMetricData(r -> r.namespace(namespace).metricData(batch));
             } catch (AwsServiceException e) {
                 throw new AwsCallException("cloudwatch:PutMetricData", e.awsErrorDetails() == null
-                        ? String.valueOf(e.statusCode()) : e.awsErrorDetails().errorCode(), e.getMessage(), e);
+                        || e.awsErrorDetails().errorCode() == null ? "HTTP " + e.statusCode()
+                        : e.awsErrorDetails().errorCode(), e.getMessage(), e);
             } catch (SdkClientException e) {
                 throw new AwsCallException("cloudwatch:PutMetricData", "SdkClientException", e.getMessage(), e);
             }

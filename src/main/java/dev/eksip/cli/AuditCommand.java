@@ -4,6 +4,7 @@ import dev.eksip.app.AwsCallException;
 import dev.eksip.app.ForecastReport;
 import dev.eksip.app.InventoryFile;
 import dev.eksip.app.InventoryFilter;
+import dev.eksip.config.AppConfig;
 import dev.eksip.domain.Forecast;
 import dev.eksip.domain.Inventory;
 import dev.eksip.domain.Severity;
@@ -47,8 +48,10 @@ final class AuditCommand {
             String source;
             Inventory inventory;
             if (o.live()) {
+                if (o.publish()) AppConfig.metricNamespace(System.getenv());   // fail before the long read
                 source = "live";
                 inventory = LiveAccount.inventory(o.clusters(), err);
+                unknownClusters(inventory, o.clusters());
             } else if (o.inventoryFile() != null) {
                 Path file = Path.of(o.inventoryFile());
                 if (!Files.isRegularFile(file))
@@ -71,10 +74,23 @@ final class AuditCommand {
             err.println("error: " + e.getMessage());
             return Main.BAD_INPUT;
         } catch (AwsCallException e) {
-            err.println("error: AWS call %s failed with %s: %s".formatted(e.operation(), e.errorCode(),
-                    e.getMessage()));
+            err.println("error: " + e.getMessage());   // names the call and the AWS error code
             return Main.AWS_ERROR;
         }
+    }
+
+    /**
+     * {@code --cluster} naming a cluster the account does not have is bad input, as for a snapshot; a cluster
+     * that exists but cannot be read (access denied) stays an inventory gap in the report.
+     */
+    private static void unknownClusters(Inventory inventory, List<String> requested) {
+        List<String> missing = inventory.gaps().stream()
+                .filter(g -> g.errorCode().equals("ResourceNotFoundException") && g.scope().startsWith("cluster/"))
+                .map(g -> g.scope().substring("cluster/".length()))
+                .filter(requested::contains).toList();
+        if (!missing.isEmpty())
+            throw new IllegalArgumentException("--cluster: no cluster %s in %s".formatted(String.join(", ", missing),
+                    inventory.region()));
     }
 
     static Inventory embedded() {

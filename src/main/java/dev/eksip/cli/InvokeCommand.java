@@ -33,6 +33,9 @@ final class InvokeCommand {
         byte[] event;
         try {
             event = Files.readAllBytes(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            err.println("error: --event: no such file '%s'".formatted(file));
+            return Main.BAD_INPUT;
         } catch (IOException e) {
             err.println("error: --event: cannot read %s: %s".formatted(file, e.getMessage()));
             return Main.BAD_INPUT;

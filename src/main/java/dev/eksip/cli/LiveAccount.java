@@ -35,8 +35,7 @@ final class LiveAccount {
      */
     static int publish(Forecast forecast, boolean accountWide, PrintStream progress) {
         Map<String, String> env = System.getenv();
-        String namespace = env.getOrDefault("METRIC_NAMESPACE", "");
-        if (namespace.isBlank()) namespace = AppConfig.DEFAULT_NAMESPACE;
+        String namespace = AppConfig.metricNamespace(env);
         List<MetricPoint> points = MetricMapping.points(forecast, accountWide, 0);
         new LambdaAdapters(env).metricsSink(namespace).publish(points);
         progress(progress).accept("published %d metric datums to namespace %s".formatted(points.size(), namespace));

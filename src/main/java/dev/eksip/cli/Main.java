@@ -30,6 +30,11 @@ public final class Main {
             return args.isEmpty() ? BAD_INPUT : OK;
         }
         List<String> rest = args.subList(1, args.size());
+        boolean help = rest.contains("--help") || rest.contains("-h");
+        if (help && List.of("audit", "inventory", "invoke").contains(args.get(0))) {
+            out.print(USAGE);
+            return OK;
+        }
         return switch (args.get(0)) {
             case "plan" -> PlanCommand.run(rest, out, err);
             case "max-pods" -> MaxPodsCommand.run(rest, out, err);
@@ -46,8 +51,9 @@ public final class Main {
 
     static final String USAGE = """
             usage: java -jar eks-ip-forecaster.jar <command> [options]
-              plan [--model vpc-cni|subnet-calc] [--output table|json] [SCENARIO.json]
-              audit [--inventory FILE | --live] [--cluster NAME]... [--output table|json] [--publish] [--fail-on warning|critical]
+              plan [--model vpc-cni|subnet-calc] [--output table|json] [SCENARIO.json | -]
+              audit [--inventory FILE | --live] [--cluster NAME]... [--output table|json]
+                    [--publish] [--fail-on warning|critical]
               inventory export --output FILE [--cluster NAME]...
               invoke --event events/FILE.json
               max-pods [--prefix-delegation] [--custom-networking] [--max-eni N] [--managed-cap] TYPE...

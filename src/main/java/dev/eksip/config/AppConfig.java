@@ -53,10 +53,7 @@ public record AppConfig(String region, String metricNamespace, String alertTopic
         String region = required(env, "AWS_REGION");
         if (!region.matches("[a-z]{2}(-[a-z]+)+-\\d"))
             throw invalid("AWS_REGION", region, "a region code such as eu-west-1");
-        String namespace = optional(env, "METRIC_NAMESPACE", DEFAULT_NAMESPACE);
-        if (namespace.length() > 255 || namespace.startsWith("AWS/") || !namespace.matches("[A-Za-z0-9.\\-_/#:]+"))
-            throw invalid("METRIC_NAMESPACE", namespace,
-                    "1-255 characters of A-Z a-z 0-9 . - _ / # :, not starting with AWS/");
+        String namespace = metricNamespace(env);
         String topic = required(env, "ALERT_TOPIC_ARN");
         if (!TOPIC_ARN.matcher(topic).matches())
             throw invalid("ALERT_TOPIC_ARN", topic, "an SNS topic ARN (arn:aws:sns:REGION:ACCOUNT:NAME)");
@@ -86,6 +83,15 @@ public record AppConfig(String region, String metricNamespace, String alertTopic
         String cniSettings = optional(env, "CNI_SETTINGS", "");
         return new AppConfig(region, namespace, topic, table, clusters, repeat, severity,
                 cniSettings.isEmpty() ? Map.of() : ConfiguredCni.parse(cniSettings));
+    }
+
+    /** {@code METRIC_NAMESPACE}, validated (the CLI's {@code audit --publish} reads it too). */
+    public static String metricNamespace(Map<String, String> env) {
+        String namespace = optional(env, "METRIC_NAMESPACE", DEFAULT_NAMESPACE);
+        if (namespace.length() > 255 || namespace.startsWith("AWS/") || !namespace.matches("[A-Za-z0-9.\\-_/#:]+"))
+            throw invalid("METRIC_NAMESPACE", namespace,
+                    "1-255 characters of A-Z a-z 0-9 . - _ / # :, not starting with AWS/");
+        return namespace;
     }
 
     private static String required(Map<String, String> env, String name) {

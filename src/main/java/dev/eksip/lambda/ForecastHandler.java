@@ -106,11 +106,14 @@ public final class ForecastHandler implements RequestStreamHandler {
                 throw new IllegalArgumentException(invalid.reason());
             }
             case Target.AllClusters all -> summary(List.of(auditAll(requestId, all.why())));
-            case Target.Cluster c -> summary(auditEach(List.of(c.name()), requestId, "event"));
+            case Target.Cluster c -> watched(c.name()) ? summary(auditEach(List.of(c.name()), requestId, "event"))
+                    : ignored(c.name(), requestId);
             case Target.AutoScalingGroup g -> {
                 Optional<String> cluster = lookup(g.name(), requestId);
-                yield cluster.isPresent() ? summary(auditEach(List.of(cluster.get()), requestId, "event"))
-                        : summary(List.of(auditAll(requestId, "cluster of " + g.name() + " unresolved")));
+                if (cluster.isEmpty())
+                    yield summary(List.of(auditAll(requestId, "cluster of " + g.name() + " unresolved")));
+                yield watched(cluster.get()) ? summary(auditEach(List.of(cluster.get()), requestId, "event"))
+                        : ignored(cluster.get(), requestId);
             }
         };
     }
@@ -253,8 +256,19 @@ public final class ForecastHandler implements RequestStreamHandler {
         return new SQSBatchResponse(failures);
     }
 
+    /** A cluster this deployment audits: every one, or those of {@code CLUSTER_NAMES}. */
+    private boolean watched(String cluster) {
+        return configuredClusters.isEmpty() || configuredClusters.contains(cluster);
+    }
+
+    /** An event about a cluster this deployment does not watch: nothing to do, not a failure. */
+    private Map<String, Object> ignored(String cluster, String requestId) {
+        log.info("ignored", requestId, Map.of("cluster", cluster, "reason", "not in CLUSTER_NAMES"));
+        return Map.of("audits", List.of(), "ignored", List.of(cluster));
+    }
+
     private void addCluster(Map<String, List<String>> byCluster, List<String> ignored, String cluster, String messageId) {
-        if (!configuredClusters.isEmpty() && !configuredClusters.contains(cluster)) {
+        if (!watched(cluster)) {
             ignored.add(messageId);   // not watched by this deployment (CLUSTER_NAMES): nothing to do, not a failure
             return;
         }

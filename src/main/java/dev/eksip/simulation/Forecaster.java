@@ -284,7 +284,11 @@ public final class Forecaster {
             if (c.cni().ipv6())
                 notes.add("IPv6 cluster: no IPv4 warm pool (vpc-cni-model.md §6(h)); each node takes one IPv4 "
                           + "address for its primary ENI.");
-            notes.add("CNI settings from " + c.cniSource() + ".");
+            notes.add(switch (c.cniSource()) {
+                case "addon" -> "CNI settings: the vpc-cni add-on's configuration values.";
+                case "configured" -> "CNI settings: configured for this cluster (CNI_SETTINGS).";
+                default -> "CNI settings: ipamd's defaults (no add-on configuration values to read).";
+            });
             boolean prefixMode = c.cni().prefixDelegation() && !c.cni().ipv6();
             // §1: prefix delegation only where the type supports it (else secondary IPs): a cluster whose every
             // known node group type falls back never asks for a /28.

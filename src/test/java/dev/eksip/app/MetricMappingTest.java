@@ -38,6 +38,14 @@ class MetricMappingTest {
     }
 
     @Test
+    void aSubnetNoNodeGroupGrowsIntoHasNoNodesUntilExhaustionDatum() {
+        Forecast idle = forecast(List.of(subnet("subnet-idle").nodesUntilExhaustion(-1).build()));
+
+        assertThat(perSubnet(MetricMapping.points(idle, true, 0), "subnet-idle"))
+                .doesNotContainKey("NodesUntilExhaustion").containsKey("AvailableIps");
+    }
+
+    @Test
     void publishesZoneClusterAndAccountLevelMetrics() {
         List<MetricPoint> points = MetricMapping.points(forecast, true, 0);
         assertThat(points).filteredOn(p -> p.dimensions().equals(List.of(new Dimension("VpcId", "vpc-0abc"),

@@ -336,6 +336,23 @@ class AwsInventoryIT {
         assertThat(c.get("usableIps").asInt()).isEqualTo(251);
     }
 
+    @Test
+    void auditLiveOfAClusterTheAccountDoesNotHaveIsBadInput() {
+        System.setProperty("aws.endpointUrl", MOTO.endpoint().toString());
+        System.setProperty("aws.region", "us-east-1");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code;
+        try {
+            code = Main.run(List.of("audit", "--live", "--cluster", "nope"), new PrintStream(new ByteArrayOutputStream()),
+                    new PrintStream(err, true, StandardCharsets.UTF_8));
+        } finally {
+            System.clearProperty("aws.endpointUrl");
+            System.clearProperty("aws.region");
+        }
+        assertThat(code).isEqualTo(Main.BAD_INPUT);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--cluster", "nope", "us-east-1");
+    }
+
     private static String run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();

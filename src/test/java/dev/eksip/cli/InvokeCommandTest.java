@@ -28,7 +28,7 @@ class InvokeCommandTest {
     @Test
     void anUnreadableEventFileIsBadInput() {
         assertThat(run(Map.of(), "--event", "events/no-such-event.json")).isEqualTo(Main.BAD_INPUT);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("cannot read events/no-such-event.json");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--event", "no such file", "events/no-such-event.json");
     }
 
     @Test

@@ -130,6 +130,17 @@ class ForecastHandlerTest {
         assertThat(configured.forecastRequests).containsExactly(List.of("batch-jobs"));
     }
 
+    @ParameterizedTest
+    @CsvSource({"eks-create-nodegroup.json,web-prod", "autoscaling-launch-successful.json,web-prod"})
+    void aDirectEventForAClusterOutsideClusterNamesIsIgnored(String file, String cluster) {
+        HandlerHarness configured = new HandlerHarness(List.of("batch-jobs"));
+        JsonNode response = configured.invoke(file);
+
+        assertThat(configured.forecastRequests).isEmpty();
+        assertThat(response.path("ignored")).extracting(JsonNode::asText).containsExactly(cluster);
+        assertThat(configured.metrics.all()).isEmpty();
+    }
+
     @Test
     void whenTheScheduledAuditOfConfiguredClustersFailsEachHealthyClusterIsStillPublished() {
         HandlerHarness configured = new HandlerHarness(List.of("web-prod", "batch-jobs"));
