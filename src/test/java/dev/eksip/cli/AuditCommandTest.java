@@ -40,6 +40,16 @@ class AuditCommandTest {
     }
 
     @Test
+    void theReadmesExcerptOfTheSampleAuditIsWhatAuditPrints() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        int from = readme.indexOf("```", readme.indexOf("What the embedded sample shows")) + 4;
+        List<String> excerpt = readme.substring(from, readme.indexOf("```", from)).lines().toList();
+
+        assertThat(excerpt).hasSizeGreaterThan(5);
+        assertThat(cli("audit").out()).contains(String.join("\n", excerpt));
+    }
+
+    @Test
     void jsonReportIsStableAndComplete() throws IOException {
         Result r = cli("audit", "--output", "json");
 
