@@ -371,7 +371,8 @@ public final class Forecaster {
                     worstIps = ips;
                 }
             }
-            boolean reported = gaps.stream().anyMatch(x -> x.scope().equals("nodegroup/%s/%s".formatted(c.name(), g.name())));
+            String scope = "nodegroup/%s/%s".formatted(c.name(), g.name());
+            boolean reported = gaps.stream().anyMatch(x -> x.scope().equals(scope));
             if (g.instanceTypes().isEmpty() && !reported)   // the inventory may already have said so
                 gaps.add(new InventoryGap("cluster/" + c.name(), "", "",
                         "node group %s names no instance type; its growth is not forecast".formatted(g.name())));
