@@ -161,19 +161,6 @@ class ForecasterTest {
     }
 
     @Test
-    void prefixReservationsServePrefixesButExplicitReservationsDoNot() {
-        CniSettings pd = NodeModelTest.settings("ENABLE_PREFIX_DELEGATION=true");
-        InventoryBuilder b = new InventoryBuilder()
-                .subnet("subnet-pd", VPC, "us-east-1a", "10.0.0.0/24")
-                .reservation("subnet-pd", "10.0.0.128/26", "explicit")
-                .cluster("c1", VPC, pd, "addon", Map.of(), managed("ng", "m5.large", 0, 1, 1, "subnet-pd"));
-        Forecast f = Forecaster.forecast(b.build(AS_OF), AS_OF);
-
-        // 16 blocks; the first and last hold AWS-reserved addresses; 4 blocks are explicitly reserved.
-        assertThat(subnet(f, "subnet-pd").freePrefixBlocks()).isEqualTo(16 - 2 - 4);
-    }
-
-    @Test
     void anUnknownInstanceTypeIsAGapNotAFailure() {
         InventoryBuilder b = new InventoryBuilder()
                 .subnet("subnet-a", VPC, "us-east-1a", "10.0.0.0/24")
