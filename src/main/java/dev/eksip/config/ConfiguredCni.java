@@ -9,7 +9,6 @@ import dev.eksip.simulation.CniEnv;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,9 +22,6 @@ import java.util.Map;
 public final class ConfiguredCni {
     public static final String VARIABLE = "CNI_SETTINGS";
     public static final String EVERY_CLUSTER = "*";
-    static final List<String> KNOWN = List.of(CniEnv.WARM_ENI_TARGET, CniEnv.WARM_IP_TARGET, CniEnv.MINIMUM_IP_TARGET,
-            CniEnv.WARM_PREFIX_TARGET, CniEnv.MAX_ENI, CniEnv.ENABLE_PREFIX_DELEGATION, CniEnv.CUSTOM_NETWORK_CFG,
-            CniEnv.ENABLE_POD_ENI, CniEnv.ENABLE_SUBNET_DISCOVERY, CniEnv.ENABLE_IPV6);
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private ConfiguredCni() {
@@ -59,9 +55,9 @@ public final class ConfiguredCni {
             Map<String, String> vars = new HashMap<>();
             for (Iterator<Map.Entry<String, JsonNode>> v = cluster.getValue().fields(); v.hasNext(); ) {
                 Map.Entry<String, JsonNode> var = v.next();
-                if (!KNOWN.contains(var.getKey()))
+                if (!CniEnv.VARIABLES.contains(var.getKey()))
                     throw invalid("\"%s\".\"%s\": unknown variable; expected one of %s".formatted(cluster.getKey(),
-                            var.getKey(), String.join(", ", KNOWN)));
+                            var.getKey(), String.join(", ", CniEnv.VARIABLES)));
                 if (!var.getValue().isValueNode() || var.getValue().isNull())
                     throw invalid("\"%s\".\"%s\": expected a string, number or boolean".formatted(cluster.getKey(),
                             var.getKey()));

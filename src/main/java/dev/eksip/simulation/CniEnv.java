@@ -2,6 +2,7 @@ package dev.eksip.simulation;
 
 import dev.eksip.domain.CniSettings;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,6 +23,10 @@ public final class CniEnv {
     public static final String ENABLE_POD_ENI = "ENABLE_POD_ENI";
     public static final String ENABLE_SUBNET_DISCOVERY = "ENABLE_SUBNET_DISCOVERY";
     public static final String ENABLE_IPV6 = "ENABLE_IPv6";
+    /** Every variable {@link #parse} reads. */
+    public static final List<String> VARIABLES = List.of(WARM_ENI_TARGET, WARM_IP_TARGET, MINIMUM_IP_TARGET,
+            WARM_PREFIX_TARGET, MAX_ENI, ENABLE_PREFIX_DELEGATION, CUSTOM_NETWORK_CFG, ENABLE_POD_ENI,
+            ENABLE_SUBNET_DISCOVERY, ENABLE_IPV6);
 
     private CniEnv() {
     }

@@ -22,9 +22,6 @@ import java.util.Set;
  * seed spreadsheet ({@link SubnetCalc}), with notes on where ipamd differs for that scenario. Pure.
  */
 public final class Planner {
-    /** vpc-cni-model.md §10: AWS reserves the first four and the last address of every subnet. */
-    public static final int AWS_RESERVED_IPS = 5;
-
     private Planner() {
     }
 
@@ -34,11 +31,6 @@ public final class Planner {
             case VPC_CNI -> vpcCni(scenario, InstanceCatalog.embedded());
             case SUBNET_CALC -> subnetCalc(scenario, SubnetCalc.embedded(), InstanceCatalog.embedded());
         };
-    }
-
-    /** §10 usable = {@code 2^(32−N) − 5}. */
-    public static long awsUsableIps(int prefixLength) {
-        return totalIps(prefixLength) - AWS_RESERVED_IPS;
     }
 
     private static long totalIps(int prefixLength) {
@@ -75,7 +67,7 @@ public final class Planner {
             hosted += row.podsTotal();
             rowNotes(in, limits, cni, node, notes);
         }
-        long usable = awsUsableIps(scenario.prefixLength());
+        long usable = AddressSpace.usable(scenario.prefixLength());
         configNotes(scenario, notes);
         long remaining = usable - used;
         if (remaining < 0)
@@ -273,7 +265,7 @@ public final class Planner {
             notes.add("instances[].maxPods is ignored by the sheet (its max pods column is display only)");
         // §7.7 subnet arithmetic
         notes.add("usable = 2^(32-N) - 2 = %d; AWS reserves 5 addresses, so %d are usable (§7.7)"
-                .formatted(r.availableIps(), awsUsableIps(r.prefixLength())));
+                .formatted(r.availableIps(), AddressSpace.usable(r.prefixLength())));
         // §7.8 caps
         for (SubnetCalc.Row s : r.rows()) {
             if (s.maxPods().isPresent() && s.pods() > s.maxPods().getAsInt())

@@ -8,7 +8,9 @@ import dev.eksip.domain.EniRole;
 import dev.eksip.domain.InstanceLimits;
 import dev.eksip.domain.NodeAllocation;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -247,29 +249,14 @@ class NodeModelTest {
 
     /** Test shorthand: "KEY=V;KEY=V" with the aws-node variable names; omitted keys take ipamd's defaults. */
     static CniSettings settings(String spec) {
-        CniSettings d = CniSettings.DEFAULTS;
-        int n = d.warmEniTarget(), w = d.warmIpTarget(), min = d.minimumIpTarget(), k = d.warmPrefixTarget();
-        int maxEni = d.maxEni();
-        boolean pd = d.prefixDelegation(), custom = d.customNetworking(), podEni = d.podEni();
-        boolean discovery = d.subnetDiscovery(), ipv6 = d.ipv6();
+        Map<String, String> env = new HashMap<>();
         if (spec != null && !spec.isBlank()) {
             for (String kv : spec.split(";")) {
                 String[] p = kv.trim().split("=");
-                switch (p[0]) {
-                    case "WARM_ENI_TARGET" -> n = Integer.parseInt(p[1]);
-                    case "WARM_IP_TARGET" -> w = Integer.parseInt(p[1]);
-                    case "MINIMUM_IP_TARGET" -> min = Integer.parseInt(p[1]);
-                    case "WARM_PREFIX_TARGET" -> k = Integer.parseInt(p[1]);
-                    case "MAX_ENI" -> maxEni = Integer.parseInt(p[1]);
-                    case "ENABLE_PREFIX_DELEGATION" -> pd = Boolean.parseBoolean(p[1]);
-                    case "AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG" -> custom = Boolean.parseBoolean(p[1]);
-                    case "ENABLE_POD_ENI" -> podEni = Boolean.parseBoolean(p[1]);
-                    case "ENABLE_SUBNET_DISCOVERY" -> discovery = Boolean.parseBoolean(p[1]);
-                    case "ENABLE_IPv6" -> ipv6 = Boolean.parseBoolean(p[1]);
-                    default -> throw new IllegalArgumentException("unknown key " + p[0]);
-                }
+                if (!CniEnv.VARIABLES.contains(p[0])) throw new IllegalArgumentException("unknown key " + p[0]);
+                env.put(p[0], p[1]);
             }
         }
-        return new CniSettings(n, w, min, pd, k, maxEni, custom, podEni, discovery, ipv6);
+        return CniEnv.parse(env);
     }
 }
