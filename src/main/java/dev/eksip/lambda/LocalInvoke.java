@@ -42,7 +42,8 @@ public final class LocalInvoke {
         return out.toString(StandardCharsets.UTF_8);
     }
 
-    private record LocalContext(PrintStream log, String requestId) implements Context {
+    /** The {@link Context} of a local run (also the handler tests'). */
+    record LocalContext(PrintStream log, String requestId) implements Context {
         LocalContext(PrintStream log) {
             this(log, UUID.randomUUID().toString());
         }

@@ -37,7 +37,7 @@ class ForecastHandlerTest {
         JsonNode line = h.logLines().stream().filter(l -> l.path("event").asText().equals("audit")).findFirst().orElseThrow();
         assertThat(line.path("level").asText()).isEqualTo("INFO");
         assertThat(line.path("subnetsAtRisk").asInt()).isEqualTo(2);
-        assertThat(line.path("requestId").asText()).isEqualTo(new TestContext().getAwsRequestId());
+        assertThat(line.path("requestId").asText()).isEqualTo(HandlerHarness.TEST_CONTEXT.getAwsRequestId());
     }
 
     @Test

@@ -32,6 +32,8 @@ import java.util.Set;
 /** The handler wired to in-memory ports and a fixed account of two clusters (web-prod, batch-jobs). */
 final class HandlerHarness {
     static final ObjectMapper JSON = new ObjectMapper();
+    static final LocalInvoke.LocalContext TEST_CONTEXT =
+            new LocalInvoke.LocalContext(System.out, "8f5b1c2e-0000-4000-8000-000000000001");
     static final String MANAGED_GROUP = "eks-web-spot-2ac6b1f4-7e1d-4c55-9f0e-3b1d2a9c8e71";
 
     final InMemoryPorts.RecordingMetrics metrics = new InMemoryPorts.RecordingMetrics();
@@ -84,7 +86,7 @@ final class HandlerHarness {
     JsonNode invoke(byte[] event) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            handler.handleRequest(new ByteArrayInputStream(event), out, new TestContext());
+            handler.handleRequest(new ByteArrayInputStream(event), out, TEST_CONTEXT);
             return JSON.readTree(out.toByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
