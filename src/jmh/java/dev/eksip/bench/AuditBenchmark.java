@@ -1,5 +1,10 @@
 package dev.eksip.bench;
 
+import dev.eksip.domain.Scope;
+import dev.eksip.domain.InterfaceType;
+import dev.eksip.domain.IpFamily;
+import dev.eksip.domain.CniSource;
+
 import dev.eksip.domain.Cluster;
 import dev.eksip.domain.CniSettings;
 import dev.eksip.domain.Eni;
@@ -84,14 +89,14 @@ public class AuditBenchmark {
                         List<String> prefixes = new ArrayList<>();
                         if (pd && k == 0) for (int p = 0; p < 1 + random.nextInt(6); p++) prefixes.add("10.%d.%d.%d/28".formatted(c, z * 32 + 16, p * 16));
                         if (!pd) for (int p = 0; p < 9; p++) ips.add("10.%d.%d.%d".formatted(c, z * 32 + 1, p));
-                        enis.add(new Eni("eni-" + eni++, ids.get(z), instance, "interface", k, "10.%d.%d.%d".formatted(c, z * 32 + 2, k),
+                        enis.add(new Eni("eni-" + eni++, ids.get(z), instance, InterfaceType.INTERFACE, k, "10.%d.%d.%d".formatted(c, z * 32 + 2, k),
                                 ips, prefixes, false));
                         if (pd) break;
                     }
                     nodeList.add(new Node(instance, "c" + c, name, type, ids.get(z), ZONES[z], enis));
                 }
             }
-            clusters.add(new Cluster("c" + c, "vpc-1", "ipv4", cni, "addon", Map.of(), groups));
+            clusters.add(new Cluster("c" + c, "vpc-1", IpFamily.IPV4, cni, CniSource.ADDON, Map.of(), groups));
         }
         inventory = new Inventory("123456789012", "us-east-1", Instant.EPOCH, subnets, clusters, nodeList, List.of(),
                 List.of(), List.of());

@@ -83,8 +83,7 @@ public final class AlertPolicy {
                                         .thenComparingInt(s -> s.atMax().headline())
                                         .thenComparing(SubnetForecast::subnetId))
                                 .toList(),
-                        forecast.gaps().stream().noneMatch(g -> g.scope().equals(SCOPE_PREFIX + cluster)
-                                || g.scope().startsWith("nodegroup/" + cluster + "/"))))
+                        forecast.gaps().stream().noneMatch(g -> g.scope().cluster().filter(cluster::equals).isPresent())))
                 .toList();
     }
 

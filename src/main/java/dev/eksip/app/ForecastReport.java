@@ -70,7 +70,7 @@ public final class ForecastReport {
         for (ClusterForecast c : f.clusters()) {
             out.append("%-24s %5d %6d %11d %9d %7d %s%n".formatted(c.cluster(), c.nodes(), c.nodeGroups(),
                     c.minForecastAtDesired(), c.minForecastAtMax(), c.subnetsAtRisk(), c.severity().label()));
-            wrap(out, "  CNI settings (%s): %s".formatted(c.cniSource(), describe(c.cni())), "    ");
+            wrap(out, "  CNI settings (%s): %s".formatted(c.cniSource().id(), describe(c.cni())), "    ");
         }
 
         out.append("%n%-12s %-22s %7s %6s %6s %8s %8s %s%n".formatted(
@@ -84,7 +84,7 @@ public final class ForecastReport {
         if (!f.gaps().isEmpty()) {
             out.append("%nINVENTORY GAPS (audited without them)%n".formatted());
             for (InventoryGap g : f.gaps())
-                wrap(out, "  %s: %s%s".formatted(g.scope(), g.message(),
+                wrap(out, "  %s: %s%s".formatted(g.scope().id(), g.message(),
                         g.operation().isEmpty() ? "" : " [%s %s]".formatted(g.operation(), g.errorCode())), "    ");
         }
         if (f.unattributedNodes() > 0 || f.unattributedEnis() > 0)
@@ -169,7 +169,7 @@ public final class ForecastReport {
             n.put("subnetsAtRisk", c.subnetsAtRisk());
             n.put("subnetsExhaustedAtMax", c.subnetsExhaustedAtMax());
             n.put("severity", c.severity().label());
-            n.put("cniSource", c.cniSource());
+            n.put("cniSource", c.cniSource().id());
             n.set("cni", cni(c.cni()));
             c.subnetIds().forEach(n.putArray("subnets")::add);
             c.notes().forEach(n.putArray("notes")::add);
@@ -177,7 +177,7 @@ public final class ForecastReport {
         ArrayNode gaps = root.putArray("gaps");
         for (InventoryGap g : f.gaps()) {
             ObjectNode n = gaps.addObject();
-            n.put("scope", g.scope());
+            n.put("scope", g.scope().id());
             n.put("operation", g.operation());
             n.put("errorCode", g.errorCode());
             n.put("message", g.message());

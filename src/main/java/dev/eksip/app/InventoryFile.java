@@ -1,5 +1,15 @@
 package dev.eksip.app;
 
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.deser.std.FromStringDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializerBase;
+import dev.eksip.domain.CniSource;
+import dev.eksip.domain.InterfaceType;
+import dev.eksip.domain.IpFamily;
+import dev.eksip.domain.ReservationType;
+import dev.eksip.domain.Scope;
+import dev.eksip.domain.WireName;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -45,7 +55,50 @@ public final class InventoryFile {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .addModule(wireNames())
             .build();
+
+    /** Scopes and the domain's enums are written in their wire spelling ({@code cluster/prod}, {@code addon}). */
+    private static SimpleModule wireNames() {
+        SimpleModule m = new SimpleModule("wire-names");
+        m.addSerializer(Scope.class, new ToStringSerializerBase(Scope.class) {
+            @Override
+            public String valueToString(Object value) {
+                return ((Scope) value).id();
+            }
+        });
+        m.addDeserializer(Scope.class, new FromStringDeserializer<>(Scope.class) {
+            @Override
+            protected Scope _deserialize(String value, DeserializationContext ctxt) throws IOException {
+                return Scope.parse(value).orElseThrow(() -> new IllegalArgumentException(
+                        "expected cluster/NAME, nodegroup/CLUSTER/NAME, subnet/ID, launch-template/ID, "
+                                + "instance-type/TYPE or region/NAME, got '" + value + "'"));
+            }
+        });
+        wireEnum(m, CniSource.class, CniSource::fromId);
+        wireEnum(m, IpFamily.class, IpFamily::fromId);
+        wireEnum(m, InterfaceType.class, InterfaceType::fromId);
+        wireEnum(m, ReservationType.class, ReservationType::fromId);
+        return m;
+    }
+
+    private static <E extends Enum<E> & WireName> void wireEnum(SimpleModule m, Class<E> type,
+                                                                   java.util.function.Function<String, java.util.Optional<E>> parse) {
+        m.addSerializer(type, new ToStringSerializerBase(type) {
+            @Override
+            public String valueToString(Object value) {
+                return ((WireName) value).id();
+            }
+        });
+        m.addDeserializer(type, new FromStringDeserializer<>(type) {
+            @Override
+            protected E _deserialize(String value, DeserializationContext ctxt) {
+                return parse.apply(value).orElseThrow(() -> new IllegalArgumentException("expected one of "
+                        + java.util.Arrays.stream(type.getEnumConstants()).map(WireName::id).toList()
+                        + ", got '" + value + "'"));
+            }
+        });
+    }
 
     private InventoryFile() {
     }

@@ -6,6 +6,10 @@ import dev.eksip.config.ConfiguredCni;
 import dev.eksip.app.InventorySource;
 import dev.eksip.app.AwsCallException;
 import dev.eksip.domain.Cluster;
+import dev.eksip.domain.CniSource;
+import dev.eksip.domain.InterfaceType;
+import dev.eksip.domain.IpFamily;
+import dev.eksip.domain.Scope;
 import dev.eksip.domain.CniSettings;
 import dev.eksip.domain.Eni;
 import dev.eksip.domain.InstanceLimits;
@@ -239,7 +243,7 @@ public final class AwsInventorySource implements InventorySource, AutoCloseable 
                             .filter(d -> d.cluster.equals(entry.getKey()) && d.nodeGroup.equals(group.name()))
                             .map(d -> d.instance.instanceTypeAsString()).distinct().sorted().toList();
                     if (observed.isEmpty())
-                        gaps.add(new InventoryGap("nodegroup/%s/%s".formatted(entry.getKey(), g.name()), "", "",
+                        gaps.add(new InventoryGap(Scope.nodeGroup(entry.getKey(), g.name()), "", "",
                                 "instance types of node group %s could not be determined".formatted(g.name())));
                     g = new NodeGroup(g.name(), g.managed(), g.customAmi(), observed, g.minSize(), g.desiredSize(),
                             g.maxSize(), g.subnetIds(), g.autoScalingGroup(), g.maxPods());
@@ -355,7 +359,7 @@ public final class AwsInventorySource implements InventorySource, AutoCloseable 
     // ---- EKS -------------------------------------------------------------------------------------------------
 
     private ClusterRead readCluster(String name, List<InventoryGap> gaps) {
-        String scope = "cluster/" + name;
+        Scope scope = Scope.cluster(name);
         software.amazon.awssdk.services.eks.model.Cluster cluster;
         try {
             cluster = eks.describeCluster(r -> r.name(name)).cluster();
@@ -385,25 +389,26 @@ public final class AwsInventorySource implements InventorySource, AutoCloseable 
         }
 
         CniSettings cni;
-        String source;
+        CniSource source;
         Optional<Map<String, String>> addonEnv = addonEnv(name, gaps);
         if (addonEnv.isPresent()) {
             cni = CniEnv.parse(addonEnv.get());
-            source = "addon";
+            source = CniSource.ADDON;
         } else if (ConfiguredCni.forCluster(configured, name) != null) {
             cni = ConfiguredCni.forCluster(configured, name);
-            source = "configured";
+            source = CniSource.CONFIGURED;
         } else {
             cni = CniSettings.DEFAULTS;
-            source = "default";
+            source = CniSource.DEFAULT;
         }
         var vpcConfig = cluster.resourcesVpcConfig();
         // moto (and clusters being created) may give no VPC id: the subnets' VPC is used instead
         String vpcId = vpcConfig == null || vpcConfig.vpcId() == null ? "" : vpcConfig.vpcId();
         List<String> subnetIds = vpcConfig == null ? List.of() : vpcConfig.subnetIds();
-        String ipFamily = cluster.kubernetesNetworkConfig() == null
-                || cluster.kubernetesNetworkConfig().ipFamilyAsString() == null
-                ? "ipv4" : cluster.kubernetesNetworkConfig().ipFamilyAsString().toLowerCase(Locale.ROOT);
+        IpFamily ipFamily = cluster.kubernetesNetworkConfig() == null
+                || cluster.kubernetesNetworkConfig().ipFamilyAsString() == null ? IpFamily.IPV4
+                : IpFamily.fromId(cluster.kubernetesNetworkConfig().ipFamilyAsString().toLowerCase(Locale.ROOT))
+                        .orElse(IpFamily.IPV4);
         return new ClusterRead(name, vpcId, ipFamily, subnetIds, managed, cni, source);
     }
 
@@ -415,7 +420,7 @@ public final class AwsInventorySource implements InventorySource, AutoCloseable 
         } catch (AwsServiceException e) {
             // ResourceNotFoundException: no add-on (self-managed aws-node); not a gap
             if (e.statusCode() == 404) return Optional.empty();
-            gaps.add(gap("cluster/" + cluster, "eks:DescribeAddon", e,
+            gaps.add(gap(Scope.cluster(cluster), "eks:DescribeAddon", e,
                     "vpc-cni add-on settings of cluster %s could not be read; configured or default CNI settings used"
                             .formatted(cluster)));
             return Optional.empty();
@@ -424,7 +429,7 @@ public final class AwsInventorySource implements InventorySource, AutoCloseable 
         try {
             return Optional.of(EksMapping.addonEnv(addon.configurationValues()));
         } catch (IllegalArgumentException e) {
-            gaps.add(new InventoryGap("cluster/" + cluster, "eks:DescribeAddon", "",
+            gaps.add(new InventoryGap(Scope.cluster(cluster), "eks:DescribeAddon", "",
                     e.getMessage() + "; configured or default CNI settings used"));
             return Optional.empty();
         }
@@ -441,7 +446,7 @@ public final class AwsInventorySource implements InventorySource, AutoCloseable 
                         .autoScalingGroups().forEach(g -> byName.putIfAbsent(g.autoScalingGroupName(), g));
             }
         } catch (AwsServiceException e) {
-            gaps.add(gap("region/" + region, "autoscaling:DescribeAutoScalingGroups", e,
+            gaps.add(gap(Scope.region(region), "autoscaling:DescribeAutoScalingGroups", e,
                     "self-managed node groups could not be read; their nodes count as unattributed"));
         }
         return List.copyOf(byName.values());
@@ -506,7 +511,7 @@ public final class AwsInventorySource implements InventorySource, AutoCloseable 
                         typeByTemplateVersion.put(template + "#$Latest", type);
                 }
             } catch (AwsServiceException e) {
-                gaps.add(gap("launch-template/" + template, "ec2:DescribeLaunchTemplateVersions", e,
+                gaps.add(gap(new Scope.OfLaunchTemplate(template), "ec2:DescribeLaunchTemplateVersions", e,
                         "launch template %s could not be read; node group instance types taken from running nodes"
                                 .formatted(template)));
             }
@@ -526,7 +531,7 @@ public final class AwsInventorySource implements InventorySource, AutoCloseable 
                         typeByConfiguration.put(lc.launchConfigurationName(), lc.instanceType());
                 }
             } catch (AwsServiceException e) {
-                gaps.add(gap("region/" + region, "autoscaling:DescribeLaunchConfigurations", e,
+                gaps.add(gap(Scope.region(region), "autoscaling:DescribeLaunchConfigurations", e,
                         "launch configurations could not be read; node group instance types taken from running nodes"));
             }
             launchConfigurations.forEach((key, lc) -> {
@@ -587,7 +592,7 @@ public final class AwsInventorySource implements InventorySource, AutoCloseable 
                 token = page.nextToken() == null || page.nextToken().isEmpty() ? null : page.nextToken();
             } while (token != null);
         } catch (AwsServiceException e) {
-            gaps.add(gap("subnet/" + subnetId, "ec2:GetSubnetCidrReservations", e,
+            gaps.add(gap(new Scope.OfSubnet(subnetId), "ec2:GetSubnetCidrReservations", e,
                     "CIDR reservations of subnet %s could not be read".formatted(subnetId)));
         }
         return out;
@@ -630,13 +635,13 @@ public final class AwsInventorySource implements InventorySource, AutoCloseable 
                                 .ifPresent(l -> found.put(l.instanceType(), l)));
             }
         } catch (AwsServiceException e) {
-            gaps.add(gap("region/" + region, "ec2:DescribeInstanceTypes", e,
+            gaps.add(gap(Scope.region(region), "ec2:DescribeInstanceTypes", e,
                     "limits of instance types %s could not be read".formatted(String.join(", ", unknown))));
             return List.of();
         }
         for (String t : unknown) {
             if (!found.containsKey(t.toLowerCase(Locale.ROOT)))
-                gaps.add(new InventoryGap("instance-type/" + t, "", "",
+                gaps.add(new InventoryGap(Scope.instanceType(t), "", "",
                         "instance type %s is unknown to the embedded table and to DescribeInstanceTypes".formatted(t)));
         }
         return List.copyOf(found.values());
@@ -671,7 +676,7 @@ public final class AwsInventorySource implements InventorySource, AutoCloseable 
         Map<String, Map<String, Integer>> counts = new TreeMap<>();
         for (Node n : nodes) {
             for (Eni e : n.enis()) {
-                if (e.deviceIndex() < 1 || e.noManage() || !e.interfaceType().equals("interface")
+                if (e.deviceIndex() < 1 || e.noManage() || e.interfaceType() != InterfaceType.INTERFACE
                         || e.subnetId().equals(n.subnetId()) || n.availabilityZone().isEmpty()) continue;
                 counts.computeIfAbsent(n.availabilityZone(), k -> new TreeMap<>()).merge(e.subnetId(), 1, Integer::sum);
             }
@@ -711,7 +716,7 @@ public final class AwsInventorySource implements InventorySource, AutoCloseable 
         }
     }
 
-    private static InventoryGap gap(String scope, String operation, AwsServiceException e, String message) {
+    private static InventoryGap gap(Scope scope, String operation, AwsServiceException e, String message) {
         return new InventoryGap(scope, operation, errorCode(e), message);
     }
 
@@ -728,8 +733,8 @@ public final class AwsInventorySource implements InventorySource, AutoCloseable 
         return out;
     }
 
-    private record ClusterRead(String name, String vpcId, String ipFamily, List<String> subnetIds,
-                               List<Nodegroup> managed, CniSettings cni, String cniSource) {
+    private record ClusterRead(String name, String vpcId, IpFamily ipFamily, List<String> subnetIds,
+                               List<Nodegroup> managed, CniSettings cni, CniSource cniSource) {
     }
 
     private record NodeDraft(Instance instance, String cluster, String nodeGroup) {

@@ -1,6 +1,8 @@
 package dev.eksip.aws;
 
 import dev.eksip.domain.Eni;
+import dev.eksip.domain.InterfaceType;
+import dev.eksip.domain.ReservationType;
 import dev.eksip.domain.InstanceLimits;
 import dev.eksip.domain.Subnet;
 import software.amazon.awssdk.services.ec2.model.Instance;
@@ -37,7 +39,7 @@ public final class Ec2Mapping {
                                 List<SubnetCidrReservation> reservations) {
         List<Subnet.CidrReservation> mapped = reservations.stream()
                 .map(r -> new Subnet.CidrReservation(nz(r.subnetCidrReservationId()), nz(r.cidr()),
-                        r.reservationTypeAsString() == null ? "" : r.reservationTypeAsString()))
+                        ReservationType.fromId(nz(r.reservationTypeAsString())).orElse(ReservationType.EXPLICIT)))
                 .sorted(java.util.Comparator.comparing(Subnet.CidrReservation::cidr))
                 .toList();
         return new Subnet(s.subnetId(), nz(s.vpcId()), nz(s.availabilityZone()), nz(s.cidrBlock()),
@@ -55,7 +57,7 @@ public final class Ec2Mapping {
                 secondaries.add(ip.privateIpAddress());
         }
         List<String> prefixes = n.ipv4Prefixes().stream().map(p -> p.ipv4Prefix()).filter(p -> p != null).toList();
-        String type = n.interfaceTypeAsString() == null ? "interface" : n.interfaceTypeAsString();
+        InterfaceType type = InterfaceType.ofEc2(n.interfaceTypeAsString());
         boolean noManage = "true".equalsIgnoreCase(tags(n.tagSet()).get(NO_MANAGE_TAG));
         return new Eni(n.networkInterfaceId(), nz(n.subnetId()), instanceId, type, deviceIndex,
                 nz(n.privateIpAddress()), secondaries, prefixes, noManage);

@@ -1,5 +1,6 @@
 package dev.eksip.cli;
 
+import dev.eksip.domain.Scope;
 import dev.eksip.app.AwsCallException;
 import dev.eksip.app.ForecastReport;
 import dev.eksip.app.InventoryFile;
@@ -85,8 +86,8 @@ final class AuditCommand {
      */
     private static void unknownClusters(Inventory inventory, List<String> requested) {
         List<String> missing = inventory.gaps().stream()
-                .filter(g -> g.errorCode().equals("ResourceNotFoundException") && g.scope().startsWith("cluster/"))
-                .map(g -> g.scope().substring("cluster/".length()))
+                .filter(g -> g.errorCode().equals("ResourceNotFoundException") && g.scope() instanceof Scope.OfCluster)
+                .map(g -> ((Scope.OfCluster) g.scope()).name())
                 .filter(requested::contains).toList();
         if (!missing.isEmpty())
             throw new IllegalArgumentException("--cluster: no cluster %s in %s".formatted(String.join(", ", missing),

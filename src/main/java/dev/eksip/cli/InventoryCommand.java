@@ -51,7 +51,7 @@ final class InventoryCommand {
                     inventory.nodes().size(), inventory.subnets().size(),
                     inventory.nodes().stream().mapToInt(n -> n.enis().size()).sum() + inventory.otherEnis().size(),
                     inventory.gaps().size());
-            inventory.gaps().forEach(g -> err.printf("gap: %s %s %s: %s%n", g.scope(), g.operation(), g.errorCode(),
+            inventory.gaps().forEach(g -> err.printf("gap: %s %s %s: %s%n", g.scope().id(), g.operation(), g.errorCode(),
                     g.message()));
             return Main.OK;
         } catch (AwsCallException e) {

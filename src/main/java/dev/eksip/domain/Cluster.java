@@ -11,17 +11,18 @@ import java.util.Map;
  * @param cni            effective VPC CNI settings
  * @param cniSource      where they came from: {@code addon} (vpc-cni add-on configuration values),
  *                       {@code configured} (per-cluster defaults of this tool) or {@code default} (ipamd's)
- * @param ipFamily       {@code ipv4} or {@code ipv6}
+ * @param ipFamily       the cluster's IP family; it decides {@link CniSettings#ipv6()} (ENABLE_IPv6 follows it)
  * @param podSubnets     custom networking: the ENIConfig pod subnet per availability zone (may be empty)
  * @param nodeGroups     managed and self-managed node groups
  */
-public record Cluster(String name, String vpcId, String ipFamily, CniSettings cni, String cniSource,
+public record Cluster(String name, String vpcId, IpFamily ipFamily, CniSettings cni, CniSource cniSource,
                       Map<String, String> podSubnets, List<NodeGroup> nodeGroups) {
     public Cluster {
         requireNonNull(name, "name");
         requireNonNull(vpcId, "vpcId");
         requireNonNull(ipFamily, "ipFamily");
         requireNonNull(cni, "cni");
+        if (cni.ipv6() != (ipFamily == IpFamily.IPV6)) cni = cni.withIpv6(ipFamily == IpFamily.IPV6);
         requireNonNull(cniSource, "cniSource");
         podSubnets = Map.copyOf(podSubnets);
         nodeGroups = List.copyOf(nodeGroups);

@@ -17,7 +17,7 @@ import java.util.List;
  */
 public record ClusterForecast(String cluster, int nodes, int nodeGroups, int minForecastAtDesired,
                               int minForecastAtMax, int subnetsAtRisk, int subnetsExhaustedAtMax,
-                              Severity severity, String cniSource, CniSettings cni, List<String> subnetIds,
+                              Severity severity, CniSource cniSource, CniSettings cni, List<String> subnetIds,
                               List<String> notes) {
     public ClusterForecast {
         requireNonNull(cluster, "cluster");

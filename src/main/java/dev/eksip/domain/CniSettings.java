@@ -35,6 +35,11 @@ public record CniSettings(int warmEniTarget, int warmIpTarget, int minimumIpTarg
         return warmIpTarget != 0 || minimumIpTarget != 0;
     }
 
+    public CniSettings withIpv6(boolean enabled) {
+        return new CniSettings(warmEniTarget, warmIpTarget, minimumIpTarget, prefixDelegation, warmPrefixTarget, maxEni,
+                customNetworking, podEni, subnetDiscovery, enabled);
+    }
+
     public CniSettings withPrefixDelegation(boolean enabled) {
         return new CniSettings(warmEniTarget, warmIpTarget, minimumIpTarget, enabled, warmPrefixTarget, maxEni,
                 customNetworking, podEni, subnetDiscovery, ipv6);

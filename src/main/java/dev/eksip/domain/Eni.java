@@ -15,7 +15,7 @@ import java.util.List;
  * @param prefixes      assigned IPv4 prefixes (CIDR notation, /28)
  * @param noManage      tagged {@code node.k8s.amazonaws.com/no_manage=true}: ipamd leaves it alone (§5.3)
  */
-public record Eni(String eniId, String subnetId, String instanceId, String interfaceType, int deviceIndex,
+public record Eni(String eniId, String subnetId, String instanceId, InterfaceType interfaceType, int deviceIndex,
                   String primaryIp, List<String> secondaryIps, List<String> prefixes, boolean noManage) {
     public Eni {
         requireNonNull(eniId, "eniId");

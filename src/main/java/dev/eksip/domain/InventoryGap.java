@@ -11,7 +11,7 @@ import static java.util.Objects.requireNonNull;
  * @param errorCode the AWS error code, e.g. {@code AccessDeniedException} ("" when not a call)
  * @param message   a sentence for the report
  */
-public record InventoryGap(String scope, String operation, String errorCode, String message) {
+public record InventoryGap(Scope scope, String operation, String errorCode, String message) {
     public InventoryGap {
         requireNonNull(scope, "scope");
         requireNonNull(operation, "operation");

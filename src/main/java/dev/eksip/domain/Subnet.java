@@ -25,7 +25,7 @@ public record Subnet(String subnetId, String vpcId, String availabilityZone, Str
     }
 
     /** A subnet CIDR reservation: {@code prefix} (EC2 assigns prefixes from it) or {@code explicit}. */
-    public record CidrReservation(String reservationId, String cidr, String type) {
+    public record CidrReservation(String reservationId, String cidr, ReservationType type) {
         public CidrReservation {
             requireNonNull(cidr, "cidr");
             requireNonNull(type, "type");

@@ -1,5 +1,6 @@
 package dev.eksip.simulation;
 
+import dev.eksip.domain.ReservationType;
 import dev.eksip.domain.Subnet;
 
 import java.util.BitSet;
@@ -100,7 +101,7 @@ public final class AddressSpace {
         for (String p : prefixes) space.useRange(p);
         // §10: an explicit reservation is only for manual assignment; prefix reservations serve prefixes.
         for (Subnet.CidrReservation r : subnet.reservations())
-            if (!r.type().equalsIgnoreCase("prefix")) space.useRange(r.cidr());
+            if (r.type() != ReservationType.PREFIX) space.useRange(r.cidr());
         return space.freeBlocks();
     }
 

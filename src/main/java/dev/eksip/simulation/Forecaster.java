@@ -1,5 +1,6 @@
 package dev.eksip.simulation;
 
+import dev.eksip.domain.Scope;
 import dev.eksip.domain.ClusterForecast;
 import dev.eksip.domain.CniSettings;
 import dev.eksip.domain.Cluster;
@@ -285,9 +286,9 @@ public final class Forecaster {
                 notes.add("IPv6 cluster: no IPv4 warm pool (vpc-cni-model.md §6(h)); each node takes one IPv4 "
                           + "address for its primary ENI.");
             notes.add(switch (c.cniSource()) {
-                case "addon" -> "CNI settings: the vpc-cni add-on's configuration values.";
-                case "configured" -> "CNI settings: configured for this cluster (CNI_SETTINGS).";
-                default -> "CNI settings: ipamd's defaults (no add-on configuration values to read).";
+                case ADDON -> "CNI settings: the vpc-cni add-on's configuration values.";
+                case CONFIGURED -> "CNI settings: configured for this cluster (CNI_SETTINGS).";
+                case DEFAULT -> "CNI settings: ipamd's defaults (no add-on configuration values to read).";
             });
             boolean prefixMode = c.cni().prefixDelegation() && !c.cni().ipv6();
             // §1: prefix delegation only where the type supports it (else secondary IPs): a cluster whose every
@@ -307,7 +308,7 @@ public final class Forecaster {
                 for (String id : g.subnetIds()) {
                     Subnet s = subnets.get(id);
                     if (s == null) {
-                        gaps.add(new InventoryGap("cluster/" + c.name(), "", "",
+                        gaps.add(new InventoryGap(Scope.cluster(c.name()), "", "",
                                 "subnet %s of node group %s was not read; its growth is not forecast there"
                                         .formatted(id, g.name())));
                         continue;
@@ -358,7 +359,7 @@ public final class Forecaster {
             for (String type : g.instanceTypes()) {
                 InstanceLimits limits = catalog.find(type).orElse(null);
                 if (limits == null) {
-                    gaps.add(new InventoryGap("instance-type/" + type, "", "",
+                    gaps.add(new InventoryGap(Scope.instanceType(type), "", "",
                             "instance type '%s' of node group %s/%s is unknown; %s".formatted(type, c.name(),
                                     g.name(), g.instanceTypes().size() > 1 ? "the group's other types are forecast"
                                             : "its growth is not forecast")));
@@ -371,10 +372,10 @@ public final class Forecaster {
                     worstIps = ips;
                 }
             }
-            String scope = "nodegroup/%s/%s".formatted(c.name(), g.name());
+            Scope scope = Scope.nodeGroup(c.name(), g.name());
             boolean reported = gaps.stream().anyMatch(x -> x.scope().equals(scope));
             if (g.instanceTypes().isEmpty() && !reported)   // the inventory may already have said so
-                gaps.add(new InventoryGap("cluster/" + c.name(), "", "",
+                gaps.add(new InventoryGap(Scope.cluster(c.name()), "", "",
                         "node group %s names no instance type; its growth is not forecast".formatted(g.name())));
             return worst;
         }
@@ -402,7 +403,7 @@ public final class Forecaster {
             Node median = sorted.get((sorted.size() - 1) / 2);
             List<Chunk> out = new ArrayList<>();
             for (Eni e : median.enis()) {
-                Destination d = e.interfaceType().equals("trunk") || e.interfaceType().equals("branch")
+                Destination d = e.interfaceType().trunkOrBranch()
                         ? Destination.SECURITY_GROUP_ENI
                         : e.deviceIndex() == 0 ? Destination.NODE_SUBNET : Destination.POD_ENI;
                 out.add(new Chunk(d, 1 + e.secondaryIps().size(), e.prefixes().size()));

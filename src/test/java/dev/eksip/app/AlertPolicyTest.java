@@ -1,5 +1,7 @@
 package dev.eksip.app;
 
+import dev.eksip.domain.Scope;
+
 import static dev.eksip.app.Fixtures.AS_OF;
 import static dev.eksip.app.Fixtures.forecast;
 import static dev.eksip.app.Fixtures.subnet;
@@ -95,7 +97,7 @@ class AlertPolicyTest {
     void aClusterReadWithGapsIsNotDeclaredRecovered() {
         AlertState sent = decide(forecast(subnet("subnet-a").warning().build()), null).newState().orElseThrow();
         Forecast partial = Fixtures.at(forecast(List.of(subnet("subnet-a").build()),
-                new InventoryGap("nodegroup/web-prod/web-spot", "eks:DescribeNodegroup", "AccessDeniedException", "denied")),
+                new InventoryGap(Scope.parse("nodegroup/web-prod/web-spot").orElseThrow(), "eks:DescribeNodegroup", "AccessDeniedException", "denied")),
                 AS_OF.plusSeconds(900));
         var d = decide(partial, sent);
         assertThat(d.alert()).isEmpty();

@@ -1,5 +1,7 @@
 package dev.eksip.app;
 
+import dev.eksip.domain.CniSource;
+
 import dev.eksip.domain.ClusterForecast;
 import dev.eksip.domain.CniSettings;
 import dev.eksip.domain.Forecast;
@@ -102,7 +104,7 @@ public final class Fixtures {
                     (int) mine.stream().filter(s -> s.severity() != Severity.OK).count(),
                     (int) mine.stream().filter(SubnetForecast::exhaustedAtMax).count(),
                     mine.stream().map(SubnetForecast::severity).max(Comparator.naturalOrder()).orElse(Severity.OK),
-                    "default", CniSettings.DEFAULTS, mine.stream().map(SubnetForecast::subnetId).toList(), List.of()));
+                    CniSource.DEFAULT, CniSettings.DEFAULTS, mine.stream().map(SubnetForecast::subnetId).toList(), List.of()));
         }
         return new Forecast(AS_OF, "123456789012", "us-east-1", subnets, zones, clusters, List.of(gaps), 0, 0);
     }

@@ -1,5 +1,12 @@
 package dev.eksip.app;
 
+import dev.eksip.domain.IpFamily;
+
+import dev.eksip.domain.Scope;
+import dev.eksip.domain.ReservationType;
+import dev.eksip.domain.InterfaceType;
+import dev.eksip.domain.CniSource;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -25,23 +32,23 @@ class InventoryFileTest {
     static Inventory sample() {
         Subnet a = new Subnet("subnet-a", "vpc-1", "us-east-1a", "10.0.0.0/24", 240,
                 Map.of("kubernetes.io/role/cni", "1", "Name", "a"),
-                List.of(new Subnet.CidrReservation("scr-1", "10.0.0.128/28", "prefix")));
+                List.of(new Subnet.CidrReservation("scr-1", "10.0.0.128/28", ReservationType.PREFIX)));
         Subnet b = new Subnet("subnet-b", "vpc-1", "us-east-1b", "10.0.1.0/24", 251, Map.of(), List.of());
         NodeGroup managed = new NodeGroup("ng-1", true, false, List.of("m5.large"), 1, 2, 5,
                 List.of("subnet-a", "subnet-b"), "eks-ng-1-abc", 0);
         NodeGroup self = new NodeGroup("asg-self", false, false, List.of("c5.xlarge", "c5a.xlarge"), 0, 0, 3,
                 List.of("subnet-b"), "asg-self", 58);
-        Cluster cluster = new Cluster("prod", "vpc-1", "ipv4",
-                new CniSettings(1, 5, 10, true, 1, 0, true, false, true, false), "addon",
+        Cluster cluster = new Cluster("prod", "vpc-1", IpFamily.IPV4,
+                new CniSettings(1, 5, 10, true, 1, 0, true, false, true, false), CniSource.ADDON,
                 Map.of("us-east-1a", "subnet-b"), List.of(managed, self));
-        Eni primary = new Eni("eni-1", "subnet-a", "i-1", "interface", 0, "10.0.0.10",
+        Eni primary = new Eni("eni-1", "subnet-a", "i-1", InterfaceType.INTERFACE, 0, "10.0.0.10",
                 List.of("10.0.0.11", "10.0.0.12"), List.of(), false);
-        Eni pod = new Eni("eni-2", "subnet-b", "i-1", "interface", 1, "10.0.1.10",
+        Eni pod = new Eni("eni-2", "subnet-b", "i-1", InterfaceType.INTERFACE, 1, "10.0.1.10",
                 List.of(), List.of("10.0.1.16/28"), false);
         Node node = new Node("i-1", "prod", "ng-1", "m5.large", "subnet-a", "us-east-1a", List.of(primary, pod));
-        Eni lb = new Eni("eni-9", "subnet-a", "", "interface", -1, "10.0.0.200", List.of(), List.of(), true);
+        Eni lb = new Eni("eni-9", "subnet-a", "", InterfaceType.INTERFACE, -1, "10.0.0.200", List.of(), List.of(), true);
         InstanceLimits x = new InstanceLimits("x9.large", 3, 10, 1, 3, true, false, true, true, 0, 2);
-        InventoryGap gap = new InventoryGap("cluster/dev", "eks:DescribeNodegroup", "AccessDeniedException",
+        InventoryGap gap = new InventoryGap(Scope.parse("cluster/dev").orElseThrow(), "eks:DescribeNodegroup", "AccessDeniedException",
                 "not authorised");
         return new Inventory("123456789012", "us-east-1", Instant.parse("2026-11-25T13:00:00Z"),
                 List.of(a, b), List.of(cluster), List.of(node), List.of(lb), List.of(x), List.of(gap));
@@ -135,7 +142,7 @@ class InventoryFileTest {
         String json = doc.substring(doc.indexOf("```json") + 7, doc.lastIndexOf("```"));
         Inventory example = InventoryFile.parse(json, "docs/inventory-format.md");
         assertThat(example.nodes().get(0).enis().get(0).subnetIps()).isEqualTo(3);
-        assertThat(example.clusters().get(0).cniSource()).isEqualTo("addon");
+        assertThat(example.clusters().get(0).cniSource()).isEqualTo(CniSource.ADDON);
     }
 
     @Test

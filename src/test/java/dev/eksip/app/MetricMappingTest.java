@@ -1,5 +1,7 @@
 package dev.eksip.app;
 
+import dev.eksip.domain.Scope;
+
 import static dev.eksip.app.Fixtures.AS_OF;
 import static dev.eksip.app.Fixtures.forecast;
 import static dev.eksip.app.Fixtures.subnet;
@@ -19,7 +21,7 @@ class MetricMappingTest {
     private final Forecast forecast = forecast(List.of(
             subnet("subnet-a").available(12).usable(251).warm(30).critical().build(),
             subnet("subnet-b").az("us-east-1b").prefixBlocks(7).build()),
-            new InventoryGap("cluster/other", "eks:DescribeCluster", "AccessDeniedException", "denied"));
+            new InventoryGap(Scope.parse("cluster/other").orElseThrow(), "eks:DescribeCluster", "AccessDeniedException", "denied"));
 
     @Test
     void publishesEveryPerSubnetMetricWithSubnetAndVpcDimensions() {

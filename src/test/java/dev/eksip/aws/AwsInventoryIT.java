@@ -1,5 +1,11 @@
 package dev.eksip.aws;
 
+import dev.eksip.domain.Scope;
+
+import dev.eksip.domain.ReservationType;
+import dev.eksip.domain.IpFamily;
+import dev.eksip.domain.CniSource;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eksip.app.InventoryFile;
@@ -81,13 +87,13 @@ class AwsInventoryIT {
             int usable = (1 << (32 - prefix)) - 5;
             int held = allEnis(inventory).stream().filter(e -> e.subnetId().equals(s.subnetId()))
                     .mapToInt(Eni::subnetIps).sum();
-            int reserved = s.reservations().stream().filter(r -> r.type().equals("prefix")).mapToInt(r -> 16).sum();
+            int reserved = s.reservations().stream().filter(r -> r.type() == ReservationType.PREFIX).mapToInt(r -> 16).sum();
             assertThat(s.availableIps()).as(s.subnetId()).isEqualTo(usable - held - reserved);
         }
         Subnet c = subnet(inventory, account.subnetC());
         assertThat(c.availabilityZone()).isEqualTo("us-east-1c");
         assertThat(c.reservations()).containsExactly(
-                new Subnet.CidrReservation(account.reservationId(), "10.20.2.128/28", "prefix"));
+                new Subnet.CidrReservation(account.reservationId(), "10.20.2.128/28", ReservationType.PREFIX));
         assertThat(subnet(inventory, account.podSubnet()).tags()).containsEntry("kubernetes.io/role/cni", "1");
         assertThat(inventory.accountId()).isEqualTo(MotoServer.ACCOUNT_ID);
         assertThat(inventory.region()).isEqualTo("us-east-1");
@@ -161,9 +167,9 @@ class AwsInventoryIT {
         Cluster prod = inventory.clusters().get(0);
         assertThat(prod.name()).isEqualTo(SeededAccount.CLUSTER);
         assertThat(prod.vpcId()).isEqualTo(account.vpcId()); // moto gives none: taken from the cluster's subnets
-        assertThat(prod.ipFamily()).isEqualTo("ipv4");
+        assertThat(prod.ipFamily()).isEqualTo(IpFamily.IPV4);
         // moto has no EKS add-ons: DescribeAddon answers 404, the cluster falls back to ipamd's defaults
-        assertThat(prod.cniSource()).isEqualTo("default");
+        assertThat(prod.cniSource()).isEqualTo(CniSource.DEFAULT);
         assertThat(prod.cni()).isEqualTo(CniSettings.DEFAULTS);
         assertThat(prod.podSubnets()).isEmpty();
         assertThat(prod.nodeGroups()).extracting(NodeGroup::name)
@@ -196,7 +202,7 @@ class AwsInventoryIT {
         Inventory inventory = load(Map.of("prod", custom), List.of("prod"));
 
         Cluster prod = inventory.clusters().get(0);
-        assertThat(prod.cniSource()).isEqualTo("configured");
+        assertThat(prod.cniSource()).isEqualTo(CniSource.CONFIGURED);
         assertThat(prod.cni()).isEqualTo(custom);
         // the one pod ENI outside its node's subnet: us-east-1a → the pod subnet
         assertThat(prod.podSubnets()).containsExactly(Map.entry("us-east-1a", account.podSubnet()));
@@ -209,7 +215,7 @@ class AwsInventoryIT {
         assertThat(inventory.clusters()).isEmpty();
         assertThat(inventory.nodes()).isEmpty();
         assertThat(inventory.gaps()).singleElement().satisfies(g -> {
-            assertThat(g.scope()).isEqualTo("cluster/nope");
+            assertThat(g.scope()).isEqualTo(Scope.cluster("nope"));
             assertThat(g.operation()).isEqualTo("eks:DescribeCluster");
             assertThat(g.errorCode()).isEqualTo("ResourceNotFoundException");
         });

@@ -1,5 +1,9 @@
 package dev.eksip.aws;
 
+import dev.eksip.domain.Scope;
+import dev.eksip.domain.InterfaceType;
+import dev.eksip.domain.CniSource;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -219,8 +223,8 @@ class AwsInventorySourceTest {
         Eni primary = n.enis().get(0);
         assertThat(primary.prefixes()).containsExactly("10.0.0.16/28", "10.0.0.32/28");
         assertThat(primary.subnetIps()).isEqualTo(1 + 32);
-        assertThat(n.enis().get(1).interfaceType()).isEqualTo("trunk");
-        assertThat(n.enis().get(2).interfaceType()).isEqualTo("branch");
+        assertThat(n.enis().get(1).interfaceType()).isEqualTo(InterfaceType.TRUNK);
+        assertThat(n.enis().get(2).interfaceType()).isEqualTo(InterfaceType.BRANCH);
         assertThat(n.enis().get(2).deviceIndex()).isEqualTo(-1);
         assertThat(inv.otherEnis()).isEmpty();
     }
@@ -232,7 +236,7 @@ class AwsInventorySourceTest {
 
         Inventory inv = load();
 
-        assertThat(inv.gaps()).containsExactly(new InventoryGap("cluster/dev", "eks:DescribeNodegroup",
+        assertThat(inv.gaps()).containsExactly(new InventoryGap(Scope.parse("cluster/dev").orElseThrow(), "eks:DescribeNodegroup",
                 "AccessDeniedException",
                 "managed node group small could not be described; its nodes count as unattributed"));
         Cluster dev = inv.clusters().get(0);
@@ -255,7 +259,7 @@ class AwsInventorySourceTest {
 
         assertThat(inv.clusters()).extracting(Cluster::name).containsExactly("prod");
         assertThat(inv.gaps()).extracting(InventoryGap::scope, InventoryGap::operation, InventoryGap::errorCode)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("cluster/dev", "eks:DescribeCluster",
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Scope.parse("cluster/dev").orElseThrow(), "eks:DescribeCluster",
                         "AccessDeniedException"));
         assertThat(inv.nodes()).extracting(Node::instanceId).contains("i-9");
     }
@@ -303,16 +307,16 @@ class AwsInventorySourceTest {
 
         Map<String, Cluster> byName = new java.util.HashMap<>();
         inv.clusters().forEach(c -> byName.put(c.name(), c));
-        assertThat(byName.get("prod").cniSource()).isEqualTo("addon");
+        assertThat(byName.get("prod").cniSource()).isEqualTo(CniSource.ADDON);
         assertThat(byName.get("prod").cni()).isEqualTo(new CniSettings(1, 0, 0, true, 2, 0, false, false, true, false));
-        assertThat(byName.get("yaml").cniSource()).isEqualTo("addon");
+        assertThat(byName.get("yaml").cniSource()).isEqualTo(CniSource.ADDON);
         assertThat(byName.get("yaml").cni().warmIpTarget()).isEqualTo(5);
         assertThat(byName.get("yaml").cni().minimumIpTarget()).isEqualTo(10);
-        assertThat(byName.get("dev").cniSource()).isEqualTo("configured");
+        assertThat(byName.get("dev").cniSource()).isEqualTo(CniSource.CONFIGURED);
         assertThat(byName.get("dev").cni()).isEqualTo(devSettings);
-        assertThat(byName.get("broken").cniSource()).isEqualTo("configured");
+        assertThat(byName.get("broken").cniSource()).isEqualTo(CniSource.CONFIGURED);
         assertThat(inv.gaps()).extracting(InventoryGap::scope, InventoryGap::operation)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("cluster/broken", "eks:DescribeAddon"));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Scope.parse("cluster/broken").orElseThrow(), "eks:DescribeAddon"));
     }
 
     @Test
@@ -326,7 +330,7 @@ class AwsInventorySourceTest {
         Map<String, Cluster> byName = new java.util.HashMap<>();
         inv.clusters().forEach(c -> byName.put(c.name(), c));
         assertThat(byName.get("dev").cni()).isEqualTo(dev);
-        assertThat(byName.get("prod").cniSource()).isEqualTo("configured");
+        assertThat(byName.get("prod").cniSource()).isEqualTo(CniSource.CONFIGURED);
         assertThat(byName.get("prod").cni()).isEqualTo(everyone);
     }
 
@@ -357,7 +361,7 @@ class AwsInventorySourceTest {
                 new InstanceLimits("x9.8xlarge", 8, 30, 1, 8, false, false, false, true, 0, 32));
         // one paginated call: 2 types found at 1 per page = 2 pages
         assertThat(ec2.count("DescribeInstanceTypes")).isEqualTo(2);
-        assertThat(inv.gaps()).containsExactly(new InventoryGap("instance-type/zz1.huge", "", "",
+        assertThat(inv.gaps()).containsExactly(new InventoryGap(Scope.parse("instance-type/zz1.huge").orElseThrow(), "", "",
                 "instance type zz1.huge is unknown to the embedded table and to DescribeInstanceTypes"));
     }
 

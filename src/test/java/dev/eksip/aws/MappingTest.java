@@ -1,5 +1,8 @@
 package dev.eksip.aws;
 
+import dev.eksip.domain.ReservationType;
+import dev.eksip.domain.InterfaceType;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -31,7 +34,7 @@ class MappingTest {
                 .cidr("10.0.0.64/28").reservationType("prefix").build()));
         assertThat(mapped).isEqualTo(new Subnet("subnet-1", "vpc-1", "us-east-1a", "10.0.0.0/24", 187,
                 Map.of("kubernetes.io/role/cni", "1"),
-                List.of(new Subnet.CidrReservation("scr-1", "10.0.0.64/28", "prefix"))));
+                List.of(new Subnet.CidrReservation("scr-1", "10.0.0.64/28", ReservationType.PREFIX))));
     }
 
     @Test
@@ -47,7 +50,7 @@ class MappingTest {
                 .tagSet(Tag.builder().key("node.k8s.amazonaws.com/no_manage").value("true").build())
                 .build();
         Eni eni = Ec2Mapping.eni(n);
-        assertThat(eni).isEqualTo(new Eni("eni-1", "subnet-1", "i-1", "interface", 1, "10.0.0.5",
+        assertThat(eni).isEqualTo(new Eni("eni-1", "subnet-1", "i-1", InterfaceType.INTERFACE, 1, "10.0.0.5",
                 List.of("10.0.0.6", "10.0.0.7"), List.of("10.0.0.16/28"), true));
         assertThat(eni.subnetIps()).isEqualTo(1 + 2 + 16);
     }
@@ -58,7 +61,7 @@ class MappingTest {
                 .privateIpAddress("10.0.0.9").build());
         assertThat(eni.instanceId()).isEmpty();
         assertThat(eni.deviceIndex()).isEqualTo(-1);
-        assertThat(eni.interfaceType()).isEqualTo("interface");
+        assertThat(eni.interfaceType()).isEqualTo(InterfaceType.INTERFACE);
         assertThat(eni.noManage()).isFalse();
         assertThat(eni.secondaryIps()).isEmpty();
     }

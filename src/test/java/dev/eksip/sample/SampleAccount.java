@@ -1,5 +1,7 @@
 package dev.eksip.sample;
 
+import dev.eksip.domain.CniSource;
+
 import static dev.eksip.fixtures.InventoryBuilder.managed;
 import static dev.eksip.fixtures.InventoryBuilder.selfManaged;
 
@@ -52,7 +54,7 @@ public final class SampleAccount {
         String aa = "subnet-0a7a0000000000021", ab = "subnet-0b7a0000000000022", ac = "subnet-0c7a0000000000023";
         String pa = "subnet-0a7b0000000000031", pb = "subnet-0b7b0000000000032", pc = "subnet-0c7b0000000000033";
 
-        b.cluster("checkout", VPC, CniSettings.DEFAULTS, "addon", Map.of(),
+        b.cluster("checkout", VPC, CniSettings.DEFAULTS, CniSource.ADDON, Map.of(),
                 managed("web", "m5.xlarge", 3, 6, 12, ca, cb, cc),
                 selfManaged("workers", "c5.2xlarge", 0, 2, 6, ca, cc));
         // m5.xlarge / c5.2xlarge: 14 secondary IPs per ENI; busy nodes hold 3 ENIs (45 addresses), quiet ones 2.
@@ -66,7 +68,7 @@ public final class SampleAccount {
         b.otherEni(ca, 2).otherEni(cb, 2).otherEni(cc, 2)          // load balancer ENIs
                 .otherEni(cc, 1).otherEni(cc, 1).otherEni(cc, 1);  // interface VPC endpoints
 
-        b.cluster("search", VPC, pd, "addon", Map.of(),
+        b.cluster("search", VPC, pd, CniSource.ADDON, Map.of(),
                 managed("opensearch", "m6i.2xlarge", 3, 3, 9, sa, sb, sc));
         // Prefix delegation, WARM_PREFIX_TARGET=1: ~70 pods per node → 5 prefixes on the primary ENI.
         b.node("search", "opensearch", "m6i.2xlarge", sa, null, true, 5)
@@ -76,7 +78,7 @@ public final class SampleAccount {
         b.fragment(sa, 1, 9);
         b.otherEni(sb, 3).otherEni(sc, 3);
 
-        b.cluster("analytics", VPC, custom, "configured",
+        b.cluster("analytics", VPC, custom, CniSource.CONFIGURED,
                 Map.of("us-east-1a", pa, "us-east-1b", pb, "us-east-1c", pc),
                 managed("spark", "r5.2xlarge", 2, 4, 30, aa, ab, ac),
                 managed("system", "t3.large", 2, 2, 4, aa, ab, ac));

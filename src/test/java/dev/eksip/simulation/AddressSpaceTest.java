@@ -1,5 +1,7 @@
 package dev.eksip.simulation;
 
+import dev.eksip.domain.ReservationType;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eksip.domain.Subnet;
@@ -41,8 +43,8 @@ class AddressSpaceTest {
     @Test
     void explicitReservationsAreUnavailableToPrefixesAndPrefixReservationsServeThem() {
         Subnet s = new Subnet("subnet-1", "vpc-1", "us-east-1a", "10.0.1.0/24", 251, Map.of(), List.of(
-                new Subnet.CidrReservation("r1", "10.0.1.64/27", "explicit"),
-                new Subnet.CidrReservation("r2", "10.0.1.128/26", "prefix")));
+                new Subnet.CidrReservation("r1", "10.0.1.64/27", ReservationType.EXPLICIT),
+                new Subnet.CidrReservation("r2", "10.0.1.128/26", ReservationType.PREFIX)));
 
         assertThat(AddressSpace.freeBlocks(s, List.of(), List.of())).isEqualTo(14 - 2);
     }

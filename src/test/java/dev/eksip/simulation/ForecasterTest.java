@@ -1,5 +1,8 @@
 package dev.eksip.simulation;
 
+import dev.eksip.domain.ReservationType;
+import dev.eksip.domain.CniSource;
+
 import static dev.eksip.fixtures.InventoryBuilder.managed;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,7 +35,7 @@ class ForecasterTest {
         // m5.large, WARM_ENI_TARGET=1: two nodes with one pod each hold 2 ENIs x 10 = 20 addresses (§6(a)).
         InventoryBuilder b = new InventoryBuilder()
                 .subnet("subnet-a", VPC, "us-east-1a", "10.0.0.0/24")
-                .cluster("c1", VPC, CniSettings.DEFAULTS, "default", Map.of(),
+                .cluster("c1", VPC, CniSettings.DEFAULTS, CniSource.DEFAULT, Map.of(),
                         managed("ng", "m5.large", 1, 4, 6, "subnet-a"))
                 .node("c1", "ng", "m5.large", "subnet-a", null, false, 9, 9)
                 .node("c1", "ng", "m5.large", "subnet-a", null, false, 9, 9);
@@ -56,7 +59,7 @@ class ForecasterTest {
                 .subnet("subnet-a", VPC, "us-east-1a", "10.0.0.0/24")
                 .subnet("subnet-b", VPC, "us-east-1b", "10.0.1.0/24")
                 .subnet("subnet-c", VPC, "us-east-1c", "10.0.2.0/24")
-                .cluster("c1", VPC, CniSettings.DEFAULTS, "default", Map.of(),
+                .cluster("c1", VPC, CniSettings.DEFAULTS, CniSource.DEFAULT, Map.of(),
                         managed("ng", "m5.large", 0, 4, 4, "subnet-a", "subnet-b", "subnet-c"))
                 .node("c1", "ng", "m5.large", "subnet-a", null, false, 9, 9)
                 .node("c1", "ng", "m5.large", "subnet-a", null, false, 9, 9);
@@ -73,7 +76,7 @@ class ForecasterTest {
     void aSubnetTheNextScaleOutExhaustsIsCritical() {
         InventoryBuilder b = new InventoryBuilder()
                 .subnet("subnet-small", VPC, "us-east-1a", "10.0.0.0/26")
-                .cluster("c1", VPC, CniSettings.DEFAULTS, "default", Map.of(),
+                .cluster("c1", VPC, CniSettings.DEFAULTS, CniSource.DEFAULT, Map.of(),
                         managed("ng", "m5.large", 1, 3, 5, "subnet-small"))
                 .node("c1", "ng", "m5.large", "subnet-small", null, false, 9, 9)
                 .node("c1", "ng", "m5.large", "subnet-small", null, false, 9, 9);
@@ -94,7 +97,7 @@ class ForecasterTest {
     void aGroupOfSeveralInstanceTypesIsForecastWithTheTypeWhoseFullNodeTakesTheMostAddresses() {
         InventoryBuilder b = new InventoryBuilder()
                 .subnet("subnet-a", VPC, "us-east-1a", "10.0.0.0/22")
-                .cluster("c1", VPC, CniSettings.DEFAULTS, "default", Map.of(),
+                .cluster("c1", VPC, CniSettings.DEFAULTS, CniSource.DEFAULT, Map.of(),
                         new NodeGroup("spot", true, false, List.of("m5.large", "m5.4xlarge", "x99.mega"), 0, 1, 1,
                                 List.of("subnet-a"), "", 0));
         Forecast f = Forecaster.forecast(b.build(AS_OF), AS_OF);
@@ -112,7 +115,7 @@ class ForecasterTest {
         InventoryBuilder b = new InventoryBuilder()
                 .subnet("subnet-node", VPC, "us-east-1a", "10.0.0.0/24")
                 .subnet("subnet-pods", VPC, "us-east-1a", "100.64.0.0/20")
-                .cluster("c1", VPC, custom, "addon", Map.of("us-east-1a", "subnet-pods"),
+                .cluster("c1", VPC, custom, CniSource.ADDON, Map.of("us-east-1a", "subnet-pods"),
                         managed("ng", "m5.large", 1, 2, 2, "subnet-node"))
                 .node("c1", "ng", "m5.large", "subnet-node", "subnet-pods", false, 0, 9, 9);
         Forecast f = Forecaster.forecast(b.build(AS_OF), AS_OF);
@@ -130,7 +133,7 @@ class ForecasterTest {
                 .subnet("subnet-node", VPC, "us-east-1a", "10.0.0.0/24")
                 .subnet("subnet-extra", VPC, "us-east-1a", "10.0.16.0/20", "kubernetes.io/role/cni=1")
                 .subnet("subnet-excluded", VPC, "us-east-1a", "10.0.32.0/20", "kubernetes.io/role/cni=0")
-                .cluster("c1", VPC, CniSettings.DEFAULTS, "default", Map.of(),
+                .cluster("c1", VPC, CniSettings.DEFAULTS, CniSource.DEFAULT, Map.of(),
                         managed("ng", "m5.large", 0, 1, 1, "subnet-node"));
         Forecast f = Forecaster.forecast(b.build(AS_OF), AS_OF);
 
@@ -149,7 +152,7 @@ class ForecasterTest {
         InventoryBuilder b = new InventoryBuilder()
                 .subnet("subnet-pd", VPC, "us-east-1a", "10.0.0.0/22")
                 .fragment("subnet-pd", 1, 7)           // one address taken in every /28: churned secondary IPs
-                .cluster("c1", VPC, pd, "addon", Map.of(), managed("ng", "m5.large", 0, 1, 2, "subnet-pd"));
+                .cluster("c1", VPC, pd, CniSource.ADDON, Map.of(), managed("ng", "m5.large", 0, 1, 2, "subnet-pd"));
         Forecast f = Forecaster.forecast(b.build(AS_OF), AS_OF);
 
         SubnetForecast s = subnet(f, "subnet-pd");
@@ -164,7 +167,7 @@ class ForecasterTest {
     void anUnknownInstanceTypeIsAGapNotAFailure() {
         InventoryBuilder b = new InventoryBuilder()
                 .subnet("subnet-a", VPC, "us-east-1a", "10.0.0.0/24")
-                .cluster("c1", VPC, CniSettings.DEFAULTS, "default", Map.of(),
+                .cluster("c1", VPC, CniSettings.DEFAULTS, CniSource.DEFAULT, Map.of(),
                         managed("ng", "x99.mega", 0, 1, 2, "subnet-a"),
                         managed("ok", "m5.large", 0, 1, 1, "subnet-a"));
         Forecast f = Forecaster.forecast(b.build(AS_OF), AS_OF);
@@ -178,7 +181,7 @@ class ForecasterTest {
         CniSettings v6 = NodeModelTest.settings("ENABLE_IPv6=true;ENABLE_PREFIX_DELEGATION=true");
         InventoryBuilder b = new InventoryBuilder()
                 .subnet("subnet-a", VPC, "us-east-1a", "10.0.0.0/24")
-                .cluster("v6", VPC, v6, "addon", Map.of(), managed("ng", "m5.large", 0, 10, 20, "subnet-a"));
+                .cluster("v6", VPC, v6, CniSource.ADDON, Map.of(), managed("ng", "m5.large", 0, 10, 20, "subnet-a"));
         Forecast f = Forecaster.forecast(b.build(AS_OF), AS_OF);
 
         assertThat(subnet(f, "subnet-a").atMax().full()).isEqualTo(251 - 20);
@@ -196,7 +199,7 @@ class ForecasterTest {
                 .subnet("subnet-a", VPC, "us-east-1a", "10.0.0.0/24")
                 .subnet("subnet-b", VPC, "us-east-1b", "10.0.1.0/24")
                 .subnet("subnet-c", VPC, "us-east-1c", "10.0.2.0/24")
-                .cluster("c1", VPC, CniSettings.DEFAULTS, "default", Map.of(),
+                .cluster("c1", VPC, CniSettings.DEFAULTS, CniSource.DEFAULT, Map.of(),
                         InventoryBuilder.selfManaged("ng", "m5.large", 0, 6, 6, "subnet-a", "subnet-b"))
                 .node("c1", "ng", "m5.large", "subnet-a", null, false, 9, 9)
                 .node("c1", "ng", "m5.large", "subnet-a", null, false, 9, 9)
@@ -216,7 +219,7 @@ class ForecasterTest {
         CniSettings pd = NodeModelTest.settings("ENABLE_PREFIX_DELEGATION=true");
         InventoryBuilder b = new InventoryBuilder()
                 .subnet("subnet-a", VPC, "us-east-1a", "10.0.0.0/24")
-                .cluster("c1", VPC, pd, "addon", Map.of(), managed("ng", "m4.large", 0, 1, 1, "subnet-a"));
+                .cluster("c1", VPC, pd, CniSource.ADDON, Map.of(), managed("ng", "m4.large", 0, 1, 1, "subnet-a"));
         Forecast f = Forecaster.forecast(b.build(AS_OF), AS_OF);
 
         SubnetForecast s = subnet(f, "subnet-a");
@@ -233,7 +236,7 @@ class ForecasterTest {
         InventoryBuilder b = new InventoryBuilder()
                 .subnet("subnet-node", VPC, "us-east-1a", "10.0.0.0/24")
                 .subnet("subnet-pods", VPC, "us-east-1a", "100.64.0.0/20")
-                .cluster("c1", VPC, cni, "addon", Map.of("us-east-1a", "subnet-pods"),
+                .cluster("c1", VPC, cni, CniSource.ADDON, Map.of("us-east-1a", "subnet-pods"),
                         managed("ng", "m5.large", 0, 2, 2, "subnet-node"));
         Forecast f = Forecaster.forecast(b.build(AS_OF), AS_OF);
 
@@ -253,7 +256,7 @@ class ForecasterTest {
         InventoryBuilder b = new InventoryBuilder()
                 .subnet("subnet-node", VPC, "us-east-1a", "10.0.0.0/24", "kubernetes.io/role/cni=0")
                 .subnet("subnet-extra", VPC, "us-east-1a", "10.0.16.0/20", "kubernetes.io/role/cni=1")
-                .cluster("c1", VPC, CniSettings.DEFAULTS, "default", Map.of(),
+                .cluster("c1", VPC, CniSettings.DEFAULTS, CniSource.DEFAULT, Map.of(),
                         managed("ng", "m5.large", 0, 1, 1, "subnet-node"));
         Forecast f = Forecaster.forecast(b.build(AS_OF), AS_OF);
 
@@ -272,7 +275,7 @@ class ForecasterTest {
         InventoryBuilder b = new InventoryBuilder()
                 .subnet("subnet-node", VPC, "us-east-1a", "10.0.0.0/24", "kubernetes.io/role/cni=0")
                 .subnet("subnet-extra", VPC, "us-east-1a", "10.0.16.0/20", "kubernetes.io/role/cni=1")
-                .cluster("c1", VPC, pd, "addon", Map.of(), managed("ng", "m5.large", 0, 1, 1, "subnet-node"));
+                .cluster("c1", VPC, pd, CniSource.ADDON, Map.of(), managed("ng", "m5.large", 0, 1, 1, "subnet-node"));
         Forecast f = Forecaster.forecast(b.build(AS_OF), AS_OF);
 
         SubnetForecast node = subnet(f, "subnet-node");
@@ -291,7 +294,7 @@ class ForecasterTest {
         InventoryBuilder b = new InventoryBuilder()
                 .subnet("subnet-node", VPC, "us-east-1a", "10.0.0.0/24", "kubernetes.io/role/cni=0")
                 .subnet("subnet-extra", VPC, "us-east-1a", "10.0.16.0/20", "kubernetes.io/role/cni=1")
-                .cluster("c1", VPC, CniSettings.DEFAULTS, "default", Map.of(),
+                .cluster("c1", VPC, CniSettings.DEFAULTS, CniSource.DEFAULT, Map.of(),
                         managed("ng", "m5.large", 0, 1, 1, "subnet-node"))
                 .node("c1", "ng", "m5.large", "subnet-node", "subnet-extra", false, 0, 9, 9);
         Forecast f = Forecaster.forecast(b.build(AS_OF), AS_OF);
@@ -309,7 +312,7 @@ class ForecasterTest {
                 .subnet("subnet-mine", VPC, "us-east-1a", "10.0.32.0/21", "kubernetes.io/role/cni=1",
                         "cni.networking.k8s.aws/cluster/c1=1")
                 .subnet("subnet-other-az", VPC, "us-east-1b", "10.0.64.0/18", "kubernetes.io/role/cni=1")
-                .cluster("c1", VPC, CniSettings.DEFAULTS, "default", Map.of(),
+                .cluster("c1", VPC, CniSettings.DEFAULTS, CniSource.DEFAULT, Map.of(),
                         managed("ng", "m5.large", 0, 1, 1, "subnet-node"));
         Forecast f = Forecaster.forecast(b.build(AS_OF), AS_OF);
 
@@ -331,7 +334,7 @@ class ForecasterTest {
                 .fragment("subnet-node", 2, 7)
                 .subnet("subnet-extra", VPC, "us-east-1a", "10.0.16.0/22", "kubernetes.io/role/cni=1")
                 .otherEni("subnet-extra", 600)
-                .cluster("c1", VPC, pd, "addon", Map.of(), managed("ng", "t3.small", 0, 1, 1, "subnet-node"));
+                .cluster("c1", VPC, pd, CniSource.ADDON, Map.of(), managed("ng", "t3.small", 0, 1, 1, "subnet-node"));
         Forecast f = Forecaster.forecast(b.build(AS_OF), AS_OF);
 
         SubnetForecast node = subnet(f, "subnet-node");
@@ -352,9 +355,9 @@ class ForecasterTest {
         CniSettings pd = NodeModelTest.settings("ENABLE_PREFIX_DELEGATION=true");
         InventoryBuilder b = new InventoryBuilder()
                 .subnet("subnet-pd", VPC, "us-east-1a", "10.0.0.0/24")
-                .reservation("subnet-pd", "10.0.0.64/26", "prefix")
-                .reservation("subnet-pd", "10.0.0.128/26", "explicit")
-                .cluster("c1", VPC, pd, "addon", Map.of(), managed("ng", "m5.large", 0, 1, 1, "subnet-pd"));
+                .reservation("subnet-pd", "10.0.0.64/26", ReservationType.PREFIX)
+                .reservation("subnet-pd", "10.0.0.128/26", ReservationType.EXPLICIT)
+                .cluster("c1", VPC, pd, CniSource.ADDON, Map.of(), managed("ng", "m5.large", 0, 1, 1, "subnet-pd"));
         Forecast f = Forecaster.forecast(b.build(AS_OF), AS_OF);
 
         assertThat(subnet(f, "subnet-pd").freePrefixBlocks()).isEqualTo(16 - 2 - 4);
@@ -366,7 +369,7 @@ class ForecasterTest {
         CniSettings pd = NodeModelTest.settings("ENABLE_PREFIX_DELEGATION=true");
         Inventory inv = new InventoryBuilder()
                 .subnet("subnet-pd", VPC, "us-east-1a", "10.0.0.0/24")
-                .cluster("c1", VPC, pd, "addon", Map.of(), managed("ng", "m5.large", 0, 1, 1, "subnet-pd"))
+                .cluster("c1", VPC, pd, CniSource.ADDON, Map.of(), managed("ng", "m5.large", 0, 1, 1, "subnet-pd"))
                 .build(AS_OF);
         Subnet s = inv.subnets().get(0);
         Subnet busy = new Subnet(s.subnetId(), s.vpcId(), s.availabilityZone(), s.cidr(), 40, s.tags(),

@@ -1,0 +1,28 @@
+package dev.eksip.domain;
+
+import java.util.Optional;
+
+/** Where a cluster's VPC CNI settings came from, in order of precedence (README "Audit a real account"). */
+public enum CniSource implements WireName {
+    /** The {@code vpc-cni} add-on's configuration values over the shipped defaults. */
+    ADDON("addon"),
+    /** Per-cluster settings given to this tool ({@code CNI_SETTINGS}). */
+    CONFIGURED("configured"),
+    /** ipamd's shipped defaults: nothing else was readable. */
+    DEFAULT("default");
+
+    private final String id;
+
+    CniSource(String id) {
+        this.id = id;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    public static Optional<CniSource> fromId(String id) {
+        return WireName.parse(CniSource.class, id);
+    }
+}
