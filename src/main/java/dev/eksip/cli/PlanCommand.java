@@ -71,7 +71,7 @@ final class PlanCommand {
             PlanResult plan = Planner.plan(scenario, model);
             out.print(json ? PlanOutput.json(plan) : PlanOutput.table(plan));
             if (file.isEmpty() && !json)
-                out.println("(no scenario file given: the spreadsheet's shipped example; see README for the format)");
+                out.println("(no scenario file given: the spreadsheet's shipped example; see docs/cli.md for the format)");
             return Main.OK;
         } catch (ScenarioException e) {
             err.println("error: " + file.map(f -> (f.equals("-") ? "<stdin>" : f) + ": ").orElse("") + e.getMessage());

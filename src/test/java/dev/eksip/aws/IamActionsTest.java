@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 
 class IamActionsTest {
     @Test
-    void theReadmePolicyListsExactlyTheActionsTheInventoryCalls() throws Exception {
-        String readme = Files.readString(Path.of("README.md"));
+    void theCliReferencesPolicyListsExactlyTheActionsTheInventoryCalls() throws Exception {
+        String readme = Files.readString(Path.of("docs/cli.md"));
         int from = readme.indexOf("## Audit a real account read-only");
         int to = readme.indexOf("\n## ", from + 1);
         assertThat(from).isNotNegative();

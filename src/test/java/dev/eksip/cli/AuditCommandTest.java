@@ -40,8 +40,8 @@ class AuditCommandTest {
     }
 
     @Test
-    void theReadmesExcerptOfTheSampleAuditIsWhatAuditPrints() throws IOException {
-        String readme = Files.readString(Path.of("README.md"));
+    void theCliReferencesExcerptOfTheSampleAuditIsWhatAuditPrints() throws IOException {
+        String readme = Files.readString(Path.of("docs/cli.md"));
         int from = readme.indexOf("```", readme.indexOf("What the embedded sample shows")) + 4;
         List<String> excerpt = readme.substring(from, readme.indexOf("```", from)).lines().toList();
 

@@ -36,7 +36,7 @@ class TemplateTest {
         Set<String> granted = template.functionActions();
         assertThat(called).as("the scan finds the publishing calls").contains("cloudwatch:PutMetricData",
                 "sns:Publish", "dynamodb:GetItem", "dynamodb:PutItem", "autoscaling:DescribeAutoScalingGroups");
-        // the inventory's own list of what it calls (its README policy) is a subset of what the scan finds
+        // the inventory's own list of what it calls (its policy in docs/cli.md) is a subset of what the scan finds
         assertThat(called).containsAll(dev.eksip.aws.AwsInventorySource.IAM_ACTIONS);
         assertThat(granted).containsAll(called);
         Set<String> extra = new TreeSet<>(granted);

@@ -69,7 +69,7 @@ class NodeModelTest {
             (g)    | m5.large    | ENABLE_POD_ENI=true              | 29      | 0    | 0      | 2    | 9            | 0                | 11         | 0
             (h)    | m5.large    | ENABLE_IPv6=true;ENABLE_PREFIX_DELEGATION=true | 110 | 50 | 0 | 1 | 0            | 0                | 1          | 0
             (h)    | m5.large    | ENABLE_IPv6=true;ENABLE_PREFIX_DELEGATION=true;ENABLE_POD_ENI=true | 110 | 50 | 3 | 2 | 0 | 0      | 5          | 0
-            # docs/eni-and-ip-target.md (upstream tables quoted by §6(c), all rows match the code per §12)
+            # upstream amazon-vpc-cni-k8s docs/eni-and-ip-target.md (tables quoted by §6(c), all rows match the code per §12)
             (c)    | t3.small    | WARM_IP_TARGET=1;MINIMUM_IP_TARGET=1 | 11  | 9    | 0      | 3    | 3,3,3        | 0,0,0            | 12         | 0
             (c)    | t3.small    | WARM_IP_TARGET=2;MINIMUM_IP_TARGET=5 | 11  | 9    | 0      | 3    | 3,3,3        | 0,0,0            | 12         | 0
             (a)    | p3dn.24xlarge |                                | 737     | 0    | 0      | 1    | 49           | 0                | 50         | 0
@@ -78,7 +78,7 @@ class NodeModelTest {
             (c)    | p3dn.24xlarge | WARM_IP_TARGET=5;MINIMUM_IP_TARGET=10 | 737 | 0  | 0      | 1    | 10           | 0                | 11         | 0
             (c)    | p3dn.24xlarge | WARM_IP_TARGET=5;MINIMUM_IP_TARGET=10 | 737 | 7  | 0      | 1    | 12           | 0                | 13         | 0
             (c)    | p3dn.24xlarge | WARM_IP_TARGET=5;MINIMUM_IP_TARGET=10 | 737 | 15 | 0      | 1    | 20           | 0                | 21         | 0
-            # docs/prefix-and-ip-target.md (§6(d)); p3dn K=1 p=3/95 and W=5/Min=10 p=45 as corrected in §12: one ENI
+            # upstream amazon-vpc-cni-k8s docs/prefix-and-ip-target.md (§6(d)); p3dn K=1 p=3/95 and W=5/Min=10 p=45 as corrected in §12: one ENI
             (d)    | t3.small    | ENABLE_PREFIX_DELEGATION=true;WARM_IP_TARGET=1;MINIMUM_IP_TARGET=1 | 110 | 0 | 0 | 1 | 0 | 1       | 17         | 0
             (d)    | t3.small    | ENABLE_PREFIX_DELEGATION=true;WARM_IP_TARGET=1;MINIMUM_IP_TARGET=1 | 110 | 5 | 0 | 1 | 0 | 1       | 17         | 0
             (d)    | t3.small    | ENABLE_PREFIX_DELEGATION=true;WARM_IP_TARGET=1;MINIMUM_IP_TARGET=1 | 110 | 17 | 0 | 1 | 0 | 2      | 33         | 0
