@@ -10,8 +10,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The model documents every formula cites are in the repository (docs/) and stay equal to the team's shared
- * originals ({@code ../shared/docs/}) wherever those are present, as in CI.
+ * The model documents every formula cites are in the repository (docs/), each marked as a copy. Equality with the
+ * team's shared originals outside the repository is the opt-in {@code SharedOriginalsCheck}
+ * ({@code ./mvnw -Pshared-check test}); no default test reads outside the repository.
  */
 class ModelDocsTest {
     @ParameterizedTest
@@ -21,7 +22,6 @@ class ModelDocsTest {
         assertThat(copy).startsWith("<!-- Copy of the team's shared model document");
         String body = copy.substring(copy.indexOf('\n') + 1);
         assertThat(body).contains("# ");
-        Path shared = Path.of("..", "shared", "docs", name);
-        if (Files.exists(shared)) assertThat(body).isEqualTo(Files.readString(shared));
+        assertThat(body).contains("§1");
     }
 }
