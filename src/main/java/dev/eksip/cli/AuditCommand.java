@@ -1,11 +1,9 @@
 package dev.eksip.cli;
 
 import dev.eksip.domain.Scope;
-import dev.eksip.app.AwsCallException;
 import dev.eksip.app.ForecastReport;
 import dev.eksip.app.InventoryFile;
 import dev.eksip.app.InventoryFilter;
-import dev.eksip.config.AppConfig;
 import dev.eksip.domain.Forecast;
 import dev.eksip.domain.Inventory;
 import dev.eksip.domain.Severity;
@@ -36,48 +34,38 @@ final class AuditCommand {
                    Severity failOn) {
     }
 
-    static int run(List<String> args, PrintStream out, PrintStream err) {
-        Options o;
-        try {
-            o = parse(args);
-        } catch (IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
-            return Main.BAD_INPUT;
-        }
+    /**
+     * @return {@link ExitCode#FINDINGS} when {@code --fail-on} is reached, else {@link ExitCode#OK}
+     * @throws IllegalArgumentException bad arguments, or {@code --cluster} naming a cluster that does not exist
+     */
+    static ExitCode run(List<String> args, CliEnvironment env, PrintStream out, PrintStream err) {
+        Options o = parse(args);
         Instant asOf = Instant.now();
-        try {
-            String source;
-            Inventory inventory;
-            if (o.live()) {
-                if (o.publish()) AppConfig.metricNamespace(System.getenv());   // fail before the long read
-                source = "live";
-                inventory = LiveAccount.inventory(o.clusters(), err);
-                unknownClusters(inventory, o.clusters());
-            } else if (o.inventoryFile() != null) {
-                Path file = Path.of(o.inventoryFile());
-                if (!Files.isRegularFile(file))
-                    throw new IllegalArgumentException("--inventory: no such file '%s'".formatted(file));
-                source = "inventory file " + file;
-                inventory = InventoryFilter.clusters(InventoryFile.read(file), o.clusters());
-            } else {
-                source = "embedded sample snapshot (captured %s; use --live or --inventory FILE for yours)";
-                inventory = InventoryFilter.clusters(embedded(), o.clusters());
-                source = source.formatted(inventory.capturedAt());
-            }
-            Forecast forecast = Forecaster.forecast(inventory, asOf);
-            if (o.publish()) {
-                int n = LiveAccount.publish(forecast, o.live() && o.clusters().isEmpty(), err);
-                err.println("published %d metric datums".formatted(n));
-            }
-            out.print(o.json() ? ForecastReport.json(forecast, source) : ForecastReport.table(forecast, source));
-            return o.failOn() != null && forecast.worst().compareTo(o.failOn()) >= 0 ? Main.FINDINGS : Main.OK;
-        } catch (InventoryFile.InvalidInventoryFileException | IllegalArgumentException | IllegalStateException e) {
-            err.println("error: " + e.getMessage());
-            return Main.BAD_INPUT;
-        } catch (AwsCallException e) {
-            err.println("error: " + e.getMessage());   // names the call and the AWS error code
-            return Main.AWS_ERROR;
+        String source;
+        Inventory inventory;
+        if (o.live()) {
+            if (o.publish()) env.metricNamespace();   // fail before the long read
+            source = "live";
+            inventory = LiveAccount.inventory(o.clusters(), env, err);
+            unknownClusters(inventory, o.clusters());
+        } else if (o.inventoryFile() != null) {
+            Path file = Path.of(o.inventoryFile());
+            if (!Files.isRegularFile(file))
+                throw new IllegalArgumentException("--inventory: no such file '%s'".formatted(file));
+            source = "inventory file " + file;
+            inventory = InventoryFilter.clusters(InventoryFile.read(file), o.clusters());
+        } else {
+            source = "embedded sample snapshot (captured %s; use --live or --inventory FILE for yours)";
+            inventory = InventoryFilter.clusters(embedded(), o.clusters());
+            source = source.formatted(inventory.capturedAt());
         }
+        Forecast forecast = Forecaster.forecast(inventory, asOf);
+        if (o.publish()) {
+            int n = LiveAccount.publish(forecast, o.live() && o.clusters().isEmpty(), env, err);
+            err.println("published %d metric datums".formatted(n));
+        }
+        out.print(o.json() ? ForecastReport.json(forecast, source) : ForecastReport.table(forecast, source));
+        return o.failOn() != null && forecast.worst().compareTo(o.failOn()) >= 0 ? ExitCode.FINDINGS : ExitCode.OK;
     }
 
     /**

@@ -1,9 +1,6 @@
 package dev.eksip.cli;
 
-import dev.eksip.app.AwsCallException;
 import dev.eksip.app.InventoryFile;
-import dev.eksip.aws.AwsInventorySource;
-import dev.eksip.config.ConfiguredCni;
 import dev.eksip.domain.Inventory;
 
 import java.io.PrintStream;
@@ -11,13 +8,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * {@code inventory export --output FILE [--cluster NAME]...}: reads the live account (default credentials chain
  * and region, {@code AWS_ENDPOINT_URL} honoured) and writes a snapshot file (docs/inventory-format.md).
- * Exit 0 written, 2 bad arguments, 3 an AWS call failed (the message names the call and the AWS error code).
+ * Exit 0 written, 2 bad arguments, 3 an AWS call failed (the message names the call and the AWS error code:
+ * {@link Main#fail}).
  */
 final class InventoryCommand {
     static final String USAGE = "usage: inventory export --output FILE [--cluster NAME]...";
@@ -28,22 +24,19 @@ final class InventoryCommand {
     record Options(Path output, List<String> clusters) {
     }
 
-    static int run(List<String> args, PrintStream out, PrintStream err) {
-        return run(args, out, err, System.getenv(), LiveAccount.progress(err));
-    }
-
-    static int run(List<String> args, PrintStream out, PrintStream err, Map<String, String> env,
-                   Consumer<String> progress) {
+    /**
+     * @return {@link ExitCode#OK} once the snapshot is written
+     * @throws CliFailure.BadInput bad arguments (with the usage line), or the file cannot be written
+     */
+    static ExitCode run(List<String> args, CliEnvironment env, PrintStream out, PrintStream err) {
         Options o;
         try {
             o = parse(args);
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            err.println("error: " + e.getMessage());
-            err.println(USAGE);
-            return Main.BAD_INPUT;
+        } catch (IllegalArgumentException e) {
+            throw new CliFailure.BadInput(e.getMessage(), USAGE, e);
         }
-        try (AwsInventorySource source = AwsInventorySource.fromEnvironment(env, ConfiguredCni.from(env), progress)) {
-            Inventory inventory = source.load(o.clusters());
+        try {
+            Inventory inventory = LiveAccount.inventory(o.clusters(), env, err);
             InventoryFile.write(inventory, o.output());
             out.printf("wrote %s: %d cluster(s), %d node group(s), %d node(s), %d subnet(s), %d ENI(s), %d gap(s)%n",
                     o.output(), inventory.clusters().size(),
@@ -53,16 +46,9 @@ final class InventoryCommand {
                     inventory.gaps().size());
             inventory.gaps().forEach(g -> err.printf("gap: %s %s %s: %s%n", g.scope().id(), g.operation(), g.errorCode(),
                     g.message()));
-            return Main.OK;
-        } catch (AwsCallException e) {
-            err.println("error: " + e.getMessage()); // "ec2:DescribeInstances failed: UnauthorizedOperation (…)"
-            return Main.AWS_ERROR;
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            err.println("error: " + e.getMessage());
-            return Main.BAD_INPUT;
+            return ExitCode.OK;
         } catch (UncheckedIOException e) {
-            err.println("error: " + e.getMessage());
-            return Main.BAD_INPUT;
+            throw new CliFailure.BadInput(e.getMessage(), null, e);   // "cannot write FILE: …"
         }
     }
 

@@ -7,9 +7,9 @@ import dev.eksip.lambda.LocalInvoke;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code invoke --event events/FILE.json}: runs the Lambda handler locally with that event, configured from the
@@ -20,38 +20,33 @@ final class InvokeCommand {
     private InvokeCommand() {
     }
 
-    static int run(List<String> args, PrintStream out, PrintStream err) {
-        return run(args, System.getenv(), out, err);
-    }
-
-    static int run(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
-        if (args.size() != 2 || !args.get(0).equals("--event")) {
-            err.println("error: usage: invoke --event events/FILE.json");
-            return Main.BAD_INPUT;
-        }
+    /**
+     * @return {@link ExitCode#OK} once the handler returned (failed batch records are in its response)
+     * @throws CliFailure.BadInput     bad arguments or an unreadable event file
+     * @throws CliFailure.AwsFailure   the invocation failed in a way its own exceptions do not classify
+     * @throws IllegalStateException   a bad configuration variable (from the function's configuration)
+     * @throws AwsCallException        an AWS call failed (also {@link RunAudit.AuditFailedException})
+     */
+    static ExitCode run(List<String> args, CliEnvironment env, PrintStream out, PrintStream err) {
+        if (args.size() != 2 || !args.get(0).equals("--event"))
+            throw new CliFailure.BadInput("usage: invoke --event events/FILE.json");
         Path file = Path.of(args.get(1));
         byte[] event;
         try {
             event = Files.readAllBytes(file);
-        } catch (java.nio.file.NoSuchFileException e) {
-            err.println("error: --event: no such file '%s'".formatted(file));
-            return Main.BAD_INPUT;
+        } catch (NoSuchFileException e) {
+            throw new CliFailure.BadInput("--event: no such file '%s'".formatted(file), null, e);
         } catch (IOException e) {
-            err.println("error: --event: cannot read %s: %s".formatted(file, e.getMessage()));
-            return Main.BAD_INPUT;
+            throw new CliFailure.BadInput("--event: cannot read %s: %s".formatted(file, e.getMessage()), null, e);
         }
         try {
-            out.println(LocalInvoke.invoke(event, env, err));
-            return Main.OK;
-        } catch (IllegalStateException | IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
-            return Main.BAD_INPUT;
-        } catch (AwsCallException | RunAudit.AuditFailedException e) {
-            err.println("error: " + e.getMessage());
-            return Main.AWS_ERROR;
+            out.println(LocalInvoke.invoke(event, env.function(), err));
+            return ExitCode.OK;
+        } catch (IllegalStateException | IllegalArgumentException | AwsCallException
+                 | RunAudit.AuditFailedException e) {
+            throw e;   // classified by Main: bad configuration or event, or an AWS failure
         } catch (RuntimeException e) {
-            err.println("error: invocation failed: " + e.getMessage());
-            return Main.AWS_ERROR;
+            throw new CliFailure.AwsFailure("invocation failed: " + e.getMessage(), e);
         }
     }
 }

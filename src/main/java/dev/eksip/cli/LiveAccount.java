@@ -5,24 +5,28 @@ import dev.eksip.app.MetricPoint;
 import dev.eksip.aws.AwsInventorySource;
 import dev.eksip.aws.LambdaAdapters;
 import dev.eksip.config.AppConfig;
-import dev.eksip.config.ConfiguredCni;
 import dev.eksip.domain.Forecast;
 import dev.eksip.domain.Inventory;
 
 import java.io.Console;
 import java.io.PrintStream;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
-/** The CLI's access to a live account (default credentials chain and region; honours AWS_ENDPOINT_URL). */
+/**
+ * The CLI's access to a live account: default credentials chain, region and endpoint overrides from
+ * {@link CliEnvironment#aws()} (else the SDK's default region chain).
+ */
 final class LiveAccount {
     private LiveAccount() {
     }
 
-    static Inventory inventory(List<String> clusters, PrintStream progress) {
-        try (AwsInventorySource source = AwsInventorySource.fromEnvironment(System.getenv(),
-                ConfiguredCni.from(System.getenv()),
+    /**
+     * The live inventory of {@code clusters} (empty: every cluster), with {@code CNI_SETTINGS} for clusters whose
+     * settings cannot be read.
+     */
+    static Inventory inventory(List<String> clusters, CliEnvironment env, PrintStream progress) {
+        try (AwsInventorySource source = AwsInventorySource.fromEnvironment(env.aws(), env.configuredCni(),
                 progress(progress))) {
             return source.load(clusters);
         }
@@ -33,11 +37,10 @@ final class LiveAccount {
      * {@value AppConfig#DEFAULT_NAMESPACE}), exactly as the Lambda publishes them. Alerts stay the Lambda's job
      * (they need its de-duplication state).
      */
-    static int publish(Forecast forecast, boolean accountWide, PrintStream progress) {
-        Map<String, String> env = System.getenv();
-        String namespace = AppConfig.metricNamespace(env);
+    static int publish(Forecast forecast, boolean accountWide, CliEnvironment env, PrintStream progress) {
+        String namespace = env.metricNamespace();
         List<MetricPoint> points = MetricMapping.points(forecast, accountWide, 0);
-        new LambdaAdapters(env).metricsSink(namespace).publish(points);
+        new LambdaAdapters(env.aws()).metricsSink(namespace).publish(points);
         progress(progress).accept("published %d metric datums to namespace %s".formatted(points.size(), namespace));
         return points.size();
     }

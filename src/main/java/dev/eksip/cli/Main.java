@@ -1,62 +1,126 @@
 package dev.eksip.cli;
 
+import dev.eksip.app.AwsCallException;
+import dev.eksip.app.InventoryFile;
+import dev.eksip.app.RunAudit;
+
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
- * {@code java -jar eks-ip-forecaster.jar <command>}: dispatches to one command class each.
- * Exit codes: 0 ok, 1 findings at or above {@code --fail-on}, 2 bad input, 3 AWS error.
+ * {@code java -jar eks-ip-forecaster.jar <command>}: dispatches to one command class each, and is the one place
+ * where a failure becomes a message and an exit code ({@link #fail}). Exit codes ({@link ExitCode}): 0 ok,
+ * 1 findings at or above {@code --fail-on}, 2 bad input, 3 AWS error, 4 internal error. {@code --debug}, anywhere
+ * in the arguments, adds the stack trace of a failure.
  */
 public final class Main {
-    public static final int OK = 0;
-    public static final int FINDINGS = 1;
-    public static final int BAD_INPUT = 2;
-    public static final int AWS_ERROR = 3;
+    /** {@link ExitCode} values for callers outside this package. */
+    public static final int OK = ExitCode.OK.code();
+    public static final int FINDINGS = ExitCode.FINDINGS.code();
+    public static final int BAD_INPUT = ExitCode.BAD_INPUT.code();
+    public static final int AWS_ERROR = ExitCode.AWS_ERROR.code();
+    public static final int INTERNAL = ExitCode.INTERNAL.code();
+
+    static final String DEBUG = "--debug";
 
     private Main() {
     }
 
     public static void main(String[] args) {
-        int code = run(Arrays.asList(args), System.out, System.err);
+        int code = run(Arrays.asList(args), CliEnvironment.from(System.getenv()), System.in, System.out, System.err);
         System.out.flush();
         if (code != OK) Runtime.getRuntime().exit(code);
     }
 
-    /** Runs one command; never exits the JVM (tests call this). */
+    /** Runs one command with an empty environment; never exits the JVM (tests call this). */
     public static int run(List<String> args, PrintStream out, PrintStream err) {
+        return run(args, Map.of(), out, err);
+    }
+
+    /** Runs one command with {@code env} as its environment; never exits the JVM. */
+    public static int run(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
+        return run(args, CliEnvironment.from(env), System.in, out, err);
+    }
+
+    static int run(List<String> args, CliEnvironment env, InputStream in, PrintStream out, PrintStream err) {
+        boolean debug = args.contains(DEBUG);
+        List<String> rest = args.stream().filter(a -> !a.equals(DEBUG)).toList();
+        try {
+            return dispatch(rest, env, in, out, err).code();
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (RuntimeException | Error e) {
+            return fail(e, debug, err).code();
+        }
+    }
+
+    private static ExitCode dispatch(List<String> args, CliEnvironment env, InputStream in, PrintStream out,
+                                     PrintStream err) {
         if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("-h")) {
             out.print(USAGE);
-            return args.isEmpty() ? BAD_INPUT : OK;
+            return args.isEmpty() ? ExitCode.BAD_INPUT : ExitCode.OK;
         }
         List<String> rest = args.subList(1, args.size());
         boolean help = rest.contains("--help") || rest.contains("-h");
         if (help && List.of("audit", "inventory", "invoke").contains(args.get(0))) {
             out.print(USAGE);
-            return OK;
+            return ExitCode.OK;
         }
         return switch (args.get(0)) {
-            case "plan" -> PlanCommand.run(rest, out, err);
-            case "max-pods" -> MaxPodsCommand.run(rest, out, err);
-            case "audit" -> AuditCommand.run(rest, out, err);
-            case "inventory" -> InventoryCommand.run(rest, out, err);
-            case "invoke" -> InvokeCommand.run(rest, out, err);
-            default -> {
-                err.println("error: unknown command '%s'; expected one of plan, audit, inventory, invoke, max-pods"
-                        .formatted(args.get(0)));
-                yield BAD_INPUT;
-            }
+            case "plan" -> PlanCommand.run(rest, in, out);
+            case "max-pods" -> MaxPodsCommand.run(rest, out);
+            case "audit" -> AuditCommand.run(rest, env, out, err);
+            case "inventory" -> InventoryCommand.run(rest, env, out, err);
+            case "invoke" -> InvokeCommand.run(rest, env, out, err);
+            default -> throw new CliFailure.BadInput(
+                    "unknown command '%s'; expected one of plan, audit, inventory, invoke, max-pods"
+                            .formatted(args.get(0)));
         };
     }
 
+    /**
+     * The exception → exit code table: {@link CliFailure}s by their kind; a bad snapshot, scenario, argument or
+     * environment variable ({@link InventoryFile.InvalidInventoryFileException}, {@code ScenarioException} and other
+     * {@link IllegalArgumentException}s, {@link IllegalStateException}) is bad input; a failed AWS call or audit
+     * ({@link AwsCallException}, {@link RunAudit.AuditFailedException}) an AWS error. Each prints
+     * {@code error: MESSAGE}. Anything else is a bug: one {@code internal error: …} line and exit 4.
+     */
+    static ExitCode fail(Throwable e, boolean debug, PrintStream err) {
+        ExitCode code = switch (e) {
+            case CliFailure f -> f.exitCode();
+            case InventoryFile.InvalidInventoryFileException x -> ExitCode.BAD_INPUT;
+            case IllegalArgumentException x -> ExitCode.BAD_INPUT;
+            case IllegalStateException x -> ExitCode.BAD_INPUT;
+            case AwsCallException x -> ExitCode.AWS_ERROR;
+            case RunAudit.AuditFailedException x -> ExitCode.AWS_ERROR;
+            default -> ExitCode.INTERNAL;
+        };
+        if (code == ExitCode.INTERNAL) {
+            err.println("internal error: " + firstLine(e) + (debug ? "" : " (--debug shows the stack trace)"));
+        } else {
+            err.println("error: " + e.getMessage());
+            if (e instanceof CliFailure.BadInput bad) bad.usage().ifPresent(err::println);
+        }
+        if (debug) e.printStackTrace(err);
+        return code;
+    }
+
+    private static String firstLine(Throwable e) {
+        String message = e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("");
+        return e.getClass().getSimpleName() + message;
+    }
+
     static final String USAGE = """
-            usage: java -jar eks-ip-forecaster.jar <command> [options]
+            usage: java -jar eks-ip-forecaster.jar <command> [options] [--debug]
               plan [--model vpc-cni|subnet-calc] [--output table|json] [SCENARIO.json | -]
               audit [--inventory FILE | --live] [--cluster NAME]... [--output table|json]
                     [--publish] [--fail-on warning|critical]
               inventory export --output FILE [--cluster NAME]...
               invoke --event events/FILE.json
               max-pods [--prefix-delegation] [--custom-networking] [--max-eni N] [--managed-cap] TYPE...
-            exit codes: 0 ok, 1 findings at or above --fail-on, 2 bad input, 3 AWS error
+            exit codes: 0 ok, 1 findings at or above --fail-on, 2 bad input, 3 AWS error, 4 internal error
             """;
 }

@@ -19,7 +19,11 @@ final class MaxPodsCommand {
     private MaxPodsCommand() {
     }
 
-    static int run(List<String> args, PrintStream out, PrintStream err) {
+    /**
+     * @return {@link ExitCode#OK}
+     * @throws CliFailure.BadInput a bad option or value (with the usage line), or an unknown instance type
+     */
+    static ExitCode run(List<String> args, PrintStream out) {
         boolean pd = false;
         boolean custom = false;
         boolean cap = false;
@@ -29,7 +33,7 @@ final class MaxPodsCommand {
             String arg = args.get(i);
             if (arg.equals("--help") || arg.equals("-h")) {
                 out.println(USAGE);
-                return Main.OK;
+                return ExitCode.OK;
             } else if (arg.equals("--prefix-delegation")) {
                 pd = true;
             } else if (arg.equals("--custom-networking")) {
@@ -40,39 +44,35 @@ final class MaxPodsCommand {
                 String value;
                 if (arg.startsWith("--max-eni=")) value = arg.substring("--max-eni=".length());
                 else if (i + 1 < args.size()) value = args.get(++i);
-                else return bad(err, "--max-eni needs a value: a whole number >= 1");
+                else throw bad("--max-eni needs a value: a whole number >= 1");
                 try {
                     maxEni = Integer.parseInt(value);
                 } catch (NumberFormatException e) {
-                    return bad(err, "--max-eni: expected a whole number >= 1, got '" + value + "'");
+                    throw bad("--max-eni: expected a whole number >= 1, got '" + value + "'");
                 }
-                if (maxEni < 1) return bad(err, "--max-eni: expected a whole number >= 1, got '" + value + "'");
+                if (maxEni < 1) throw bad("--max-eni: expected a whole number >= 1, got '" + value + "'");
             } else if (arg.startsWith("-")) {
-                return bad(err, "unknown option '" + arg + "'");
+                throw bad("unknown option '" + arg + "'");
             } else {
                 types.add(arg);
             }
         }
-        if (types.isEmpty()) return bad(err, "expected at least one instance type");
+        if (types.isEmpty()) throw bad("expected at least one instance type");
         MaxPods.Options options = new MaxPods.Options(pd, custom, maxEni, cap);
         List<String> lines = new ArrayList<>();
         for (String type : types) {
             var limits = InstanceCatalog.embedded().find(type);
-            if (limits.isEmpty()) {
-                err.println("error: unknown instance type '%s' (not in the embedded limits table of %d types)"
+            if (limits.isEmpty())
+                throw new CliFailure.BadInput("unknown instance type '%s' (not in the embedded limits table of %d types)"
                         .formatted(type, InstanceCatalog.embedded().size()));
-                return Main.BAD_INPUT;
-            }
             InstanceLimits l = limits.get();
             lines.add(l.instanceType() + " " + MaxPods.compute(l, options));
         }
         lines.forEach(out::println);
-        return Main.OK;
+        return ExitCode.OK;
     }
 
-    private static int bad(PrintStream err, String message) {
-        err.println("error: " + message);
-        err.println(USAGE);
-        return Main.BAD_INPUT;
+    private static CliFailure.BadInput bad(String message) {
+        return new CliFailure.BadInput(message, USAGE);
     }
 }

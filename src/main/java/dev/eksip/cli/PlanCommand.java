@@ -26,11 +26,12 @@ final class PlanCommand {
     private PlanCommand() {
     }
 
-    static int run(List<String> args, PrintStream out, PrintStream err) {
-        return run(args, out, err, System.in);
-    }
-
-    static int run(List<String> args, PrintStream out, PrintStream err, InputStream stdin) {
+    /**
+     * @param stdin the scenario when the file is {@code -}
+     * @return {@link ExitCode#OK}
+     * @throws CliFailure.BadInput a bad option (with the usage line), an unreadable file or a bad scenario
+     */
+    static ExitCode run(List<String> args, InputStream stdin, PrintStream out) {
         PlanModel model = PlanModel.VPC_CNI;
         boolean json = false;
         Optional<String> file = Optional.empty();
@@ -40,26 +41,26 @@ final class PlanCommand {
             switch (name) {
                 case "--help", "-h" -> {
                     out.println(USAGE);
-                    return Main.OK;
+                    return ExitCode.OK;
                 }
                 case "--model", "--output" -> {
                     String value;
                     if (arg.contains("=")) value = arg.substring(arg.indexOf('=') + 1);
                     else if (i + 1 < args.size()) value = args.get(++i);
-                    else return bad(err, name + " needs a value");
+                    else throw bad(name + " needs a value");
                     if (name.equals("--model")) {
                         Optional<PlanModel> m = PlanModel.fromId(value);
-                        if (m.isEmpty()) return bad(err, "--model: expected vpc-cni or subnet-calc, got '" + value + "'");
+                        if (m.isEmpty()) throw bad("--model: expected vpc-cni or subnet-calc, got '" + value + "'");
                         model = m.get();
                     } else if (value.equals("json") || value.equals("table")) {
                         json = value.equals("json");
                     } else {
-                        return bad(err, "--output: expected table or json, got '" + value + "'");
+                        throw bad("--output: expected table or json, got '" + value + "'");
                     }
                 }
                 default -> {
-                    if (arg.startsWith("-") && !arg.equals("-")) return bad(err, "unknown option '" + arg + "'");
-                    if (file.isPresent()) return bad(err, "expected one scenario file, got '%s' and '%s'"
+                    if (arg.startsWith("-") && !arg.equals("-")) throw bad("unknown option '" + arg + "'");
+                    if (file.isPresent()) throw bad("expected one scenario file, got '%s' and '%s'"
                             .formatted(file.get(), arg));
                     file = Optional.of(arg);
                 }
@@ -72,14 +73,13 @@ final class PlanCommand {
             out.print(json ? PlanOutput.json(plan) : PlanOutput.table(plan));
             if (file.isEmpty() && !json)
                 out.println("(no scenario file given: the spreadsheet's shipped example; see docs/cli.md for the format)");
-            return Main.OK;
+            return ExitCode.OK;
         } catch (ScenarioException e) {
-            err.println("error: " + file.map(f -> (f.equals("-") ? "<stdin>" : f) + ": ").orElse("") + e.getMessage());
-            return Main.BAD_INPUT;
+            throw new CliFailure.BadInput(file.map(f -> (f.equals("-") ? "<stdin>" : f) + ": ").orElse("")
+                    + e.getMessage(), null, e);
         } catch (IOException e) {
-            err.println("error: cannot read scenario file '%s': %s".formatted(file.orElse("-"),
-                    e instanceof NoSuchFileException ? "no such file" : e.getMessage()));
-            return Main.BAD_INPUT;
+            throw new CliFailure.BadInput("cannot read scenario file '%s': %s".formatted(file.orElse("-"),
+                    e instanceof NoSuchFileException ? "no such file" : e.getMessage()), null, e);
         }
     }
 
@@ -88,9 +88,7 @@ final class PlanCommand {
         return Files.readString(Path.of(file), StandardCharsets.UTF_8);
     }
 
-    private static int bad(PrintStream err, String message) {
-        err.println("error: " + message);
-        err.println(USAGE);
-        return Main.BAD_INPUT;
+    private static CliFailure.BadInput bad(String message) {
+        return new CliFailure.BadInput(message, USAGE);
     }
 }

@@ -17,7 +17,10 @@ import java.util.regex.Pattern;
  * The function's configuration, read once at INIT from the environment ({@code template.yaml} sets every variable;
  * the README lists them). {@link #from} fails fast with a message naming the variable.
  *
- * @param region              {@code AWS_REGION} (set by Lambda)
+ * <p>{@code AWS_REGION} (set by Lambda) is required and checked here, so a missing or malformed region fails at INIT
+ * naming the variable; it is not kept, because the SDK clients take it from the same environment
+ * ({@code AwsClients.fromEnvironment}) and a copy here would be one nobody reads.
+ *
  * @param metricNamespace     {@code METRIC_NAMESPACE}, default {@value #DEFAULT_NAMESPACE}
  * @param alertTopicArn       {@code ALERT_TOPIC_ARN}, required
  * @param alertStateTable     {@code ALERT_STATE_TABLE}, required: DynamoDB table keeping alert state across runs
@@ -27,9 +30,10 @@ import java.util.regex.Pattern;
  * @param alertMinSeverity    {@code ALERT_MIN_SEVERITY}, {@code warning} (default) or {@code critical}
  * @param configuredCni       {@code CNI_SETTINGS}, see {@link ConfiguredCni} (default: none)
  */
-public record AppConfig(String region, String metricNamespace, String alertTopicArn, String alertStateTable,
+public record AppConfig(String metricNamespace, String alertTopicArn, String alertStateTable,
                         List<String> clusterNames, Duration alertRepeatInterval, Severity alertMinSeverity,
                         Map<String, CniSettings> configuredCni) {
+    public static final String METRIC_NAMESPACE = "METRIC_NAMESPACE";
     public static final String DEFAULT_NAMESPACE = "EksIpForecast";
     public static final Duration DEFAULT_REPEAT = Duration.ofHours(24);
 
@@ -38,7 +42,6 @@ public record AppConfig(String region, String metricNamespace, String alertTopic
     private static final Pattern TOPIC_ARN = Pattern.compile("arn:aws[a-z\\-]*:sns:[a-z0-9\\-]+:\\d{12}:[A-Za-z0-9_\\-.]{1,256}");
 
     public AppConfig {
-        requireNonNull(region, "region");
         requireNonNull(metricNamespace, "metricNamespace");
         requireNonNull(alertTopicArn, "alertTopicArn");
         requireNonNull(alertStateTable, "alertStateTable");
@@ -81,15 +84,23 @@ public record AppConfig(String region, String metricNamespace, String alertTopic
             default -> throw invalid("ALERT_MIN_SEVERITY", severityText, "warning or critical");
         };
         String cniSettings = optional(env, "CNI_SETTINGS", "");
-        return new AppConfig(region, namespace, topic, table, clusters, repeat, severity,
+        return new AppConfig(namespace, topic, table, clusters, repeat, severity,
                 cniSettings.isEmpty() ? Map.of() : ConfiguredCni.parse(cniSettings));
     }
 
-    /** {@code METRIC_NAMESPACE}, validated (the CLI's {@code audit --publish} reads it too). */
+    /** {@code METRIC_NAMESPACE} from {@code env}, validated. */
     public static String metricNamespace(Map<String, String> env) {
-        String namespace = optional(env, "METRIC_NAMESPACE", DEFAULT_NAMESPACE);
+        return metricNamespace(env.get(METRIC_NAMESPACE));
+    }
+
+    /**
+     * A {@code METRIC_NAMESPACE} value ({@code null} or blank: the default), validated; the CLI's
+     * {@code audit --publish} reads it too.
+     */
+    public static String metricNamespace(String value) {
+        String namespace = value == null || value.isBlank() ? DEFAULT_NAMESPACE : value.trim();
         if (namespace.length() > 255 || namespace.startsWith("AWS/") || !namespace.matches("[A-Za-z0-9.\\-_/#:]+"))
-            throw invalid("METRIC_NAMESPACE", namespace,
+            throw invalid(METRIC_NAMESPACE, namespace,
                     "1-255 characters of A-Z a-z 0-9 . - _ / # :, not starting with AWS/");
         return namespace;
     }

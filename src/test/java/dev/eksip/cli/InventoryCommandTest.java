@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -17,8 +18,10 @@ class InventoryCommandTest {
     final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     int run(Map<String, String> env, String... args) {
-        return InventoryCommand.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), env, m -> { });
+        List<String> all = new ArrayList<>(List.of("inventory"));
+        all.addAll(List.of(args));
+        return Main.run(all, env, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     String err() {

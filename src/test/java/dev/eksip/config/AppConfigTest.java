@@ -76,4 +76,12 @@ class AppConfigTest {
     void clusterNamesListIsImmutable() {
         assertThat(AppConfig.from(minimal()).clusterNames()).isEqualTo(List.of());
     }
+
+    @Test
+    void aMetricNamespaceValueDefaultsWhenUnsetOrBlankAndIsTrimmed() {
+        assertThat(AppConfig.metricNamespace((String) null)).isEqualTo(AppConfig.DEFAULT_NAMESPACE);
+        assertThat(AppConfig.metricNamespace(" ")).isEqualTo(AppConfig.DEFAULT_NAMESPACE);
+        assertThat(AppConfig.metricNamespace(" Team/Ip ")).isEqualTo("Team/Ip");
+        assertThat(AppConfig.metricNamespace(Map.of("METRIC_NAMESPACE", "Team/Ip"))).isEqualTo("Team/Ip");
+    }
 }
