@@ -1,10 +1,10 @@
 package dev.eksip.cli;
 
-import dev.eksip.domain.PlanModel;
-import dev.eksip.domain.PlanResult;
-import dev.eksip.domain.Scenario;
-import dev.eksip.domain.ScenarioException;
-import dev.eksip.simulation.Planner;
+import dev.eksip.plan.PlanModel;
+import dev.eksip.plan.PlanResult;
+import dev.eksip.plan.Scenario;
+import dev.eksip.plan.ScenarioException;
+import dev.eksip.plan.Planner;
 
 import java.io.IOException;
 import java.io.InputStream;

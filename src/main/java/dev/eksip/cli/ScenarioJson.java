@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.eksip.domain.CniSettings;
-import dev.eksip.domain.Scenario;
-import dev.eksip.domain.ScenarioException;
+import dev.eksip.plan.Scenario;
+import dev.eksip.plan.ScenarioException;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eksip.app.AwsCallException;
 import dev.eksip.app.InventoryFile;
-import dev.eksip.domain.ScenarioException;
+import dev.eksip.plan.ScenarioException;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package dev.eksip.simulation;
 
+import dev.eksip.plan.SubnetCalc;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

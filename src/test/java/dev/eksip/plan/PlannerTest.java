@@ -1,14 +1,9 @@
-package dev.eksip.simulation;
+package dev.eksip.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.eksip.domain.CniSettings;
-import dev.eksip.domain.PlanModel;
-import dev.eksip.domain.PlanResult;
-import dev.eksip.domain.Scenario;
-import dev.eksip.domain.ScenarioException;
-import dev.eksip.domain.SpreadsheetSheet;
 
 import java.util.List;
 import java.util.OptionalInt;

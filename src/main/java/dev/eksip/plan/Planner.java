@@ -1,14 +1,14 @@
-package dev.eksip.simulation;
+package dev.eksip.plan;
+
+import dev.eksip.simulation.AddressSpace;
+import dev.eksip.simulation.InstanceCatalog;
+import dev.eksip.simulation.MaxPods;
+import dev.eksip.simulation.NodeModel;
 
 import dev.eksip.domain.CniSettings;
 import dev.eksip.domain.EniHolding;
 import dev.eksip.domain.InstanceLimits;
 import dev.eksip.domain.NodeAllocation;
-import dev.eksip.domain.PlanModel;
-import dev.eksip.domain.PlanResult;
-import dev.eksip.domain.Scenario;
-import dev.eksip.domain.ScenarioException;
-import dev.eksip.domain.SpreadsheetSheet;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

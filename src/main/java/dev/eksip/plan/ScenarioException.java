@@ -1,4 +1,4 @@
-package dev.eksip.domain;
+package dev.eksip.plan;
 
 import static java.util.Objects.requireNonNull;
 

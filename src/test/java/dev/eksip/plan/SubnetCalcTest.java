@@ -1,10 +1,9 @@
-package dev.eksip.simulation;
+package dev.eksip.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.eksip.domain.CniSettings;
-import dev.eksip.domain.SpreadsheetSheet;
 
 import java.util.List;
 

@@ -1,4 +1,6 @@
-package dev.eksip.domain;
+package dev.eksip.plan;
+
+import dev.eksip.domain.CniSettings;
 
 import static java.util.Objects.requireNonNull;
 

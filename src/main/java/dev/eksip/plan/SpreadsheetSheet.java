@@ -1,4 +1,4 @@
-package dev.eksip.domain;
+package dev.eksip.plan;
 
 /**
  * The sheet of {@code subnet-calc.xlsx} a scenario is computed on (subnet-calc-model.md §2): the WarmIP sheet

@@ -1,9 +1,8 @@
-package dev.eksip.simulation;
+package dev.eksip.plan;
 
 import static java.util.Objects.requireNonNull;
 
 import dev.eksip.domain.CniSettings;
-import dev.eksip.domain.SpreadsheetSheet;
 
 import java.io.BufferedReader;
 import java.io.IOException;

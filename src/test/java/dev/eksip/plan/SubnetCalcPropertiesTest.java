@@ -1,8 +1,7 @@
-package dev.eksip.simulation;
+package dev.eksip.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.eksip.domain.SpreadsheetSheet;
 
 import java.util.ArrayList;
 import java.util.List;
