@@ -78,7 +78,7 @@ final class Fakes {
         for (Filter f : filters) {
             Function<T, List<String>> attribute = attributes.get(f.name());
             if (attribute == null) throw new IllegalArgumentException("fake: unsupported filter " + f.name());
-            if (f.values().size() > AwsInventorySource.MAX_FILTER_VALUES)
+            if (f.values().size() > FilterBatches.MAX_VALUES)
                 throw new IllegalArgumentException("fake: more than 200 filter values");
             out.removeIf(item -> attribute.apply(item).stream().noneMatch(f.values()::contains));
         }

@@ -21,7 +21,6 @@ import software.amazon.awssdk.services.eks.model.Nodegroup;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** The SDK → domain mappings, with SDK builders. */
 class MappingTest {
@@ -93,16 +92,6 @@ class MappingTest {
     }
 
     @Test
-    void clusterOfPrefersTheEksTagThenTheKubernetesTag() {
-        assertThat(Ec2Mapping.clusterOf(Map.of("eks:cluster-name", "a", "kubernetes.io/cluster/b", "owned")))
-                .contains("a");
-        assertThat(Ec2Mapping.clusterOf(Map.of("kubernetes.io/cluster/b", "shared"))).contains("b");
-        assertThat(Ec2Mapping.clusterOf(Map.of("Name", "x"))).isEmpty();
-        assertThat(AwsInventorySource.clusterOf(Map.of("eks:cluster-name", "a", "kubernetes.io/cluster/b", "owned"),
-                Set.of("b"))).contains("b");
-    }
-
-    @Test
     void managedNodeGroupMapsScalingSubnetsAsgAndCustomAmi() {
         Nodegroup g = Nodegroup.builder().nodegroupName("ng").amiType("CUSTOM").instanceTypes("m5.large")
                 .subnets("s-1", "s-2").scalingConfig(s -> s.minSize(1).desiredSize(2).maxSize(5))
@@ -134,7 +123,7 @@ class MappingTest {
     void selfManagedGroupSplitsVpcZoneIdentifier() {
         AutoScalingGroup g = AutoScalingGroup.builder().autoScalingGroupName("asg").minSize(0).desiredCapacity(1)
                 .maxSize(2).vpcZoneIdentifier("subnet-1,subnet-2 , subnet-3").build();
-        assertThat(AutoScalingMapping.selfManagedNodeGroup(g, List.of("t3.large"))).isEqualTo(new NodeGroup("asg",
+        assertThat(AutoScalingMapping.facts(g).nodeGroup(List.of("t3.large"))).isEqualTo(new NodeGroup("asg",
                 false, false, List.of("t3.large"), 0, 1, 2, List.of("subnet-1", "subnet-2", "subnet-3"), "asg", 0));
         assertThat(AutoScalingMapping.subnets(g.toBuilder().vpcZoneIdentifier(null).build())).isEmpty();
     }
