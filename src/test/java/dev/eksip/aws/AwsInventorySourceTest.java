@@ -59,7 +59,6 @@ class AwsInventorySourceTest {
         return load(List.of(), Map.of());
     }
 
-    // ---- fixtures ----
 
     static Tag tag(String k, String v) {
         return Tag.builder().key(k).value(v).build();
@@ -131,7 +130,6 @@ class AwsInventorySourceTest {
         eni("eni-lb", "subnet-a", null, -1, 0);
     }
 
-    // ---- tests ----
 
     @Test
     void readsClustersNodeGroupsNodesAndEnis() {
