@@ -1,11 +1,15 @@
 package dev.eksip.aws;
 
+import dev.eksip.app.inventory.EniFacts;
+import dev.eksip.app.inventory.InstanceFacts;
+import dev.eksip.app.inventory.SubnetFacts;
 import dev.eksip.domain.Eni;
 import dev.eksip.domain.InterfaceType;
 import dev.eksip.domain.ReservationType;
 import dev.eksip.domain.InstanceLimits;
 import dev.eksip.domain.Subnet;
 import software.amazon.awssdk.services.ec2.model.Instance;
+import software.amazon.awssdk.services.ec2.model.InstanceNetworkInterface;
 import software.amazon.awssdk.services.ec2.model.InstanceTypeInfo;
 import software.amazon.awssdk.services.ec2.model.NetworkCardInfo;
 import software.amazon.awssdk.services.ec2.model.NetworkInfo;
@@ -15,38 +19,45 @@ import software.amazon.awssdk.services.ec2.model.SubnetCidrReservation;
 import software.amazon.awssdk.services.ec2.model.Tag;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
-/** EC2 model → domain records. Pure static functions. */
-public final class Ec2Mapping {
+/** EC2 model → facts and domain records. Pure static functions. */
+final class Ec2Mapping {
     /** ipamd skips ENIs carrying this tag with value {@code true} (vpc-cni-model.md §5 {@code hasRoomForEni}). */
-    public static final String NO_MANAGE_TAG = "node.k8s.amazonaws.com/no_manage";
+    static final String NO_MANAGE_TAG = "node.k8s.amazonaws.com/no_manage";
     /** The VPC resource controller tags each branch ENI with the trunk ENI it rides on. */
-    public static final String TRUNK_ENI_TAG = "vpcresources.k8s.aws/trunk-eni-id";
-    public static final String CLUSTER_TAG_PREFIX = "kubernetes.io/cluster/";
-    public static final String EKS_CLUSTER_TAG = "eks:cluster-name";
-    public static final String EKS_NODEGROUP_TAG = "eks:nodegroup-name";
-    public static final String ASG_NAME_TAG = "aws:autoscaling:groupName";
+    static final String TRUNK_ENI_TAG = "vpcresources.k8s.aws/trunk-eni-id";
 
     private Ec2Mapping() {
     }
 
-    public static Subnet subnet(software.amazon.awssdk.services.ec2.model.Subnet s,
-                                List<SubnetCidrReservation> reservations) {
-        List<Subnet.CidrReservation> mapped = reservations.stream()
-                .map(r -> new Subnet.CidrReservation(nz(r.subnetCidrReservationId()), nz(r.cidr()),
-                        ReservationType.fromId(nz(r.reservationTypeAsString())).orElse(ReservationType.EXPLICIT)))
-                .sorted(java.util.Comparator.comparing(Subnet.CidrReservation::cidr))
-                .toList();
+    static Subnet subnet(software.amazon.awssdk.services.ec2.model.Subnet s, List<SubnetCidrReservation> reservations) {
         return new Subnet(s.subnetId(), nz(s.vpcId()), nz(s.availabilityZone()), nz(s.cidrBlock()),
-                s.availableIpAddressCount() == null ? 0 : s.availableIpAddressCount(), tags(s.tags()), mapped);
+                s.availableIpAddressCount() == null ? 0 : s.availableIpAddressCount(), tags(s.tags()),
+                reservations(reservations));
     }
 
-    public static Eni eni(NetworkInterface n) {
+    /** A subnet without its reservations (read later, one call per subnet). */
+    static SubnetFacts subnetFacts(software.amazon.awssdk.services.ec2.model.Subnet s) {
+        return new SubnetFacts(subnet(s, List.of()), nz(s.ownerId()));
+    }
+
+    /** Sorted by CIDR; a type newer than {@link ReservationType} counts as {@code explicit}. */
+    static List<Subnet.CidrReservation> reservations(List<SubnetCidrReservation> reservations) {
+        return reservations.stream()
+                .map(r -> new Subnet.CidrReservation(nz(r.subnetCidrReservationId()), nz(r.cidr()),
+                        ReservationType.fromId(nz(r.reservationTypeAsString())).orElse(ReservationType.EXPLICIT)))
+                .sorted(Comparator.comparing(Subnet.CidrReservation::cidr))
+                .toList();
+    }
+
+    static Eni eni(NetworkInterface n) {
         var attachment = n.attachment();
         String instanceId = attachment == null || attachment.instanceId() == null ? "" : attachment.instanceId();
         int deviceIndex = attachment == null || attachment.deviceIndex() == null ? -1 : attachment.deviceIndex();
@@ -56,11 +67,24 @@ public final class Ec2Mapping {
             if (ip.privateIpAddress() != null && !ip.privateIpAddress().equals(n.privateIpAddress()))
                 secondaries.add(ip.privateIpAddress());
         }
-        List<String> prefixes = n.ipv4Prefixes().stream().map(p -> p.ipv4Prefix()).filter(p -> p != null).toList();
+        List<String> prefixes = n.ipv4Prefixes().stream().map(p -> p.ipv4Prefix()).filter(Objects::nonNull).toList();
         InterfaceType type = InterfaceType.ofEc2(n.interfaceTypeAsString());
         boolean noManage = "true".equalsIgnoreCase(tags(n.tagSet()).get(NO_MANAGE_TAG));
         return new Eni(n.networkInterfaceId(), nz(n.subnetId()), instanceId, type, deviceIndex,
                 nz(n.privateIpAddress()), secondaries, prefixes, noManage);
+    }
+
+    /** The ENI, with the trunk ENI a branch ENI rides on. */
+    static EniFacts eniFacts(NetworkInterface n) {
+        return new EniFacts(eni(n), nz(tags(n.tagSet()).get(TRUNK_ENI_TAG)));
+    }
+
+    static InstanceFacts instance(Instance i) {
+        String az = i.placement() == null ? "" : nz(i.placement().availabilityZone());
+        List<String> interfaceSubnets = i.networkInterfaces().stream().map(InstanceNetworkInterface::subnetId)
+                .filter(Objects::nonNull).toList();
+        return new InstanceFacts(i.instanceId(), nz(i.instanceTypeAsString()), nz(i.subnetId()), az, tags(i.tags()),
+                interfaceSubnets);
     }
 
     /**
@@ -68,7 +92,7 @@ public final class Ec2Mapping {
      * card's {@code MaximumNetworkInterfaces}, not the instance total. Empty when EC2 gives no network data.
      * Trunking is unknown from this API: {@code true} as ipamd assumes for missing types, 0 branch ENIs.
      */
-    public static Optional<InstanceLimits> instanceLimits(InstanceTypeInfo t) {
+    static Optional<InstanceLimits> instanceLimits(InstanceTypeInfo t) {
         NetworkInfo net = t.networkInfo();
         if (net == null || net.maximumNetworkInterfaces() == null || net.ipv4AddressesPerInterface() == null)
             return Optional.empty();
@@ -90,23 +114,7 @@ public final class Ec2Mapping {
                 nitro || metal, true, 0, vcpus));
     }
 
-    /**
-     * The cluster an instance belongs to: {@code eks:cluster-name}, else the {@code kubernetes.io/cluster/NAME}
-     * tag key. Empty when neither is present.
-     */
-    public static Optional<String> clusterOf(Map<String, String> tags) {
-        String eks = tags.get(EKS_CLUSTER_TAG);
-        if (eks != null && !eks.isEmpty()) return Optional.of(eks);
-        return tags.keySet().stream().filter(k -> k.startsWith(CLUSTER_TAG_PREFIX))
-                .map(k -> k.substring(CLUSTER_TAG_PREFIX.length())).filter(k -> !k.isEmpty()).sorted().findFirst();
-    }
-
-    /** The instance's tags as a map. */
-    public static Map<String, String> tags(Instance i) {
-        return tags(i.tags());
-    }
-
-    public static Map<String, String> tags(List<Tag> tags) {
+    static Map<String, String> tags(List<Tag> tags) {
         Map<String, String> m = new LinkedHashMap<>();
         for (Tag t : tags) if (t.key() != null) m.put(t.key(), t.value() == null ? "" : t.value());
         return m;

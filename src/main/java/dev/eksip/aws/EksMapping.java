@@ -4,19 +4,53 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.eksip.app.inventory.ClusterFacts;
+import dev.eksip.app.inventory.LaunchSpec;
+import dev.eksip.app.inventory.ManagedNodeGroupFacts;
+import dev.eksip.app.inventory.VpcCniAddon;
+import dev.eksip.domain.IpFamily;
 import dev.eksip.domain.NodeGroup;
 import software.amazon.awssdk.services.eks.model.AMITypes;
+import software.amazon.awssdk.services.eks.model.AutoScalingGroup;
+import software.amazon.awssdk.services.eks.model.Cluster;
 import software.amazon.awssdk.services.eks.model.Nodegroup;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
-/** EKS model → domain records, and the vpc-cni add-on's configuration values. Pure static functions. */
-public final class EksMapping {
+/** EKS model → facts and domain records, and the vpc-cni add-on's configuration values. Pure static functions. */
+final class EksMapping {
     private static final ObjectMapper YAML = new YAMLMapper();
 
     private EksMapping() {
+    }
+
+    /**
+     * A cluster. moto (and clusters being created) may give no VPC id: "" then, and the subnets' VPC is used. The
+     * IP family is {@code ipv4} unless EKS says otherwise.
+     */
+    static ClusterFacts cluster(Cluster cluster, List<ManagedNodeGroupFacts> managed, VpcCniAddon addon) {
+        var vpcConfig = cluster.resourcesVpcConfig();
+        String vpcId = vpcConfig == null || vpcConfig.vpcId() == null ? "" : vpcConfig.vpcId();
+        List<String> subnetIds = vpcConfig == null ? List.of() : vpcConfig.subnetIds();
+        var network = cluster.kubernetesNetworkConfig();
+        IpFamily ipFamily = network == null || network.ipFamilyAsString() == null ? IpFamily.IPV4
+                : IpFamily.fromId(network.ipFamilyAsString().toLowerCase(Locale.ROOT)).orElse(IpFamily.IPV4);
+        return new ClusterFacts(cluster.name(), vpcId, ipFamily, subnetIds, managed, addon);
+    }
+
+    /** A managed node group with its own instance types, its Auto Scaling groups and its launch template. */
+    static ManagedNodeGroupFacts managedNodeGroupFacts(Nodegroup g) {
+        List<String> asgs = g.resources() == null ? List.of() : g.resources().autoScalingGroups().stream()
+                .map(AutoScalingGroup::name).filter(Objects::nonNull).toList();
+        var lt = g.launchTemplate();
+        String template = lt == null ? null : lt.id() != null ? lt.id() : lt.name();
+        LaunchSpec launch = template == null ? LaunchSpec.NONE
+                : new LaunchSpec.Template(template, lt.version() == null ? "$Default" : lt.version());
+        return new ManagedNodeGroupFacts(managedNodeGroup(g, g.instanceTypes()), asgs, launch);
     }
 
     /**
@@ -24,7 +58,7 @@ public final class EksMapping {
      * launch template names the type) the types resolved from its launch template. EKS reports
      * {@code amiType=CUSTOM} whenever the launch template specifies an AMI: that is the custom-AMI signal.
      */
-    public static NodeGroup managedNodeGroup(Nodegroup g, List<String> instanceTypes) {
+    static NodeGroup managedNodeGroup(Nodegroup g, List<String> instanceTypes) {
         var scaling = g.scalingConfig();
         int min = scaling == null || scaling.minSize() == null ? 0 : scaling.minSize();
         int desired = scaling == null || scaling.desiredSize() == null ? min : scaling.desiredSize();
@@ -44,7 +78,7 @@ public final class EksMapping {
      *
      * @throws IllegalArgumentException when the text is neither JSON nor YAML, or {@code env} is not a map
      */
-    public static Map<String, String> addonEnv(String configurationValues) {
+    static Map<String, String> addonEnv(String configurationValues) {
         if (configurationValues == null || configurationValues.isBlank()) return Map.of();
         JsonNode root;
         try {

@@ -17,6 +17,8 @@ import dev.eksip.domain.InventoryGap;
 import dev.eksip.domain.Node;
 import dev.eksip.domain.NodeGroup;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
 import software.amazon.awssdk.services.autoscaling.model.LaunchConfiguration;
 import software.amazon.awssdk.services.autoscaling.model.TagDescription;
@@ -57,7 +59,6 @@ class AwsInventorySourceTest {
         return load(List.of(), Map.of());
     }
 
-    // ---- fixtures ----
 
     static Tag tag(String k, String v) {
         return Tag.builder().key(k).value(v).build();
@@ -129,7 +130,6 @@ class AwsInventorySourceTest {
         eni("eni-lb", "subnet-a", null, -1, 0);
     }
 
-    // ---- tests ----
 
     @Test
     void readsClustersNodeGroupsNodesAndEnis() {
@@ -287,6 +287,48 @@ class AwsInventorySourceTest {
             assertThat(e.errorCode()).isEqualTo("UnauthorizedOperation");
             assertThat(e.getMessage()).contains("ec2:DescribeInstances").contains("UnauthorizedOperation");
         });
+    }
+
+    @Test
+    void aClientSideFailureOfAGapCallIsAGapButOfACoreEc2CallIsFatal() {
+        twoClusters();
+        eks.failures.put("DescribeAddon/dev", SdkClientException.create("Unable to execute HTTP request: timed out"));
+
+        Inventory inv = load();
+
+        assertThat(inv.gaps()).containsExactly(new InventoryGap(Scope.cluster("dev"), "eks:DescribeAddon",
+                "SdkClientException",
+                "vpc-cni add-on settings of cluster dev could not be read; configured or default CNI settings used"));
+        assertThat(inv.clusters()).extracting(Cluster::name, Cluster::cniSource).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("dev", CniSource.DEFAULT),
+                org.assertj.core.groups.Tuple.tuple("prod", CniSource.DEFAULT));
+        assertThat(inv.nodes()).hasSize(4);
+
+        ec2.failures.put("DescribeSubnets", SdkClientException.create("Unable to execute HTTP request: timed out"));
+        assertThatThrownBy(this::load).isInstanceOfSatisfying(AwsCallException.class, e -> {
+            assertThat(e.operation()).isEqualTo("ec2:DescribeSubnets");
+            assertThat(e.errorCode()).isEqualTo("SdkClientException");
+        });
+    }
+
+    @Test
+    void aFailedLaunchConfigurationReadIsARegionGapAndTheGroupTakesItsNodesTypes() {
+        subnet("subnet-a", "eu-west-1a", "10.0.0.0/24", 200);
+        cluster("prod", "subnet-a");
+        TagDescription owned = TagDescription.builder().key("kubernetes.io/cluster/prod").value("owned").build();
+        autoScaling.groups.add(AutoScalingGroup.builder().autoScalingGroupName("legacy").minSize(0)
+                .desiredCapacity(1).maxSize(2).vpcZoneIdentifier("subnet-a").tags(owned)
+                .launchConfigurationName("lc-1").build());
+        autoScaling.failures.put("DescribeLaunchConfigurations", ApiCallTimeoutException.create(1000));
+        node("i-1", "prod", null, "t3.large", "subnet-a", "eu-west-1a", tag("aws:autoscaling:groupName", "legacy"));
+
+        Inventory inv = load();
+
+        assertThat(inv.gaps()).containsExactly(new InventoryGap(Scope.region("eu-west-1"),
+                "autoscaling:DescribeLaunchConfigurations", "ApiCallTimeoutException",
+                "launch configurations could not be read; node group instance types taken from running nodes"));
+        assertThat(inv.clusters().get(0).nodeGroups()).singleElement()
+                .satisfies(g -> assertThat(g.instanceTypes()).containsExactly("t3.large"));
     }
 
     @Test

@@ -1,7 +1,7 @@
 package dev.eksip.aws;
 
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.autoscaling.model.AutoScalingException;
 import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
@@ -57,7 +57,7 @@ import java.util.function.Function;
 
 /**
  * Hand-written SDK client fakes: in-memory resources, EC2-style filters, pages of {@link #pageSize} items with
- * numeric next tokens, a log of every request ({@link #calls}), and injectable AWS errors per operation.
+ * numeric next tokens, a log of every request ({@link #calls}), and injectable SDK failures (service or client-side) per operation.
  */
 final class Fakes {
     private Fakes() {
@@ -78,7 +78,7 @@ final class Fakes {
         for (Filter f : filters) {
             Function<T, List<String>> attribute = attributes.get(f.name());
             if (attribute == null) throw new IllegalArgumentException("fake: unsupported filter " + f.name());
-            if (f.values().size() > AwsInventorySource.MAX_FILTER_VALUES)
+            if (f.values().size() > FilterBatches.MAX_VALUES)
                 throw new IllegalArgumentException("fake: more than 200 filter values");
             out.removeIf(item -> attribute.apply(item).stream().noneMatch(f.values()::contains));
         }
@@ -104,13 +104,13 @@ final class Fakes {
         final List<InstanceTypeInfo> instanceTypes = new ArrayList<>();
         final Map<String, List<SubnetCidrReservation>> reservations = new LinkedHashMap<>();
         final Map<String, List<LaunchTemplateVersion>> templates = new LinkedHashMap<>();
-        final Map<String, AwsServiceException> failures = new LinkedHashMap<>();
+        final Map<String, SdkException> failures = new LinkedHashMap<>();
         final List<String> calls = new ArrayList<>();
         int pageSize = 1000;
 
         private void call(String operation) {
             calls.add(operation);
-            AwsServiceException e = failures.get(operation);
+            SdkException e = failures.get(operation);
             if (e != null) throw e;
         }
 
@@ -198,13 +198,13 @@ final class Fakes {
         final Map<String, List<Nodegroup>> nodegroups = new LinkedHashMap<>();
         final Map<String, Addon> addons = new LinkedHashMap<>();
         /** Errors keyed "Operation" or "Operation/cluster". */
-        final Map<String, AwsServiceException> failures = new LinkedHashMap<>();
+        final Map<String, SdkException> failures = new LinkedHashMap<>();
         final List<String> calls = new ArrayList<>();
         int pageSize = 100;
 
         private void call(String operation, String cluster) {
             calls.add(operation);
-            AwsServiceException e = failures.getOrDefault(operation + "/" + cluster, failures.get(operation));
+            SdkException e = failures.getOrDefault(operation + "/" + cluster, failures.get(operation));
             if (e != null) throw e;
         }
 
@@ -263,13 +263,13 @@ final class Fakes {
     static final class AutoScaling implements AutoScalingClient {
         final List<AutoScalingGroup> groups = new ArrayList<>();
         final List<LaunchConfiguration> launchConfigurations = new ArrayList<>();
-        final Map<String, AwsServiceException> failures = new LinkedHashMap<>();
+        final Map<String, SdkException> failures = new LinkedHashMap<>();
         final List<String> calls = new ArrayList<>();
         int pageSize = 100;
 
         private void call(String operation) {
             calls.add(operation);
-            AwsServiceException e = failures.get(operation);
+            SdkException e = failures.get(operation);
             if (e != null) throw e;
         }
 

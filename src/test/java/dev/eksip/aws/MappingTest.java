@@ -10,7 +10,16 @@ import dev.eksip.domain.Eni;
 import dev.eksip.domain.InstanceLimits;
 import dev.eksip.domain.NodeGroup;
 import dev.eksip.domain.Subnet;
+import dev.eksip.app.inventory.AutoScalingGroupFacts;
+import dev.eksip.app.inventory.ClusterFacts;
+import dev.eksip.app.inventory.InstanceFacts;
+import dev.eksip.app.inventory.LaunchSpec;
+import dev.eksip.app.inventory.ManagedNodeGroupFacts;
+import dev.eksip.app.inventory.VpcCniAddon;
+import dev.eksip.domain.IpFamily;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.ec2.model.Instance;
+import software.amazon.awssdk.services.ec2.model.InstanceNetworkInterface;
 import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
 import software.amazon.awssdk.services.ec2.model.InstanceTypeInfo;
 import software.amazon.awssdk.services.ec2.model.NetworkInterface;
@@ -21,7 +30,6 @@ import software.amazon.awssdk.services.eks.model.Nodegroup;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** The SDK → domain mappings, with SDK builders. */
 class MappingTest {
@@ -93,16 +101,6 @@ class MappingTest {
     }
 
     @Test
-    void clusterOfPrefersTheEksTagThenTheKubernetesTag() {
-        assertThat(Ec2Mapping.clusterOf(Map.of("eks:cluster-name", "a", "kubernetes.io/cluster/b", "owned")))
-                .contains("a");
-        assertThat(Ec2Mapping.clusterOf(Map.of("kubernetes.io/cluster/b", "shared"))).contains("b");
-        assertThat(Ec2Mapping.clusterOf(Map.of("Name", "x"))).isEmpty();
-        assertThat(AwsInventorySource.clusterOf(Map.of("eks:cluster-name", "a", "kubernetes.io/cluster/b", "owned"),
-                Set.of("b"))).contains("b");
-    }
-
-    @Test
     void managedNodeGroupMapsScalingSubnetsAsgAndCustomAmi() {
         Nodegroup g = Nodegroup.builder().nodegroupName("ng").amiType("CUSTOM").instanceTypes("m5.large")
                 .subnets("s-1", "s-2").scalingConfig(s -> s.minSize(1).desiredSize(2).maxSize(5))
@@ -134,8 +132,80 @@ class MappingTest {
     void selfManagedGroupSplitsVpcZoneIdentifier() {
         AutoScalingGroup g = AutoScalingGroup.builder().autoScalingGroupName("asg").minSize(0).desiredCapacity(1)
                 .maxSize(2).vpcZoneIdentifier("subnet-1,subnet-2 , subnet-3").build();
-        assertThat(AutoScalingMapping.selfManagedNodeGroup(g, List.of("t3.large"))).isEqualTo(new NodeGroup("asg",
+        assertThat(AutoScalingMapping.facts(g).nodeGroup(List.of("t3.large"))).isEqualTo(new NodeGroup("asg",
                 false, false, List.of("t3.large"), 0, 1, 2, List.of("subnet-1", "subnet-2", "subnet-3"), "asg", 0));
         assertThat(AutoScalingMapping.subnets(g.toBuilder().vpcZoneIdentifier(null).build())).isEmpty();
+    }
+
+    @Test
+    void managedNodeGroupFactsNameEveryAsgAndTheLaunchTemplateByIdElseName() {
+        Nodegroup g = Nodegroup.builder().nodegroupName("lt").subnets("s-1")
+                .scalingConfig(s -> s.minSize(1).desiredSize(1).maxSize(1))
+                .resources(r -> r.autoScalingGroups(a -> a.name("asg-1"), a -> a.name("asg-2")))
+                .launchTemplate(l -> l.id("lt-9").name("named").version("3")).build();
+        ManagedNodeGroupFacts facts = EksMapping.managedNodeGroupFacts(g);
+        assertThat(facts.autoScalingGroups()).containsExactly("asg-1", "asg-2");
+        assertThat(facts.launch()).isEqualTo(new LaunchSpec.Template("lt-9", "3"));
+        assertThat(facts.group().instanceTypes()).isEmpty();
+        assertThat(EksMapping.managedNodeGroupFacts(g.toBuilder().launchTemplate(l -> l.name("named")).build())
+                .launch()).isEqualTo(new LaunchSpec.Template("named", "$Default"));
+        assertThat(EksMapping.managedNodeGroupFacts(g.toBuilder()
+                .launchTemplate((software.amazon.awssdk.services.eks.model.LaunchTemplateSpecification) null).build())
+                .launch()).isEqualTo(LaunchSpec.NONE);
+    }
+
+    @Test
+    void clusterFactsDefaultToNoVpcAndIpv4() {
+        var cluster = software.amazon.awssdk.services.eks.model.Cluster.builder().name("prod")
+                .resourcesVpcConfig(v -> v.subnetIds("s-1")).build();
+        assertThat(EksMapping.cluster(cluster, List.of(), VpcCniAddon.UNAVAILABLE)).isEqualTo(new ClusterFacts("prod",
+                "", IpFamily.IPV4, List.of("s-1"), List.of(), VpcCniAddon.UNAVAILABLE));
+        var ipv6 = cluster.toBuilder().resourcesVpcConfig(v -> v.vpcId("vpc-1"))
+                .kubernetesNetworkConfig(k -> k.ipFamily("ipv6")).build();
+        assertThat(EksMapping.cluster(ipv6, List.of(), VpcCniAddon.UNAVAILABLE))
+                .extracting(ClusterFacts::vpcId, ClusterFacts::ipFamily).containsExactly("vpc-1", IpFamily.IPV6);
+    }
+
+    @Test
+    void anAutoScalingGroupLaunchesFromItsTemplateItsMixedPolicysTemplateOrItsLaunchConfiguration() {
+        AutoScalingGroup base = AutoScalingGroup.builder().autoScalingGroupName("asg").minSize(1).build();
+        assertThat(AutoScalingMapping.launch(base.toBuilder().launchTemplate(l -> l.launchTemplateId("lt-1")
+                .version("$Latest")).build())).isEqualTo(new LaunchSpec.Template("lt-1", "$Latest"));
+        assertThat(AutoScalingMapping.launch(base.toBuilder().mixedInstancesPolicy(m -> m.launchTemplate(l -> l
+                .launchTemplateSpecification(t -> t.launchTemplateName("named")))).launchConfigurationName("lc")
+                .build())).isEqualTo(new LaunchSpec.Template("named", "$Default"));
+        assertThat(AutoScalingMapping.launch(base.toBuilder().launchConfigurationName("lc").build()))
+                .isEqualTo(new LaunchSpec.Configuration("lc"));
+        assertThat(AutoScalingMapping.launch(base)).isEqualTo(LaunchSpec.NONE);
+        // sizes: desired defaults to min, max to desired
+        assertThat(AutoScalingMapping.facts(base)).extracting(AutoScalingGroupFacts::minSize,
+                AutoScalingGroupFacts::desiredSize, AutoScalingGroupFacts::maxSize).containsExactly(1, 1, 1);
+    }
+
+    @Test
+    void instanceFactsKeepTagsZoneAndTheSubnetsOfTheirEnis() {
+        Instance i = Instance.builder().instanceId("i-1").instanceType("m5.large").subnetId("subnet-1")
+                .placement(p -> p.availabilityZone("us-east-1a"))
+                .tags(Tag.builder().key("eks:cluster-name").value("prod").build(), Tag.builder().key("k").build())
+                .networkInterfaces(InstanceNetworkInterface.builder().subnetId("subnet-1").build(),
+                        InstanceNetworkInterface.builder().subnetId("subnet-p").build())
+                .build();
+        assertThat(Ec2Mapping.instance(i)).isEqualTo(new InstanceFacts("i-1", "m5.large", "subnet-1", "us-east-1a",
+                Map.of("eks:cluster-name", "prod", "k", ""), List.of("subnet-1", "subnet-p")));
+        assertThat(Ec2Mapping.instance(Instance.builder().instanceId("i-2").instanceType("t3.small").build()))
+                .extracting(InstanceFacts::subnetId, InstanceFacts::availabilityZone).containsExactly("", "");
+    }
+
+    @Test
+    void eniFactsNameTheTrunkOfABranchEniAndSubnetFactsTheOwner() {
+        NetworkInterface branch = NetworkInterface.builder().networkInterfaceId("eni-b").subnetId("subnet-1")
+                .interfaceType("branch").tagSet(Tag.builder().key("vpcresources.k8s.aws/trunk-eni-id")
+                        .value("eni-t").build()).build();
+        assertThat(Ec2Mapping.eniFacts(branch).trunkEniId()).isEqualTo("eni-t");
+        assertThat(Ec2Mapping.eniFacts(branch.toBuilder().tagSet(List.of()).build()).trunkEniId()).isEmpty();
+        var subnet = software.amazon.awssdk.services.ec2.model.Subnet.builder().subnetId("subnet-1").ownerId("111")
+                .build();
+        assertThat(Ec2Mapping.subnetFacts(subnet).ownerId()).isEqualTo("111");
+        assertThat(Ec2Mapping.subnetFacts(subnet.toBuilder().ownerId(null).build()).ownerId()).isEmpty();
     }
 }

@@ -1,0 +1,36 @@
+package dev.eksip.app.inventory;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.eksip.domain.CniSettings;
+import dev.eksip.domain.CniSource;
+import dev.eksip.simulation.CniEnv;
+
+import java.util.Map;
+
+/**
+ * A cluster's effective VPC CNI settings, in order of precedence (docs/cli.md, "Audit a real account read-only"): the vpc-cni add-on's configuration
+ * values over ipamd's defaults, else the settings configured for the cluster ({@code CNI_SETTINGS}), else ipamd's
+ * shipped defaults. Settings of a self-managed aws-node DaemonSet are not readable through AWS APIs.
+ */
+public final class CniPrecedence {
+    private CniPrecedence() {
+    }
+
+    public record Resolved(CniSettings settings, CniSource source) {
+        public Resolved {
+            requireNonNull(settings, "settings");
+            requireNonNull(source, "source");
+        }
+    }
+
+    /** @param configured settings given to this tool, per cluster name (already resolved against {@code "*"}) */
+    public static Resolved resolve(String cluster, VpcCniAddon addon, Map<String, CniSettings> configured) {
+        return switch (addon) {
+            case VpcCniAddon.Configured c -> new Resolved(CniEnv.parse(c.env()), CniSource.ADDON);
+            case VpcCniAddon.Unavailable u -> configured.containsKey(cluster)
+                    ? new Resolved(configured.get(cluster), CniSource.CONFIGURED)
+                    : new Resolved(CniSettings.DEFAULTS, CniSource.DEFAULT);
+        };
+    }
+}

@@ -1,0 +1,98 @@
+package dev.eksip.aws;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.eksip.app.inventory.ClusterFacts;
+import dev.eksip.app.inventory.ManagedNodeGroupFacts;
+import dev.eksip.app.inventory.VpcCniAddon;
+import dev.eksip.domain.InventoryGap;
+import dev.eksip.domain.Scope;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.eks.EksClient;
+import software.amazon.awssdk.services.eks.model.Addon;
+import software.amazon.awssdk.services.eks.model.Cluster;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * EKS: the region's clusters ({@code ListClusters}, fatal), and per cluster {@code DescribeCluster},
+ * {@code ListNodegroups}, {@code DescribeNodegroup} per group (EKS has no batch describe) and {@code DescribeAddon}
+ * for vpc-cni. A per-cluster call that fails is a gap.
+ */
+final class EksReader {
+    static final String VPC_CNI_ADDON = "vpc-cni";
+
+    private final EksClient eks;
+    private final AwsCalls calls;
+
+    EksReader(EksClient eks, AwsCalls calls) {
+        this.eks = requireNonNull(eks, "eks");
+        this.calls = requireNonNull(calls, "calls");
+    }
+
+    /** Every cluster name in the region, sorted. */
+    List<String> clusterNames() {
+        return AwsCalls.required("eks:ListClusters", () -> eks.listClustersPaginator(r -> r.maxResults(100))
+                .clusters().stream().sorted().toList());
+    }
+
+    /** The cluster, its managed node groups and vpc-cni add-on; empty (and a gap) when it cannot be described. */
+    Optional<ClusterFacts> cluster(String name) {
+        Optional<Cluster> cluster = calls.gapOr(Scope.cluster(name), "eks:DescribeCluster",
+                e -> AwsCalls.notFound(e) ? "cluster %s not found".formatted(name)
+                        : "cluster %s could not be described; its nodes are still counted".formatted(name),
+                () -> eks.describeCluster(r -> r.name(name)).cluster());
+        if (cluster.isEmpty()) return Optional.empty();
+        List<ManagedNodeGroupFacts> managed = managedGroups(name);
+        return Optional.of(EksMapping.cluster(cluster.get(), managed, addon(name)));
+    }
+
+    private List<ManagedNodeGroupFacts> managedGroups(String cluster) {
+        Scope scope = Scope.cluster(cluster);
+        List<ManagedNodeGroupFacts> out = new ArrayList<>();
+        calls.gapOr(scope, "eks:ListNodegroups",
+                "managed node groups of cluster %s could not be listed; their nodes count as unattributed"
+                        .formatted(cluster),
+                () -> {
+                    List<String> names = eks.listNodegroupsPaginator(r -> r.clusterName(cluster).maxResults(100))
+                            .nodegroups().stream().sorted().toList();
+                    for (String group : names)
+                        calls.gapOr(scope, "eks:DescribeNodegroup",
+                                        "managed node group %s could not be described; its nodes count as unattributed"
+                                                .formatted(group),
+                                        () -> eks.describeNodegroup(r -> r.clusterName(cluster).nodegroupName(group))
+                                                .nodegroup())
+                                .ifPresent(g -> out.add(EksMapping.managedNodeGroupFacts(g)));
+                    return out;
+                });
+        return out;
+    }
+
+    /** The vpc-cni add-on's env overrides; unavailable when the add-on is not installed or unreadable. */
+    private VpcCniAddon addon(String cluster) {
+        Optional<Addon> addon = calls.gapOr(Scope.cluster(cluster), "eks:DescribeAddon",
+                "vpc-cni add-on settings of cluster %s could not be read; configured or default CNI settings used"
+                        .formatted(cluster),
+                () -> installedAddon(cluster)).flatMap(a -> a);
+        if (addon.isEmpty()) return VpcCniAddon.UNAVAILABLE;
+        try {
+            return new VpcCniAddon.Configured(EksMapping.addonEnv(addon.get().configurationValues()));
+        } catch (IllegalArgumentException e) {
+            calls.gap(new InventoryGap(Scope.cluster(cluster), "eks:DescribeAddon", "",
+                    e.getMessage() + "; configured or default CNI settings used"));
+            return VpcCniAddon.UNAVAILABLE;
+        }
+    }
+
+    /** Empty when there is no add-on: ResourceNotFoundException means a self-managed aws-node, not a gap. */
+    private Optional<Addon> installedAddon(String cluster) {
+        try {
+            return Optional.ofNullable(eks.describeAddon(r -> r.clusterName(cluster).addonName(VPC_CNI_ADDON)).addon());
+        } catch (AwsServiceException e) {
+            if (AwsCalls.notFound(e)) return Optional.empty();
+            throw e;
+        }
+    }
+}

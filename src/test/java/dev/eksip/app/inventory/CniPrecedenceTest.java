@@ -1,0 +1,33 @@
+package dev.eksip.app.inventory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.eksip.domain.CniSettings;
+import dev.eksip.domain.CniSource;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+/** Add-on configuration values, then configured settings, then ipamd's defaults. */
+class CniPrecedenceTest {
+    static final CniSettings CONFIGURED = new CniSettings(2, 0, 0, false, 1, 0, false, false, true, false);
+
+    @Test
+    void theAddonsValuesWinOverConfiguredSettingsAndLayOverIpamdDefaults() {
+        var addon = new VpcCniAddon.Configured(Map.of("ENABLE_PREFIX_DELEGATION", "true", "WARM_PREFIX_TARGET", "2"));
+
+        assertThat(CniPrecedence.resolve("prod", addon, Map.of("prod", CONFIGURED))).isEqualTo(
+                new CniPrecedence.Resolved(new CniSettings(1, 0, 0, true, 2, 0, false, false, true, false),
+                        CniSource.ADDON));
+        assertThat(CniPrecedence.resolve("prod", new VpcCniAddon.Configured(Map.of()), Map.of()))
+                .isEqualTo(new CniPrecedence.Resolved(CniSettings.DEFAULTS, CniSource.ADDON));
+    }
+
+    @Test
+    void withoutAReadableAddonConfiguredSettingsApplyElseIpamdDefaults() {
+        assertThat(CniPrecedence.resolve("dev", VpcCniAddon.UNAVAILABLE, Map.of("dev", CONFIGURED)))
+                .isEqualTo(new CniPrecedence.Resolved(CONFIGURED, CniSource.CONFIGURED));
+        assertThat(CniPrecedence.resolve("prod", VpcCniAddon.UNAVAILABLE, Map.of("dev", CONFIGURED)))
+                .isEqualTo(new CniPrecedence.Resolved(CniSettings.DEFAULTS, CniSource.DEFAULT));
+    }
+}
