@@ -3,7 +3,7 @@ package dev.eksip.aws;
 import static java.util.Objects.requireNonNull;
 
 import dev.eksip.config.ConfiguredCni;
-import dev.eksip.app.InventorySource;
+import dev.eksip.app.port.InventorySource;
 import dev.eksip.app.AwsCallException;
 import dev.eksip.domain.Cluster;
 import dev.eksip.domain.CniSource;
