@@ -190,7 +190,7 @@ public final class ForecastReport {
     }
 
     /** One subnet's forecast as JSON: the audit report's and the SNS alert's shape (docs/audit-output.md). */
-    static void subnet(ObjectNode n, SubnetForecast s) {
+    public static void subnet(ObjectNode n, SubnetForecast s) {
         n.put("subnetId", s.subnetId());
         n.put("vpcId", s.vpcId());
         n.put("availabilityZone", s.availabilityZone());

@@ -1,6 +1,7 @@
 package dev.eksip.app;
 
-import dev.eksip.app.MetricPoint.Dimension;
+import dev.eksip.app.port.MetricPoint;
+import dev.eksip.app.port.MetricPoint.Dimension;
 import dev.eksip.domain.ClusterForecast;
 import dev.eksip.domain.Forecast;
 import dev.eksip.domain.SubnetForecast;

@@ -2,6 +2,12 @@ package dev.eksip.app;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.eksip.app.alert.AlertPolicy;
+import dev.eksip.app.alert.AlertState;
+import dev.eksip.app.port.AlertSink;
+import dev.eksip.app.port.AlertStateStore;
+import dev.eksip.app.port.MetricPoint;
+import dev.eksip.app.port.MetricsSink;
 import dev.eksip.domain.Forecast;
 import dev.eksip.domain.Severity;
 

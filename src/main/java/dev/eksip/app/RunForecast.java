@@ -2,6 +2,7 @@ package dev.eksip.app;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.eksip.app.port.InventorySource;
 import dev.eksip.domain.Forecast;
 import dev.eksip.domain.Inventory;
 import dev.eksip.simulation.Forecaster;

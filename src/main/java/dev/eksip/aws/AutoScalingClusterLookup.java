@@ -2,7 +2,7 @@ package dev.eksip.aws;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.eksip.app.ClusterLookup;
+import dev.eksip.app.port.ClusterLookup;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.autoscaling.model.TagDescription;
 

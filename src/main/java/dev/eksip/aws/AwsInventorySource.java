@@ -3,7 +3,7 @@ package dev.eksip.aws;
 import static java.util.Objects.requireNonNull;
 
 import dev.eksip.app.AwsCallException;
-import dev.eksip.app.InventorySource;
+import dev.eksip.app.port.InventorySource;
 import dev.eksip.app.inventory.Attribution;
 import dev.eksip.app.inventory.AutoScalingGroupFacts;
 import dev.eksip.app.inventory.ClusterFacts;

@@ -2,9 +2,9 @@ package dev.eksip.aws;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.eksip.app.MetricPoint;
-import dev.eksip.app.MetricsSink;
 import dev.eksip.app.AwsCallException;
+import dev.eksip.app.port.MetricPoint;
+import dev.eksip.app.port.MetricsSink;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;

@@ -1,10 +1,10 @@
 package dev.eksip.aws;
 
-import dev.eksip.app.AlertSink;
-import dev.eksip.app.AlertStateStore;
-import dev.eksip.app.ClusterLookup;
-import dev.eksip.app.InventorySource;
-import dev.eksip.app.MetricsSink;
+import dev.eksip.app.port.AlertSink;
+import dev.eksip.app.port.AlertStateStore;
+import dev.eksip.app.port.ClusterLookup;
+import dev.eksip.app.port.InventorySource;
+import dev.eksip.app.port.MetricsSink;
 import dev.eksip.domain.CniSettings;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

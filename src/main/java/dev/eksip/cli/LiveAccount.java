@@ -1,7 +1,7 @@
 package dev.eksip.cli;
 
 import dev.eksip.app.MetricMapping;
-import dev.eksip.app.MetricPoint;
+import dev.eksip.app.port.MetricPoint;
 import dev.eksip.aws.AwsInventorySource;
 import dev.eksip.aws.LambdaAdapters;
 import dev.eksip.config.AppConfig;

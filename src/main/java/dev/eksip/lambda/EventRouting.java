@@ -1,13 +1,21 @@
 package dev.eksip.lambda;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.eksip.app.trigger.Target;
+import dev.eksip.app.trigger.TriggerRequest;
+import dev.eksip.app.trigger.TriggerRequest.BatchRecord;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Pure translation of one EventBridge envelope (the body of an SQS record, or an event delivered directly) into
- * the scope to audit.
+ * Pure translation of an invocation's JSON into a {@link TriggerRequest}: an EventBridge envelope (the body of an
+ * SQS record, or an event delivered directly) into the {@link Target} to audit.
  * <ul>
  *   <li>{@code aws.eks} / {@code AWS API Call via CloudTrail} with eventName CreateNodegroup, UpdateNodegroupConfig,
  *       UpdateNodegroupVersion or DeleteNodegroup: the cluster is {@code detail.requestParameters.name} (the URI
@@ -16,7 +24,7 @@ import java.util.regex.Pattern;
  *       {@code EC2 Instance Terminate Successful}: the group {@code detail.AutoScalingGroupName}. A managed node
  *       group's group is named {@code eks-<nodegroup>-<uuid>}, which names the node group but not the cluster, so the
  *       cluster comes from the group's tags ({@code eks:cluster-name}, {@code kubernetes.io/cluster/NAME}) through
- *       {@link dev.eksip.app.ClusterLookup}; unresolvable → every cluster.</li>
+ *       {@link dev.eksip.app.port.ClusterLookup}; unresolvable → every cluster.</li>
  *   <li>{@code aws.events} / {@code Scheduled Event}: every cluster.</li>
  *   <li>anything else, or a field of the wrong type: {@link Target.Invalid} with the reason.</li>
  * </ul>
@@ -28,23 +36,11 @@ final class EventRouting {
             "EC2 Instance Launch Unsuccessful", "EC2 Instance Terminate Successful");
     static final Pattern CLUSTER_NAME = Pattern.compile("[0-9A-Za-z][A-Za-z0-9\\-_]{0,99}");
     static final Pattern ASG_NAME = Pattern.compile("[\\x20-\\x7E&&[^:]]{1,255}");
+    /** EventBridge events are at most 256 KB; anything bigger in a record body is not one of ours. */
+    static final int MAX_EVENT_BYTES = 256 * 1024;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private EventRouting() {
-    }
-
-    /** What one event asks for. */
-    sealed interface Target {
-        record Cluster(String name) implements Target {
-        }
-
-        record AutoScalingGroup(String name) implements Target {
-        }
-
-        record AllClusters(String why) implements Target {
-        }
-
-        record Invalid(String reason) implements Target {
-        }
     }
 
     static Target target(JsonNode envelope) {
@@ -67,6 +63,55 @@ final class EventRouting {
             default -> new Target.Invalid("unsupported source '%s': expected aws.eks, aws.autoscaling or aws.events"
                     .formatted(clip(source.asText())));
         };
+    }
+
+    /** {@code {"clusters": [...]}}: the names, validated. @throws IllegalArgumentException naming what is wrong */
+    static TriggerRequest.Clusters clusters(JsonNode clustersNode) {
+        if (clustersNode == null || !clustersNode.isArray())
+            throw new IllegalArgumentException("field 'clusters': expected an array of cluster names, got "
+                    + kind(clustersNode));
+        List<String> names = new ArrayList<>();
+        for (JsonNode n : clustersNode) {
+            if (!n.isTextual() || !CLUSTER_NAME.matcher(n.asText()).matches())
+                throw new IllegalArgumentException("field 'clusters': expected EKS cluster names, got " + kind(n));
+            names.add(n.asText());
+        }
+        return new TriggerRequest.Clusters(names);
+    }
+
+    /** The records of an SQS batch (an array), each routed on its own. */
+    static TriggerRequest.Batch batch(JsonNode records) {
+        List<BatchRecord> out = new ArrayList<>();
+        int index = 0;
+        for (JsonNode record : records) {
+            JsonNode id = record.get("messageId");
+            Optional<String> messageId = id != null && id.isTextual() && !id.asText().isBlank()
+                    ? Optional.of(id.asText()) : Optional.empty();
+            out.add(new BatchRecord(index++, messageId, messageId.isEmpty()
+                    ? new Target.Invalid("record has no messageId") : recordTarget(record)));
+        }
+        return new TriggerRequest.Batch(out);
+    }
+
+    private static Target recordTarget(JsonNode record) {
+        if (!record.isObject()) return new Target.Invalid("record: expected an object, got " + kind(record));
+        JsonNode source = record.get("eventSource");
+        if (source != null && !(source.isTextual() && source.asText().equals("aws:sqs")))
+            return new Target.Invalid("record eventSource: expected 'aws:sqs', got " + kind(source));
+        JsonNode body = record.get("body");
+        if (body == null || !body.isTextual())
+            return new Target.Invalid("record body: expected a string holding an EventBridge event, got " + kind(body));
+        String text = body.asText();
+        if (text.length() > MAX_EVENT_BYTES)
+            return new Target.Invalid("record body: %d characters, more than an EventBridge event can hold (%d)"
+                    .formatted(text.length(), MAX_EVENT_BYTES));
+        JsonNode envelope;
+        try {
+            envelope = JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            return new Target.Invalid("record body is not JSON: " + clip(e.getOriginalMessage()));
+        }
+        return target(envelope);
     }
 
     private static Target eks(String detailType, JsonNode detail) {

@@ -30,9 +30,7 @@ public final class LocalInvoke {
      * @throws RuntimeException         anything the invocation threw (AWS failures included)
      */
     public static String invoke(byte[] event, Map<String, String> env, PrintStream log) {
-        Wiring.Components c = Wiring.production(env);
-        ForecastHandler handler = new ForecastHandler(c.audit(), c.clusterLookup(), c.config().clusterNames(), log,
-                Clock.systemUTC());
+        ForecastHandler handler = new ForecastHandler(Wiring.production(env).triggers(), log, Clock.systemUTC());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             handler.handleRequest(new ByteArrayInputStream(event), out, new LocalContext(log));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.PrintStream;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -27,6 +28,13 @@ final class RunLog {
 
     void error(String event, String requestId, Map<String, ?> fields) {
         write("ERROR", event, requestId, fields);
+    }
+
+    /** Fields in the order given: {@code fields("cluster", name, "reason", why)}. */
+    static Map<String, Object> fields(Object... namesAndValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) m.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        return m;
     }
 
     private void write(String level, String event, String requestId, Map<String, ?> fields) {

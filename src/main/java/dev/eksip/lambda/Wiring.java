@@ -1,21 +1,21 @@
 package dev.eksip.lambda;
 
-import dev.eksip.app.ClusterLookup;
 import dev.eksip.app.RunAudit;
 import dev.eksip.app.RunForecast;
+import dev.eksip.app.trigger.TriggerAudits;
 import dev.eksip.aws.LambdaAdapters;
 import dev.eksip.config.AppConfig;
 
 import java.time.Clock;
 import java.util.Map;
 
-/** The one composition root: configuration → SDK adapters → use case. Runs once per execution environment. */
+/** The one composition root: configuration → SDK adapters → use cases. Runs once per execution environment. */
 public final class Wiring {
     private Wiring() {
     }
 
     /** What the handler needs. */
-    public record Components(AppConfig config, RunAudit audit, ClusterLookup clusterLookup) {
+    public record Components(AppConfig config, TriggerAudits triggers) {
     }
 
     /** @throws IllegalStateException naming the environment variable when the configuration is bad */
@@ -29,6 +29,6 @@ public final class Wiring {
                 aws.alertStateStore(config.alertStateTable()),
                 new RunAudit.AlertSettings(config.alertMinSeverity(), config.alertRepeatInterval()),
                 Clock.systemUTC());
-        return new Components(config, audit, aws.clusterLookup());
+        return new Components(config, new TriggerAudits(audit::audit, aws.clusterLookup(), config.clusterNames()));
     }
 }

@@ -1,5 +1,13 @@
 package dev.eksip.app;
 
+import dev.eksip.app.alert.Alert;
+import dev.eksip.app.alert.AlertState;
+import dev.eksip.app.port.AlertSink;
+import dev.eksip.app.port.AlertStateStore;
+import dev.eksip.app.port.MetricPoint;
+import dev.eksip.app.port.MetricsSink;
+import dev.eksip.domain.Scope;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -39,12 +47,12 @@ public final class InMemoryPorts {
         }
     }
 
-    /** A map. */
+    /** A map by scope. */
     public static final class MemoryStates implements AlertStateStore {
-        public final Map<String, AlertState> states = new HashMap<>();
+        public final Map<Scope, AlertState> states = new HashMap<>();
 
         @Override
-        public synchronized Optional<AlertState> load(String scope) {
+        public synchronized Optional<AlertState> load(Scope scope) {
             return Optional.ofNullable(states.get(scope));
         }
 

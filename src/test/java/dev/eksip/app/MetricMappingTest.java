@@ -8,7 +8,8 @@ import static dev.eksip.app.Fixtures.subnet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.eksip.app.MetricPoint.Dimension;
+import dev.eksip.app.port.MetricPoint;
+import dev.eksip.app.port.MetricPoint.Dimension;
 import dev.eksip.domain.Forecast;
 import dev.eksip.domain.InventoryGap;
 import org.junit.jupiter.api.Test;

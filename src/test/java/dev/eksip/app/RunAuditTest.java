@@ -5,6 +5,8 @@ import static dev.eksip.app.Fixtures.subnet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.eksip.app.alert.Alert;
+import dev.eksip.domain.Scope;
 import dev.eksip.domain.Severity;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +38,7 @@ class RunAuditTest {
         assertThat(metrics.all()).isNotEmpty();
         assertThat(o.subnetsAtRisk()).isEqualTo(3);
         assertThat(o.alertsSent()).containsExactlyInAnyOrder("web-prod:worsened", "batch-jobs:worsened");
-        assertThat(states.states).containsKeys("cluster/web-prod", "cluster/batch-jobs");
+        assertThat(states.states).containsKeys(new Scope.OfCluster("web-prod"), new Scope.OfCluster("batch-jobs"));
     }
 
     @Test
@@ -54,7 +56,7 @@ class RunAuditTest {
                 .isInstanceOf(RunAudit.AuditFailedException.class)
                 .hasMessageContaining("alert for cluster web-prod");
         assertThat(alerts.sent).extracting(Alert::cluster).containsExactly("batch-jobs");
-        assertThat(states.states).containsOnlyKeys("cluster/batch-jobs");   // web-prod is retried next run
+        assertThat(states.states).containsOnlyKeys(new Scope.OfCluster("batch-jobs"));   // web-prod is retried next run
         assertThat(metrics.all()).isNotEmpty();
     }
 

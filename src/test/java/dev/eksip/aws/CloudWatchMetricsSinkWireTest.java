@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.eksip.app.Fixtures;
 import dev.eksip.app.MetricMapping;
-import dev.eksip.app.MetricPoint;
+import dev.eksip.app.port.MetricPoint;
 import dev.eksip.domain.Forecast;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.eksip.app.Alert;
-import dev.eksip.app.AlertPolicy;
-import dev.eksip.app.AlertState;
 import dev.eksip.app.Fixtures;
 import dev.eksip.app.InMemoryPorts;
 import dev.eksip.app.RunAudit;
+import dev.eksip.app.alert.Alert;
+import dev.eksip.app.alert.AlertPolicy;
+import dev.eksip.app.alert.AlertState;
+import dev.eksip.app.alert.SubnetSeverities;
+import dev.eksip.domain.Scope;
 import dev.eksip.domain.Forecast;
 import dev.eksip.domain.Severity;
 import dev.eksip.testing.MotoServer;
@@ -89,15 +91,19 @@ class SnsAlertSinkIT {
     @Test
     void alertStateRoundTripsThroughDynamoDb() {
         DynamoDbAlertStateStore store = new DynamoDbAlertStateStore(peers.dynamoDb, peers.table);
-        assertThat(store.load("cluster/web-prod")).isEmpty();
-        AlertState state = new AlertState("cluster/web-prod", Severity.CRITICAL, "subnet-a=critical,subnet-b=warning",
+        Scope webProd = new Scope.OfCluster("web-prod");
+        assertThat(store.load(webProd)).isEmpty();
+        AlertState state = new AlertState(webProd, Severity.CRITICAL,
+                SubnetSeverities.of(java.util.Map.of("subnet-a", Severity.CRITICAL, "subnet-b", Severity.WARNING)),
                 Instant.parse("2026-11-20T09:15:00Z"), Instant.parse("2026-11-20T09:30:00Z"));
         store.save(state);
-        assertThat(store.load("cluster/web-prod")).contains(state);
-        assertThat(peers.dynamoDb.getItem(r -> r.tableName(peers.table)
+        assertThat(store.load(webProd)).contains(state);
+        var item = peers.dynamoDb.getItem(r -> r.tableName(peers.table)
                 .key(java.util.Map.of("scope", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("cluster/web-prod"))))
-                .item().get("expiresAt").n()).isEqualTo(Long.toString(Instant.parse("2026-11-20T09:30:00Z")
+                .item();
+        assertThat(item.get("expiresAt").n()).isEqualTo(Long.toString(Instant.parse("2026-11-20T09:30:00Z")
                 .plus(Duration.ofDays(90)).getEpochSecond()));
+        assertThat(item.get("fingerprint").s()).isEqualTo("subnet-a=critical,subnet-b=warning");
     }
 
     @Test

@@ -2,10 +2,11 @@ package dev.eksip.lambda;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.eksip.app.ClusterLookup;
 import dev.eksip.app.Fixtures;
 import dev.eksip.app.InMemoryPorts;
 import dev.eksip.app.RunAudit;
+import dev.eksip.app.port.ClusterLookup;
+import dev.eksip.app.trigger.TriggerAudits;
 import dev.eksip.domain.Forecast;
 import dev.eksip.domain.Severity;
 import dev.eksip.domain.SubnetForecast;
@@ -71,7 +72,7 @@ final class HandlerHarness {
             lookups.add(group);
             return group.equals(MANAGED_GROUP) ? Optional.of("web-prod") : Optional.empty();
         };
-        handler = new ForecastHandler(audit, lookup, configuredClusters,
+        handler = new ForecastHandler(new TriggerAudits(audit::audit, lookup, configuredClusters),
                 new PrintStream(logBytes, true, StandardCharsets.UTF_8), Clock.fixed(Fixtures.AS_OF, ZoneOffset.UTC));
     }
 

@@ -1,11 +1,11 @@
-package dev.eksip.app;
+package dev.eksip.app.alert;
 
 import static java.util.Objects.requireNonNull;
 
 import dev.eksip.domain.Severity;
 
 /**
- * One alert message for one cluster scope, already rendered by {@link AlertPolicy}.
+ * One alert message for one cluster scope, decided by {@link AlertPolicy} and rendered by {@link AlertRendering}.
  *
  * @param cluster  the cluster scope
  * @param kind     why it is sent

@@ -1,4 +1,4 @@
-package dev.eksip.app;
+package dev.eksip.app.port;
 
 import dev.eksip.domain.Inventory;
 

@@ -1,5 +1,6 @@
-package dev.eksip.app;
+package dev.eksip.app.alert;
 
+import dev.eksip.app.Fixtures;
 import dev.eksip.domain.Scope;
 
 import static dev.eksip.app.Fixtures.AS_OF;
@@ -35,7 +36,8 @@ class AlertPolicyTest {
         var d = decide(forecast(subnet("subnet-a").warning().build()), null);
         assertThat(d.alert()).get().extracting(Alert::kind, Alert::severity)
                 .containsExactly(Alert.Kind.WORSENED, Severity.WARNING);
-        assertThat(d.newState()).get().extracting(AlertState::fingerprint).isEqualTo("subnet-a=warning");
+        assertThat(d.newState()).get().extracting(AlertState::subnets)
+                .isEqualTo(SubnetSeverities.of(java.util.Map.of("subnet-a", Severity.WARNING)));
     }
 
     @Test
@@ -139,6 +141,6 @@ class AlertPolicyTest {
         String longName = "c" + "x".repeat(99);
         Alert a = decide(forecast(subnet("subnet-a").clusters(longName).warning().build()), null).alert().orElseThrow();
         assertThat(a.subject()).hasSizeLessThan(100).matches("[\\x20-\\x7E]+");
-        assertThat(AlertPolicy.subject("[OK] cluster ü")).isEqualTo("[OK] cluster ?");
+        assertThat(AlertRendering.subject("[OK] cluster ü")).isEqualTo("[OK] cluster ?");
     }
 }

@@ -1,0 +1,111 @@
+package dev.eksip.app.alert;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.eksip.domain.ClusterForecast;
+import dev.eksip.domain.Forecast;
+import dev.eksip.domain.Scope;
+import dev.eksip.domain.Severity;
+import dev.eksip.domain.SubnetForecast;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Pure alert policy: which message (if any) to send for one cluster scope, given its current findings and what
+ * was last recorded for it.
+ * <ul>
+ *   <li>new findings, a higher severity, a subnet newly at risk or a subnet whose severity rose: sent at once
+ *       ({@link Alert.Kind#WORSENED});</li>
+ *   <li>unchanged or milder findings: not re-sent before {@code repeatInterval} has passed since the last message
+ *       ({@link Alert.Kind#REMINDER}); milder findings update the state so a later relapse counts as worsening;</li>
+ *   <li>a scope that was at risk and has no finding any more: announced once ({@link Alert.Kind#RECOVERED}),
+ *       unless the cluster was read with gaps (then nothing is sent and the state is kept).</li>
+ * </ul>
+ * At most one message per cluster scope and run. The wording is {@link AlertRendering}'s.
+ */
+public final class AlertPolicy {
+    private AlertPolicy() {
+    }
+
+    /**
+     * The findings for one cluster: its subnets at or above the minimum severity, worst first.
+     *
+     * @param complete the cluster was read without inventory gaps (only then can it be declared recovered)
+     */
+    public record Findings(String cluster, String account, String region, Instant asOf, List<SubnetForecast> subnets,
+                           boolean complete) {
+        public Findings {
+            requireNonNull(cluster, "cluster");
+            subnets = List.copyOf(subnets);
+        }
+
+        public Severity severity() {
+            return subnets.stream().map(SubnetForecast::severity).max(Comparator.naturalOrder()).orElse(Severity.OK);
+        }
+
+        public Scope.OfCluster scope() {
+            return new Scope.OfCluster(cluster);
+        }
+
+        /** The findings as a value, for comparison with the recorded state. */
+        public SubnetSeverities severities() {
+            return SubnetSeverities.of(subnets);
+        }
+    }
+
+    /** What to do for one scope: the message to send (if any) and the state to store (if it changed). */
+    public record Decision(Optional<Alert> alert, Optional<AlertState> newState) {
+    }
+
+    /** One {@link Findings} per cluster of the forecast. */
+    public static List<Findings> findings(Forecast forecast, Severity minSeverity) {
+        return forecast.clusters().stream().map(ClusterForecast::cluster).distinct()
+                .map(cluster -> new Findings(cluster, forecast.accountId(), forecast.region(), forecast.asOf(),
+                        forecast.subnets().stream()
+                                .filter(s -> s.clusters().contains(cluster))
+                                .filter(s -> s.severity() != Severity.OK && s.severity().compareTo(minSeverity) >= 0)
+                                .sorted(Comparator.comparing(SubnetForecast::severity).reversed()
+                                        .thenComparingInt(s -> s.atMax().headline())
+                                        .thenComparing(SubnetForecast::subnetId))
+                                .toList(),
+                        forecast.gaps().stream().noneMatch(g -> g.scope().cluster().filter(cluster::equals).isPresent())))
+                .toList();
+    }
+
+    public static Decision decide(Findings now, Optional<AlertState> previous, Duration repeatInterval) {
+        Instant asOf = now.asOf();
+        boolean wasAtRisk = previous.isPresent() && previous.get().severity() != Severity.OK;
+        if (now.subnets().isEmpty()) {
+            // nothing at risk, but an incompletely read cluster is not declared recovered
+            if (!wasAtRisk || !now.complete()) return new Decision(Optional.empty(), Optional.empty());
+            AlertState prev = previous.get();
+            return new Decision(Optional.of(AlertRendering.render(now, Alert.Kind.RECOVERED, prev)),
+                    Optional.of(new AlertState(now.scope(), Severity.OK, SubnetSeverities.NONE, asOf, asOf)));
+        }
+        AlertState sent = new AlertState(now.scope(), now.severity(), now.severities(), asOf, asOf);
+        if (!wasAtRisk || worsened(previous.get(), now))
+            return new Decision(Optional.of(AlertRendering.render(now, Alert.Kind.WORSENED, previous.orElse(null))),
+                    Optional.of(sent));
+        AlertState prev = previous.get();
+        if (!asOf.isBefore(prev.lastSentAt().plus(repeatInterval)))
+            return new Decision(Optional.of(AlertRendering.render(now, Alert.Kind.REMINDER, prev)), Optional.of(sent));
+        if (prev.subnets().equals(now.severities()) && prev.severity() == now.severity())
+            return new Decision(Optional.empty(), Optional.empty());
+        // milder but still at risk: remember it (so a relapse is a worsening) without resetting the repeat clock
+        return new Decision(Optional.empty(),
+                Optional.of(new AlertState(now.scope(), now.severity(), now.severities(), prev.lastSentAt(), asOf)));
+    }
+
+    static boolean worsened(AlertState previous, Findings now) {
+        if (now.severity().compareTo(previous.severity()) > 0) return true;
+        for (SubnetForecast s : now.subnets()) {
+            Optional<Severity> was = previous.subnets().severityOf(s.subnetId());
+            if (was.isEmpty() || s.severity().compareTo(was.get()) > 0) return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,68 @@
+package dev.eksip.app.trigger;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.eksip.app.RunAudit;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** What {@link TriggerAudits} did for one request. */
+public sealed interface TriggerOutcome {
+    /** Every audit the request asked for ran and succeeded (one account-wide, or one per cluster). */
+    record Audited(List<RunAudit.Outcome> audits) implements TriggerOutcome {
+        public Audited {
+            audits = List.copyOf(audits);
+        }
+    }
+
+    /** The event is about a cluster outside {@code CLUSTER_NAMES}: nothing to do, not a failure. */
+    record Ignored(String cluster) implements TriggerOutcome {
+        public Ignored {
+            requireNonNull(cluster, "cluster");
+        }
+    }
+
+    /** The event is not one the function handles. */
+    record Invalid(String reason) implements TriggerOutcome {
+        public Invalid {
+            requireNonNull(reason, "reason");
+        }
+    }
+
+    /**
+     * An SQS batch after coalescing.
+     *
+     * @param records           how many records the batch held (dropped ones included)
+     * @param invalidMessageIds records that ask for nothing this function does, in batch order, each once
+     * @param ignoredMessageIds records about clusters outside {@code CLUSTER_NAMES}
+     * @param audits            the audits the batch coalesced into, in order of first mention
+     */
+    record Batch(int records, List<String> invalidMessageIds, List<String> ignoredMessageIds, List<CoalescedAudit> audits)
+            implements TriggerOutcome {
+        public Batch {
+            invalidMessageIds = List.copyOf(invalidMessageIds);
+            ignoredMessageIds = List.copyOf(ignoredMessageIds);
+            audits = List.copyOf(audits);
+        }
+
+        /** What Lambda should redeliver: the invalid records, then those covered by a failed audit. */
+        public List<String> failedMessageIds() {
+            return Stream.concat(invalidMessageIds.stream(),
+                    audits.stream().filter(CoalescedAudit::failed).flatMap(a -> a.messageIds().stream())).toList();
+        }
+    }
+
+    /**
+     * One audit of a batch and the records it covers.
+     *
+     * @param cluster the cluster audited; empty = every cluster (then it covers every routed record)
+     */
+    record CoalescedAudit(Optional<String> cluster, List<String> messageIds, boolean failed) {
+        public CoalescedAudit {
+            requireNonNull(cluster, "cluster");
+            messageIds = List.copyOf(messageIds);
+        }
+    }
+}
