@@ -1,6 +1,5 @@
 package dev.eksip.bench;
 
-import dev.eksip.domain.Scope;
 import dev.eksip.domain.InterfaceType;
 import dev.eksip.domain.IpFamily;
 import dev.eksip.domain.CniSource;
