@@ -1,6 +1,5 @@
 package dev.eksip.bench;
 
-import dev.eksip.domain.Scope;
 import dev.eksip.domain.InterfaceType;
 import dev.eksip.domain.IpFamily;
 import dev.eksip.domain.CniSource;
@@ -13,7 +12,7 @@ import dev.eksip.domain.Inventory;
 import dev.eksip.domain.Node;
 import dev.eksip.domain.NodeGroup;
 import dev.eksip.domain.Subnet;
-import dev.eksip.simulation.Forecaster;
+import dev.eksip.app.RunForecast;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,9 +34,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The whole audit forecast ({@link Forecaster#forecast}) of an account: 10 clusters x 10 node groups, 10,000 nodes
- * with observed ENIs (secondary IPs, or prefixes in the prefix-delegation clusters), 3 zones, one /19 per cluster
- * and zone; every group grows to desired (+10%) and max (+50%).
+ * The whole audit forecast ({@link RunForecast#forecast}: the simulation's figures, then their assessment) of an
+ * account: 10 clusters x 10 node groups, 10,000 nodes with observed ENIs (secondary IPs, or prefixes in the
+ * prefix-delegation clusters), 3 zones, one /19 per cluster and zone; every group grows to desired (+10%) and max
+ * (+50%).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -104,6 +104,6 @@ public class AuditBenchmark {
 
     @Benchmark
     public Forecast forecastAccount() {
-        return Forecaster.forecast(inventory, Instant.EPOCH);
+        return RunForecast.forecast(inventory, Instant.EPOCH);
     }
 }

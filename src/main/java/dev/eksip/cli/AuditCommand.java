@@ -4,10 +4,10 @@ import dev.eksip.domain.Scope;
 import dev.eksip.app.ForecastReport;
 import dev.eksip.app.InventoryFile;
 import dev.eksip.app.InventoryFilter;
+import dev.eksip.app.RunForecast;
 import dev.eksip.domain.Forecast;
 import dev.eksip.domain.Inventory;
 import dev.eksip.domain.Severity;
-import dev.eksip.simulation.Forecaster;
 
 import java.io.InputStream;
 import java.io.IOException;
@@ -59,7 +59,7 @@ final class AuditCommand {
             inventory = InventoryFilter.clusters(embedded(), o.clusters());
             source = source.formatted(inventory.capturedAt());
         }
-        Forecast forecast = Forecaster.forecast(inventory, asOf);
+        Forecast forecast = RunForecast.forecast(inventory, asOf);
         if (o.publish()) {
             int n = LiveAccount.publish(forecast, o.live() && o.clusters().isEmpty(), env, err);
             err.println("published %d metric datums".formatted(n));

@@ -27,8 +27,8 @@ public record Eni(String eniId, String subnetId, String instanceId, InterfaceTyp
         prefixes = List.copyOf(prefixes);
     }
 
-    /** Subnet addresses this ENI takes: primary + secondaries + 16 per prefix (§6(i)). */
-    public int subnetIps() {
-        return 1 + secondaryIps.size() + EniHolding.PREFIX_SIZE * prefixes.size();
+    /** What this ENI takes from its subnet: primary + secondaries, and its prefixes (§6(i)). */
+    public SubnetTake take() {
+        return new SubnetTake(1 + secondaryIps.size(), prefixes.size());
     }
 }

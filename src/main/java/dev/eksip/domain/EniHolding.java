@@ -18,8 +18,8 @@ public record EniHolding(EniRole role, int secondaryIps, int prefixes) {
         return secondaryIps + PREFIX_SIZE * prefixes;
     }
 
-    /** §6(i): what the subnet loses for this ENI: its primary IP + every secondary IP + 16 per prefix. */
-    public int subnetIps() {
-        return 1 + podAddresses();
+    /** §6(i): what the subnet loses for this ENI: its primary IP + every secondary IP, and its prefixes. */
+    public SubnetTake take() {
+        return new SubnetTake(1 + secondaryIps, prefixes);
     }
 }

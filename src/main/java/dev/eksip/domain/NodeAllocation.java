@@ -81,13 +81,13 @@ public record NodeAllocation(String instanceType, boolean prefixMode, boolean ip
     /** §6(i): every IPv4 address the node takes from subnets. */
     public int subnetIps() {
         int n = 0;
-        for (EniHolding e : enis) n += e.subnetIps();
+        for (EniHolding e : enis) n += e.take().addresses();
         return n;
     }
 
     /** Addresses on the primary ENI: always in the node's own subnet. */
     public int primaryEniSubnetIps() {
-        return enis.isEmpty() ? 0 : enis.get(0).subnetIps();
+        return enis.isEmpty() ? 0 : enis.get(0).take().addresses();
     }
 
     /** Addresses on secondary ENIs (pod ENIs, trunk, branches): where §5 "where the new ENI's addresses come from" puts them. */

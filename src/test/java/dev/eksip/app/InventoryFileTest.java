@@ -141,7 +141,7 @@ class InventoryFileTest {
         String doc = java.nio.file.Files.readString(Path.of("docs/inventory-format.md"));
         String json = doc.substring(doc.indexOf("```json") + 7, doc.lastIndexOf("```"));
         Inventory example = InventoryFile.parse(json, "docs/inventory-format.md");
-        assertThat(example.nodes().get(0).enis().get(0).subnetIps()).isEqualTo(3);
+        assertThat(example.nodes().get(0).enis().get(0).take().addresses()).isEqualTo(3);
         assertThat(example.clusters().get(0).cniSource()).isEqualTo(CniSource.ADDON);
     }
 

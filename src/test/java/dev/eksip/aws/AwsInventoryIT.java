@@ -86,7 +86,7 @@ class AwsInventoryIT {
             int prefix = Integer.parseInt(s.cidr().substring(s.cidr().indexOf('/') + 1));
             int usable = (1 << (32 - prefix)) - 5;
             int held = allEnis(inventory).stream().filter(e -> e.subnetId().equals(s.subnetId()))
-                    .mapToInt(Eni::subnetIps).sum();
+                    .mapToInt(e -> e.take().addresses()).sum();
             int reserved = s.reservations().stream().filter(r -> r.type() == ReservationType.PREFIX).mapToInt(r -> 16).sum();
             assertThat(s.availableIps()).as(s.subnetId()).isEqualTo(usable - held - reserved);
         }

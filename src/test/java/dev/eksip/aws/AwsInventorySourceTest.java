@@ -222,7 +222,7 @@ class AwsInventorySourceTest {
         assertThat(n.enis()).extracting(Eni::eniId).containsExactly("eni-1", "eni-trunk", "eni-branch");
         Eni primary = n.enis().get(0);
         assertThat(primary.prefixes()).containsExactly("10.0.0.16/28", "10.0.0.32/28");
-        assertThat(primary.subnetIps()).isEqualTo(1 + 32);
+        assertThat(primary.take().addresses()).isEqualTo(1 + 32);
         assertThat(n.enis().get(1).interfaceType()).isEqualTo(InterfaceType.TRUNK);
         assertThat(n.enis().get(2).interfaceType()).isEqualTo(InterfaceType.BRANCH);
         assertThat(n.enis().get(2).deviceIndex()).isEqualTo(-1);

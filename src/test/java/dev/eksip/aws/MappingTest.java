@@ -60,7 +60,7 @@ class MappingTest {
         Eni eni = Ec2Mapping.eni(n);
         assertThat(eni).isEqualTo(new Eni("eni-1", "subnet-1", "i-1", InterfaceType.INTERFACE, 1, "10.0.0.5",
                 List.of("10.0.0.6", "10.0.0.7"), List.of("10.0.0.16/28"), true));
-        assertThat(eni.subnetIps()).isEqualTo(1 + 2 + 16);
+        assertThat(eni.take().addresses()).isEqualTo(1 + 2 + 16);
     }
 
     @Test

@@ -9,7 +9,7 @@ import dev.eksip.domain.NodeGroup;
 import dev.eksip.domain.Severity;
 import dev.eksip.domain.Subnet;
 import dev.eksip.domain.SubnetForecast;
-import dev.eksip.simulation.Forecaster;
+import dev.eksip.app.RunForecast;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +48,7 @@ class SampleAccountTest {
 
     @Test
     void auditShowsASubnetTheNextScaleOutExhaustsAndAFragmentedPrefixSubnet() {
-        Forecast f = Forecaster.forecast(InventoryFile.read(EMBEDDED), Instant.parse("2026-11-25T00:00:00Z"));
+        Forecast f = RunForecast.forecast(InventoryFile.read(EMBEDDED), Instant.parse("2026-11-25T00:00:00Z"));
 
         SubnetForecast nextScaleOut = f.subnets().stream()
                 .filter(s -> !s.prefixMode() && s.atDesired().headline() < 0).findFirst().orElseThrow();

@@ -7,13 +7,10 @@ import static dev.eksip.fixtures.InventoryBuilder.managed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eksip.domain.CniSettings;
-import dev.eksip.domain.Forecast;
 import dev.eksip.domain.GrowthForecast;
 import dev.eksip.domain.Inventory;
 import dev.eksip.domain.NodeGroup;
-import dev.eksip.domain.Severity;
 import dev.eksip.domain.Subnet;
-import dev.eksip.domain.SubnetForecast;
 import dev.eksip.fixtures.InventoryBuilder;
 
 import java.time.Instant;
@@ -26,7 +23,7 @@ class ForecasterTest {
     private static final Instant AS_OF = Instant.parse("2026-11-25T12:00:00Z");
     private static final String VPC = "vpc-1";
 
-    private static SubnetForecast subnet(Forecast f, String id) {
+    private static SubnetFigures subnet(ForecastFigures f, String id) {
         return f.subnets().stream().filter(s -> s.subnetId().equals(id)).findFirst().orElseThrow();
     }
 
@@ -39,18 +36,16 @@ class ForecasterTest {
                         managed("ng", "m5.large", 1, 4, 6, "subnet-a"))
                 .node("c1", "ng", "m5.large", "subnet-a", null, false, 9, 9)
                 .node("c1", "ng", "m5.large", "subnet-a", null, false, 9, 9);
-        Forecast f = Forecaster.forecast(b.build(AS_OF), AS_OF);
+        ForecastFigures f = Forecaster.figures(b.build(AS_OF));
 
-        SubnetForecast s = subnet(f, "subnet-a");
+        SubnetFigures s = subnet(f, "subnet-a");
         assertThat(s.usableIps()).isEqualTo(251);
         assertThat(s.availableIps()).isEqualTo(211);
         // baseline: 1 ENI + 9 IPs = 10; median: 20; full (29 max pods → 27 pods → 3 ENIs): 30.
         assertThat(s.atDesired()).isEqualTo(new GrowthForecast(211 - 2 * 10, 211 - 2 * 20, 211 - 2 * 30));
         assertThat(s.atMax()).isEqualTo(new GrowthForecast(211 - 4 * 10, 211 - 4 * 20, 211 - 4 * 30));
-        assertThat(s.nodesUntilExhaustion()).isEqualTo(211 / 20);
-        assertThat(s.severity()).isEqualTo(Severity.OK);
+        assertThat(s.nodesThatFit()).isEqualTo(211 / 20);
         assertThat(s.warmIps()).as("each node serves at most 9 pods from 18 IPs at 2 ENIs").isEqualTo(2 * 9);
-        assertThat(f.clusters().get(0).minForecastAtMax()).isEqualTo(211 - 80);
     }
 
     @Test
@@ -63,13 +58,12 @@ class ForecasterTest {
                         managed("ng", "m5.large", 0, 4, 4, "subnet-a", "subnet-b", "subnet-c"))
                 .node("c1", "ng", "m5.large", "subnet-a", null, false, 9, 9)
                 .node("c1", "ng", "m5.large", "subnet-a", null, false, 9, 9);
-        Forecast f = Forecaster.forecast(b.build(AS_OF), AS_OF);
+        ForecastFigures f = Forecaster.figures(b.build(AS_OF));
 
         // two existing nodes in a: the next two go to b and c, one each.
         assertThat(subnet(f, "subnet-a").atDesired().median()).isEqualTo(subnet(f, "subnet-a").availableIps());
         assertThat(subnet(f, "subnet-b").atDesired().median()).isEqualTo(251 - 20);
         assertThat(subnet(f, "subnet-c").atDesired().median()).isEqualTo(251 - 20);
-        assertThat(f.zones()).hasSize(3);
     }
 
     @Test
@@ -80,17 +74,13 @@ class ForecasterTest {
                         managed("ng", "m5.large", 1, 3, 5, "subnet-small"))
                 .node("c1", "ng", "m5.large", "subnet-small", null, false, 9, 9)
                 .node("c1", "ng", "m5.large", "subnet-small", null, false, 9, 9);
-        Forecast f = Forecaster.forecast(b.build(AS_OF), AS_OF);
+        ForecastFigures f = Forecaster.figures(b.build(AS_OF));
 
-        SubnetForecast s = subnet(f, "subnet-small");
+        SubnetFigures s = subnet(f, "subnet-small");
         assertThat(s.availableIps()).isEqualTo(59 - 40);
         assertThat(s.atDesired().median()).isEqualTo(19 - 20);
-        assertThat(s.severity()).isEqualTo(Severity.CRITICAL);
-        assertThat(s.reason()).contains("short by 1 addresses");
         // each node holds 18 pod IPs for at most 9 pods: 9 warm; WARM_IP_TARGET=5 would keep 5 per node.
         assertThat(s.warmIps()).isEqualTo(18);
-        assertThat(s.fix()).contains("WARM_IP_TARGET=5", "about 8");
-        assertThat(f.subnetsExhaustedAtMax()).isEqualTo(1);
     }
 
     @Test
@@ -100,10 +90,10 @@ class ForecasterTest {
                 .cluster("c1", VPC, CniSettings.DEFAULTS, CniSource.DEFAULT, Map.of(),
                         new NodeGroup("spot", true, false, List.of("m5.large", "m5.4xlarge", "x99.mega"), 0, 1, 1,
                                 List.of("subnet-a"), "", 0));
-        Forecast f = Forecaster.forecast(b.build(AS_OF), AS_OF);
+        ForecastFigures f = Forecaster.figures(b.build(AS_OF));
 
         // m5.4xlarge under the managed cap of 110 max pods: 108 pods → 4 ENIs x (1 + 29); an m5.large would be 30.
-        SubnetForecast s = subnet(f, "subnet-a");
+        SubnetFigures s = subnet(f, "subnet-a");
         assertThat(s.availableIps() - s.atDesired().full()).isEqualTo(120);
         assertThat(f.gaps()).singleElement().satisfies(g ->
                 assertThat(g.message()).contains("x99.mega", "other types are forecast"));
@@ -118,10 +108,10 @@ class ForecasterTest {
                 .cluster("c1", VPC, custom, CniSource.ADDON, Map.of("us-east-1a", "subnet-pods"),
                         managed("ng", "m5.large", 1, 2, 2, "subnet-node"))
                 .node("c1", "ng", "m5.large", "subnet-node", "subnet-pods", false, 0, 9, 9);
-        Forecast f = Forecaster.forecast(b.build(AS_OF), AS_OF);
+        ForecastFigures f = Forecaster.figures(b.build(AS_OF));
 
-        SubnetForecast node = subnet(f, "subnet-node");
-        SubnetForecast pods = subnet(f, "subnet-pods");
+        SubnetFigures node = subnet(f, "subnet-node");
+        SubnetFigures pods = subnet(f, "subnet-pods");
         assertThat(node.availableIps() - node.atDesired().median()).as("node subnet: primary IP only").isEqualTo(1);
         assertThat(pods.availableIps() - pods.atDesired().median()).as("pod subnet: 2 ENIs x 10").isEqualTo(20);
         assertThat(pods.clusters()).containsExactly("c1");
@@ -135,10 +125,10 @@ class ForecasterTest {
                 .subnet("subnet-excluded", VPC, "us-east-1a", "10.0.32.0/20", "kubernetes.io/role/cni=0")
                 .cluster("c1", VPC, CniSettings.DEFAULTS, CniSource.DEFAULT, Map.of(),
                         managed("ng", "m5.large", 0, 1, 1, "subnet-node"));
-        Forecast f = Forecaster.forecast(b.build(AS_OF), AS_OF);
+        ForecastFigures f = Forecaster.figures(b.build(AS_OF));
 
-        SubnetForecast node = subnet(f, "subnet-node");
-        SubnetForecast extra = subnet(f, "subnet-extra");
+        SubnetFigures node = subnet(f, "subnet-node");
+        SubnetFigures extra = subnet(f, "subnet-extra");
         // baseline node: primary ENI (1 + 9) in its subnet; no pod ENI at p=0. Full: 2 pod ENIs go to subnet-extra.
         assertThat(node.availableIps() - node.atDesired().full()).isEqualTo(10);
         assertThat(extra.availableIps() - extra.atDesired().full()).isEqualTo(20);
@@ -153,14 +143,12 @@ class ForecasterTest {
                 .subnet("subnet-pd", VPC, "us-east-1a", "10.0.0.0/22")
                 .fragment("subnet-pd", 1, 7)           // one address taken in every /28: churned secondary IPs
                 .cluster("c1", VPC, pd, CniSource.ADDON, Map.of(), managed("ng", "m5.large", 0, 1, 2, "subnet-pd"));
-        Forecast f = Forecaster.forecast(b.build(AS_OF), AS_OF);
+        ForecastFigures f = Forecaster.figures(b.build(AS_OF));
 
-        SubnetForecast s = subnet(f, "subnet-pd");
+        SubnetFigures s = subnet(f, "subnet-pd");
         assertThat(s.prefixMode()).isTrue();
         assertThat(s.availableIps()).isGreaterThan(900);
         assertThat(s.freePrefixBlocks()).isZero();
-        assertThat(s.severity()).isEqualTo(Severity.CRITICAL);
-        assertThat(s.fix()).contains("prefix-type subnet CIDR reservation");
     }
 
     @Test
@@ -170,7 +158,7 @@ class ForecasterTest {
                 .cluster("c1", VPC, CniSettings.DEFAULTS, CniSource.DEFAULT, Map.of(),
                         managed("ng", "x99.mega", 0, 1, 2, "subnet-a"),
                         managed("ok", "m5.large", 0, 1, 1, "subnet-a"));
-        Forecast f = Forecaster.forecast(b.build(AS_OF), AS_OF);
+        ForecastFigures f = Forecaster.figures(b.build(AS_OF));
 
         assertThat(f.gaps()).anySatisfy(g -> assertThat(g.message()).contains("x99.mega"));
         assertThat(subnet(f, "subnet-a").atDesired().baseline()).isEqualTo(251 - 10);
@@ -182,14 +170,10 @@ class ForecasterTest {
         InventoryBuilder b = new InventoryBuilder()
                 .subnet("subnet-a", VPC, "us-east-1a", "10.0.0.0/24")
                 .cluster("v6", VPC, v6, CniSource.ADDON, Map.of(), managed("ng", "m5.large", 0, 10, 20, "subnet-a"));
-        Forecast f = Forecaster.forecast(b.build(AS_OF), AS_OF);
+        ForecastFigures f = Forecaster.figures(b.build(AS_OF));
 
         assertThat(subnet(f, "subnet-a").atMax().full()).isEqualTo(251 - 20);
-        assertThat(f.clusters().get(0).severity()).isEqualTo(Severity.OK);
-        assertThat(f.clusters().get(0).notes()).anySatisfy(n -> assertThat(n).contains("IPv6"));
     }
-
-    // ---- review additions: §5 subnet discovery, §8 precedence, §10 blocks ----
 
     @Test
     void nodesInAZoneTheGroupNoLongerLaunchesIntoDoNotBreakZoneBalancing() {
@@ -206,7 +190,7 @@ class ForecasterTest {
                 .node("c1", "ng", "m5.large", "subnet-b", null, false, 9, 9)
                 .node("c1", "ng", "m5.large", "subnet-b", null, false, 9, 9)
                 .node("c1", "ng", "m5.large", "subnet-c", null, false, 9, 9);
-        Forecast f = Forecaster.forecast(b.build(AS_OF), AS_OF);
+        ForecastFigures f = Forecaster.figures(b.build(AS_OF));
 
         assertThat(subnet(f, "subnet-a").availableIps() - subnet(f, "subnet-a").atDesired().median()).isEqualTo(20);
         assertThat(subnet(f, "subnet-b").atDesired().median()).isEqualTo(subnet(f, "subnet-b").availableIps());
@@ -220,9 +204,9 @@ class ForecasterTest {
         InventoryBuilder b = new InventoryBuilder()
                 .subnet("subnet-a", VPC, "us-east-1a", "10.0.0.0/24")
                 .cluster("c1", VPC, pd, CniSource.ADDON, Map.of(), managed("ng", "m4.large", 0, 1, 1, "subnet-a"));
-        Forecast f = Forecaster.forecast(b.build(AS_OF), AS_OF);
+        ForecastFigures f = Forecaster.figures(b.build(AS_OF));
 
-        SubnetForecast s = subnet(f, "subnet-a");
+        SubnetFigures s = subnet(f, "subnet-a");
         assertThat(s.prefixMode()).isFalse();
         assertThat(s.freePrefixBlocks()).isEqualTo(-1);
         assertThat(s.atDesired().baseline()).as("1 ENI + 9 secondary IPs").isEqualTo(251 - 10);
@@ -238,10 +222,10 @@ class ForecasterTest {
                 .subnet("subnet-pods", VPC, "us-east-1a", "100.64.0.0/20")
                 .cluster("c1", VPC, cni, CniSource.ADDON, Map.of("us-east-1a", "subnet-pods"),
                         managed("ng", "m5.large", 0, 2, 2, "subnet-node"));
-        Forecast f = Forecaster.forecast(b.build(AS_OF), AS_OF);
+        ForecastFigures f = Forecaster.figures(b.build(AS_OF));
 
-        SubnetForecast node = subnet(f, "subnet-node");
-        SubnetForecast pods = subnet(f, "subnet-pods");
+        SubnetFigures node = subnet(f, "subnet-node");
+        SubnetFigures pods = subnet(f, "subnet-pods");
         assertThat(node.prefixMode()).isFalse();
         assertThat(node.availableIps() - node.atDesired().baseline()).as("2 primary IPs").isEqualTo(2);
         assertThat(pods.prefixMode()).isTrue();
@@ -258,10 +242,10 @@ class ForecasterTest {
                 .subnet("subnet-extra", VPC, "us-east-1a", "10.0.16.0/20", "kubernetes.io/role/cni=1")
                 .cluster("c1", VPC, CniSettings.DEFAULTS, CniSource.DEFAULT, Map.of(),
                         managed("ng", "m5.large", 0, 1, 1, "subnet-node"));
-        Forecast f = Forecaster.forecast(b.build(AS_OF), AS_OF);
+        ForecastFigures f = Forecaster.figures(b.build(AS_OF));
 
-        SubnetForecast node = subnet(f, "subnet-node");
-        SubnetForecast extra = subnet(f, "subnet-extra");
+        SubnetFigures node = subnet(f, "subnet-node");
+        SubnetFigures extra = subnet(f, "subnet-extra");
         assertThat(node.availableIps() - node.atDesired().baseline()).as("primary IP only").isEqualTo(1);
         assertThat(extra.availableIps() - extra.atDesired().baseline()).as("one pod ENI, 1 + 9").isEqualTo(10);
         // full: 27 pods, 2 usable pod ENIs (the excluded primary keeps its slot) → 18 IPs on 2 ENIs.
@@ -276,10 +260,10 @@ class ForecasterTest {
                 .subnet("subnet-node", VPC, "us-east-1a", "10.0.0.0/24", "kubernetes.io/role/cni=0")
                 .subnet("subnet-extra", VPC, "us-east-1a", "10.0.16.0/20", "kubernetes.io/role/cni=1")
                 .cluster("c1", VPC, pd, CniSource.ADDON, Map.of(), managed("ng", "m5.large", 0, 1, 1, "subnet-node"));
-        Forecast f = Forecaster.forecast(b.build(AS_OF), AS_OF);
+        ForecastFigures f = Forecaster.figures(b.build(AS_OF));
 
-        SubnetForecast node = subnet(f, "subnet-node");
-        SubnetForecast extra = subnet(f, "subnet-extra");
+        SubnetFigures node = subnet(f, "subnet-node");
+        SubnetFigures extra = subnet(f, "subnet-extra");
         assertThat(node.prefixMode()).isFalse();
         assertThat(node.availableIps() - node.atDesired().baseline()).as("primary IP only").isEqualTo(1);
         assertThat(extra.prefixMode()).isTrue();
@@ -297,7 +281,7 @@ class ForecasterTest {
                 .cluster("c1", VPC, CniSettings.DEFAULTS, CniSource.DEFAULT, Map.of(),
                         managed("ng", "m5.large", 0, 1, 1, "subnet-node"))
                 .node("c1", "ng", "m5.large", "subnet-node", "subnet-extra", false, 0, 9, 9);
-        Forecast f = Forecaster.forecast(b.build(AS_OF), AS_OF);
+        ForecastFigures f = Forecaster.figures(b.build(AS_OF));
 
         assertThat(subnet(f, "subnet-extra").warmIps()).isZero();
     }
@@ -314,7 +298,7 @@ class ForecasterTest {
                 .subnet("subnet-other-az", VPC, "us-east-1b", "10.0.64.0/18", "kubernetes.io/role/cni=1")
                 .cluster("c1", VPC, CniSettings.DEFAULTS, CniSource.DEFAULT, Map.of(),
                         managed("ng", "m5.large", 0, 1, 1, "subnet-node"));
-        Forecast f = Forecaster.forecast(b.build(AS_OF), AS_OF);
+        ForecastFigures f = Forecaster.figures(b.build(AS_OF));
 
         assertThat(subnet(f, "subnet-other").atDesired().full()).isEqualTo(subnet(f, "subnet-other").availableIps());
         assertThat(subnet(f, "subnet-other-az").atDesired().full())
@@ -335,10 +319,10 @@ class ForecasterTest {
                 .subnet("subnet-extra", VPC, "us-east-1a", "10.0.16.0/22", "kubernetes.io/role/cni=1")
                 .otherEni("subnet-extra", 600)
                 .cluster("c1", VPC, pd, CniSource.ADDON, Map.of(), managed("ng", "t3.small", 0, 1, 1, "subnet-node"));
-        Forecast f = Forecaster.forecast(b.build(AS_OF), AS_OF);
+        ForecastFigures f = Forecaster.figures(b.build(AS_OF));
 
-        SubnetForecast node = subnet(f, "subnet-node");
-        SubnetForecast extra = subnet(f, "subnet-extra");
+        SubnetFigures node = subnet(f, "subnet-node");
+        SubnetFigures extra = subnet(f, "subnet-extra");
         assertThat(node.availableIps()).isEqualTo(492);
         assertThat(node.freePrefixBlocks()).isEqualTo(15);
         assertThat(extra.availableIps()).isEqualTo(419);
@@ -358,7 +342,7 @@ class ForecasterTest {
                 .reservation("subnet-pd", "10.0.0.64/26", ReservationType.PREFIX)
                 .reservation("subnet-pd", "10.0.0.128/26", ReservationType.EXPLICIT)
                 .cluster("c1", VPC, pd, CniSource.ADDON, Map.of(), managed("ng", "m5.large", 0, 1, 1, "subnet-pd"));
-        Forecast f = Forecaster.forecast(b.build(AS_OF), AS_OF);
+        ForecastFigures f = Forecaster.figures(b.build(AS_OF));
 
         assertThat(subnet(f, "subnet-pd").freePrefixBlocks()).isEqualTo(16 - 2 - 4);
     }
@@ -376,7 +360,7 @@ class ForecasterTest {
                 s.reservations());
         inv = new Inventory(inv.accountId(), inv.region(), inv.capturedAt(), List.of(busy), inv.clusters(),
                 inv.nodes(), inv.otherEnis(), inv.instanceLimits(), inv.gaps());
-        Forecast f = Forecaster.forecast(inv, AS_OF);
+        ForecastFigures f = Forecaster.figures(inv);
 
         assertThat(subnet(f, "subnet-pd").freePrefixBlocks()).isEqualTo(40 / 16);
     }

@@ -1,0 +1,71 @@
+package dev.eksip.app.assess;
+
+import dev.eksip.domain.Cluster;
+import dev.eksip.domain.ClusterForecast;
+import dev.eksip.domain.GrowthForecast;
+import dev.eksip.domain.Inventory;
+import dev.eksip.domain.Node;
+import dev.eksip.domain.Severity;
+import dev.eksip.domain.SubnetForecast;
+import dev.eksip.domain.ZoneForecast;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Subnet forecasts summed per availability zone and VPC, and seen from each cluster (the worst of its subnets). */
+final class Rollups {
+    private Rollups() {
+    }
+
+    /** One entry per VPC and zone, in that order. */
+    static List<ZoneForecast> zones(List<SubnetForecast> subnets) {
+        Map<String, List<SubnetForecast>> byZone = new TreeMap<>();
+        for (SubnetForecast s : subnets)
+            byZone.computeIfAbsent(s.vpcId() + "|" + s.availabilityZone(), k -> new ArrayList<>()).add(s);
+        List<ZoneForecast> out = new ArrayList<>();
+        for (List<SubnetForecast> z : byZone.values()) {
+            out.add(new ZoneForecast(z.get(0).availabilityZone(), z.get(0).vpcId(), z.size(),
+                    z.stream().mapToInt(SubnetForecast::usableIps).sum(),
+                    z.stream().mapToInt(SubnetForecast::availableIps).sum(),
+                    z.stream().mapToInt(SubnetForecast::warmIps).sum(),
+                    sum(z, true), sum(z, false), worst(z)));
+        }
+        return out;
+    }
+
+    private static GrowthForecast sum(List<SubnetForecast> z, boolean desired) {
+        int b = 0, m = 0, f = 0;
+        for (SubnetForecast s : z) {
+            GrowthForecast g = desired ? s.atDesired() : s.atMax();
+            b += g.baseline();
+            m += g.median();
+            f += g.full();
+        }
+        return new GrowthForecast(b, m, f);
+    }
+
+    /** One entry per cluster of the inventory, in its order. */
+    static List<ClusterForecast> clusters(Inventory inventory, List<SubnetForecast> subnets) {
+        Map<String, Integer> nodes = new HashMap<>();
+        for (Node n : inventory.nodes()) nodes.merge(n.cluster(), 1, Integer::sum);
+        List<ClusterForecast> out = new ArrayList<>();
+        for (Cluster c : inventory.clusters()) {
+            List<SubnetForecast> mine = subnets.stream().filter(s -> s.clusters().contains(c.name())).toList();
+            out.add(new ClusterForecast(c.name(), nodes.getOrDefault(c.name(), 0), c.nodeGroups().size(),
+                    mine.stream().mapToInt(s -> s.atDesired().headline()).min().orElse(0),
+                    mine.stream().mapToInt(s -> s.atMax().headline()).min().orElse(0),
+                    (int) mine.stream().filter(s -> s.severity() != Severity.OK).count(),
+                    (int) mine.stream().filter(SubnetForecast::exhaustedAtMax).count(),
+                    worst(mine), c.cniSource(), c.cni(), mine.stream().map(SubnetForecast::subnetId).toList(),
+                    ClusterNotes.of(c)));
+        }
+        return out;
+    }
+
+    private static Severity worst(List<SubnetForecast> subnets) {
+        return subnets.stream().map(SubnetForecast::severity).max(Enum::compareTo).orElse(Severity.OK);
+    }
+}

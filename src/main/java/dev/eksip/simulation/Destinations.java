@@ -1,0 +1,57 @@
+package dev.eksip.simulation;
+
+import dev.eksip.domain.Cluster;
+import dev.eksip.domain.CniSettings;
+import dev.eksip.domain.EniHolding;
+import dev.eksip.domain.Subnet;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * §5 "where the new ENI's addresses come from", by the ENI's role: the primary ENI in the node's subnet; pod ENIs in
+ * the ENIConfig subnet of the zone with custom networking, else with subnet discovery the candidate subnet with the
+ * most free addresses, else the node's subnet; trunk and branch ENIs (security groups for pods) in the ENIConfig
+ * subnet with custom networking, else the node's subnet.
+ */
+final class Destinations {
+    private final Map<String, Subnet> subnets;
+    private final SubnetDiscovery discovery;
+
+    Destinations(Map<String, Subnet> subnets, SubnetDiscovery discovery) {
+        this.subnets = subnets;
+        this.discovery = discovery;
+    }
+
+    /** The subnet {@code eni} of a new node of {@code c} in {@code zone} and {@code nodeSubnet} is created in. */
+    Subnet of(EniHolding eni, Cluster c, String zone, Subnet nodeSubnet, Map<String, SubnetSpace> state) {
+        CniSettings cni = c.cni();
+        return switch (eni.role()) {
+            case PRIMARY -> nodeSubnet;
+            case TRUNK, BRANCH -> cni.customNetworking() ? podSubnet(c, zone, nodeSubnet) : nodeSubnet;
+            case POD -> cni.customNetworking() ? podSubnet(c, zone, nodeSubnet)
+                    : cni.subnetDiscovery() ? discovered(c, nodeSubnet, eni, state)
+                    : nodeSubnet;
+        };
+    }
+
+    /**
+     * §5 subnet discovery: candidates sorted by {@code AvailableIpAddressCount} descending and ENI creation
+     * tried in that order, so the new ENI lands in the first candidate that can hold it (all-or-nothing create,
+     * in prefix mode free aligned /28 blocks, §9.4); if none can, the first one (where the forecast goes short).
+     */
+    private Subnet discovered(Cluster c, Subnet nodeSubnet, EniHolding eni, Map<String, SubnetSpace> state) {
+        List<Subnet> ranked = discovery.candidates(c, nodeSubnet).stream()
+                .sorted(Comparator.comparingInt((Subnet s) -> -state.get(s.subnetId()).free())
+                        .thenComparing(Subnet::subnetId))
+                .toList();
+        for (Subnet s : ranked) if (state.get(s.subnetId()).fits(eni.take())) return s;
+        return ranked.isEmpty() ? nodeSubnet : ranked.get(0);
+    }
+
+    private Subnet podSubnet(Cluster c, String zone, Subnet fallback) {
+        Subnet s = subnets.get(c.podSubnets().getOrDefault(zone, ""));
+        return s == null ? fallback : s;
+    }
+}

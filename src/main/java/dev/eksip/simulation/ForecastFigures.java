@@ -1,0 +1,21 @@
+package dev.eksip.simulation;
+
+import dev.eksip.domain.InventoryGap;
+
+import java.util.List;
+
+/**
+ * What the simulation finds for an inventory: figures per subnet (in subnet id order), and what it could not read.
+ *
+ * @param subnets           one entry per subnet of the inventory
+ * @param gaps              the inventory's gaps and those the forecast met (unknown types, subnets not read)
+ * @param unattributedNodes nodes that could not be tied to a node group (still counted in their subnet)
+ * @param unattributedEnis  ENIs not attached to a known node (still counted)
+ */
+public record ForecastFigures(List<SubnetFigures> subnets, List<InventoryGap> gaps, int unattributedNodes,
+                              int unattributedEnis) {
+    public ForecastFigures {
+        subnets = List.copyOf(subnets);
+        gaps = List.copyOf(gaps);
+    }
+}

@@ -1,0 +1,68 @@
+package dev.eksip.simulation;
+
+import dev.eksip.domain.EniHolding;
+import dev.eksip.domain.GrowthForecast;
+import dev.eksip.domain.Subnet;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The growth phase (vpc-cni-model.md §9): every node group grows to its desired and to its max size, node by node,
+ * under each {@link CostAssumption}; new nodes are spread over the group's subnets by the {@link ZoneBalancer} and
+ * their ENIs placed by {@link Destinations}. Owns the simulated subnet spaces; exposes per subnet what is left.
+ */
+final class Growth {
+    private final Map<String, GrowthForecast> atDesired;
+    private final Map<String, GrowthForecast> atMax;
+
+    private Growth(Map<String, GrowthForecast> atDesired, Map<String, GrowthForecast> atMax) {
+        this.atDesired = atDesired;
+        this.atMax = atMax;
+    }
+
+    static Growth run(List<GroupGrowth> groups, Map<String, SubnetSpace> now, Destinations destinations) {
+        return new Growth(grow(groups, now, destinations, false), grow(groups, now, destinations, true));
+    }
+
+    /** What the subnet has left once every node group reaches its desired size. */
+    GrowthForecast atDesired(String subnetId) {
+        return atDesired.get(subnetId);
+    }
+
+    /** What the subnet has left once every node group reaches its max size. */
+    GrowthForecast atMax(String subnetId) {
+        return atMax.get(subnetId);
+    }
+
+    private static Map<String, GrowthForecast> grow(List<GroupGrowth> groups, Map<String, SubnetSpace> now,
+                                                    Destinations destinations, boolean atMax) {
+        CostAssumption[] assumptions = CostAssumption.values();
+        Map<String, int[]> left = new HashMap<>();
+        for (CostAssumption assumption : assumptions) {
+            Map<String, SubnetSpace> state = new HashMap<>();
+            now.forEach((id, space) -> state.put(id, space.copy()));
+            for (GroupGrowth g : groups) {
+                ZoneBalancer zones = new ZoneBalancer(g.nodesPerZone());
+                for (int i = 0; i < g.newNodes(atMax); i++) addNode(g, assumption, zones, state, destinations);
+            }
+            state.forEach((id, space) -> left.computeIfAbsent(id, k -> new int[assumptions.length])
+                    [assumption.ordinal()] = space.value());
+        }
+        Map<String, GrowthForecast> out = new HashMap<>();
+        left.forEach((id, v) -> out.put(id, new GrowthForecast(v[CostAssumption.BASELINE.ordinal()],
+                v[CostAssumption.MEDIAN.ordinal()], v[CostAssumption.FULL.ordinal()])));
+        return out;
+    }
+
+    private static void addNode(GroupGrowth g, CostAssumption assumption, ZoneBalancer zones,
+                                Map<String, SubnetSpace> state, Destinations destinations) {
+        String zone = zones.nextZone();
+        Subnet nodeSubnet = ZoneBalancer.nodeSubnet(g.subnets(), zone, state);
+        for (EniHolding eni : g.costIn(nodeSubnet).under(assumption)) {
+            Subnet target = destinations.of(eni, g.cluster(), zone, nodeSubnet, state);
+            state.get(target.subnetId()).take(eni.take());
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.eksip.simulation;
+
+import dev.eksip.domain.CniSettings;
+import dev.eksip.domain.Eni;
+import dev.eksip.domain.EniHolding;
+import dev.eksip.domain.EniRole;
+import dev.eksip.domain.InstanceLimits;
+import dev.eksip.domain.InterfaceType;
+import dev.eksip.domain.Node;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * What one new node of a node group takes from subnets, ENI by ENI (each ENI's role decides where it goes, §5),
+ * under each {@link CostAssumption}.
+ */
+record NodeCost(List<EniHolding> baseline, List<EniHolding> median, List<EniHolding> full) {
+    NodeCost {
+        baseline = List.copyOf(baseline);
+        median = List.copyOf(median);
+        full = List.copyOf(full);
+    }
+
+    List<EniHolding> under(CostAssumption assumption) {
+        return switch (assumption) {
+            case BASELINE -> baseline;
+            case MEDIAN -> median;
+            case FULL -> full;
+        };
+    }
+
+    /**
+     * (a) and (c) from the node model (§6(i): a modelled node's ENIs), (b) from the group's observed nodes; a group
+     * without nodes yet takes its baseline as its median.
+     */
+    static NodeCost of(InstanceLimits limits, CniSettings cni, int maxPods, List<Node> nodes) {
+        List<EniHolding> baseline = NodeModel.converge(limits, cni, maxPods, 0, 0).enis();
+        List<EniHolding> full = NodeModel.converge(limits, cni, maxPods, maxPods, 0).enis();
+        return new NodeCost(baseline, nodes.isEmpty() ? baseline : median(nodes), full);
+    }
+
+    /** (b): the observed ENIs of the group's median node (by addresses held). */
+    static List<EniHolding> median(List<Node> nodes) {
+        record Held(Node node, int addresses) {
+        }
+        List<Held> held = new ArrayList<>(nodes.size());
+        for (Node n : nodes) {
+            int addresses = 0;
+            for (Eni e : n.enis()) addresses += e.take().addresses();
+            held.add(new Held(n, addresses));
+        }
+        held.sort(Comparator.comparingInt(Held::addresses).thenComparing(h -> h.node().instanceId()));
+        Node median = held.get((held.size() - 1) / 2).node();
+        List<EniHolding> out = new ArrayList<>();
+        for (Eni e : median.enis()) out.add(new EniHolding(role(e), e.secondaryIps().size(), e.prefixes().size()));
+        if (out.stream().noneMatch(h -> h.role() == EniRole.PRIMARY)) out.add(0, new EniHolding(EniRole.PRIMARY, 0, 0));
+        return out;
+    }
+
+    /** An observed ENI's role: trunk and branch ENIs by their type, else device 0 is the primary. */
+    private static EniRole role(Eni e) {
+        if (e.interfaceType().trunkOrBranch()) return e.interfaceType() == InterfaceType.TRUNK ? EniRole.TRUNK
+                : EniRole.BRANCH;
+        return e.deviceIndex() == 0 ? EniRole.PRIMARY : EniRole.POD;
+    }
+}

@@ -1,0 +1,90 @@
+package dev.eksip.simulation;
+
+import dev.eksip.domain.Cluster;
+import dev.eksip.domain.Eni;
+import dev.eksip.domain.Inventory;
+import dev.eksip.domain.Node;
+import dev.eksip.domain.NodeGroupRef;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The observed phase (vpc-cni-model.md §9.2): today's holdings are read from the ENIs, never recomputed. Per
+ * subnet the addresses and prefixes its ENIs hold, the warm addresses estimated on its nodes ({@link WarmEstimate})
+ * and the nodes whose primary ENI is in it; per node group its nodes.
+ */
+final class ObservedHoldings {
+    private final Map<String, List<String>> addresses = new HashMap<>();
+    private final Map<String, List<String>> prefixes = new HashMap<>();
+    private final Map<String, Integer> warm = new HashMap<>();
+    private final Map<String, Integer> nodesInSubnet = new HashMap<>();
+    private final Map<NodeGroupRef, List<Node>> nodesByGroup = new HashMap<>();
+    private int unattributedNodes;
+
+    private ObservedHoldings() {
+    }
+
+    static ObservedHoldings observe(Inventory inventory, WarmEstimate estimate) {
+        ObservedHoldings o = new ObservedHoldings();
+        Map<String, Cluster> clusters = new HashMap<>();
+        for (Cluster c : inventory.clusters()) clusters.put(c.name(), c);
+        for (Node n : inventory.nodes()) {
+            o.nodesByGroup.computeIfAbsent(new NodeGroupRef(n.cluster(), n.nodeGroup()), k -> new ArrayList<>()).add(n);
+            o.nodesInSubnet.merge(n.subnetId(), 1, Integer::sum);
+            if (n.nodeGroup().isEmpty()) o.unattributedNodes++;
+            for (Eni e : n.enis()) o.record(e);
+            Cluster c = clusters.get(n.cluster());
+            if (c == null) continue;
+            int idle = estimate.idle(n, c);
+            if (idle > 0) {
+                // Warm addresses sit on the pod ENIs; attribute them to the subnet holding most pod addresses.
+                String where = n.enis().stream()
+                        .max(Comparator.comparingInt(e -> e.secondaryIps().size() + 16 * e.prefixes().size()))
+                        .map(Eni::subnetId).orElse(n.subnetId());
+                o.warm.merge(where, idle, Integer::sum);
+            }
+        }
+        for (Eni e : inventory.otherEnis()) o.record(e);
+        return o;
+    }
+
+    private void record(Eni e) {
+        List<String> a = addresses.computeIfAbsent(e.subnetId(), k -> new ArrayList<>());
+        a.add(e.primaryIp());
+        a.addAll(e.secondaryIps());
+        prefixes.computeIfAbsent(e.subnetId(), k -> new ArrayList<>()).addAll(e.prefixes());
+    }
+
+    /** Every address the observed ENIs hold in the subnet (primary and secondary IPs). */
+    List<String> addresses(String subnetId) {
+        return addresses.getOrDefault(subnetId, List.of());
+    }
+
+    /** Every /28 prefix the observed ENIs hold in the subnet. */
+    List<String> prefixes(String subnetId) {
+        return prefixes.getOrDefault(subnetId, List.of());
+    }
+
+    /** Warm addresses estimated on the nodes' pod ENIs in the subnet. */
+    int warm(String subnetId) {
+        return warm.getOrDefault(subnetId, 0);
+    }
+
+    /** Nodes whose primary ENI is in the subnet. */
+    int nodesIn(String subnetId) {
+        return nodesInSubnet.getOrDefault(subnetId, 0);
+    }
+
+    List<Node> nodes(NodeGroupRef group) {
+        return nodesByGroup.getOrDefault(group, List.of());
+    }
+
+    /** Nodes that could not be tied to a node group. */
+    int unattributedNodes() {
+        return unattributedNodes;
+    }
+}

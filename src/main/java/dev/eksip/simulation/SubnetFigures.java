@@ -1,0 +1,48 @@
+package dev.eksip.simulation;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.eksip.domain.GrowthForecast;
+import dev.eksip.domain.NodeGroupRef;
+import dev.eksip.domain.Subnet;
+
+import java.util.List;
+
+/**
+ * What the simulation finds for one subnet: figures only, no judgement (severity and advice are the assessment's).
+ *
+ * @param subnet           the subnet as read
+ * @param usableIps        {@code 2^(32-len) - 5} (AWS reserves five addresses, §10)
+ * @param warmIps          addresses held idle by the CNI warm pools of the nodes in it (estimated from holdings)
+ * @param prefixMode       a prefix-delegation cluster allocates here: counted in free aligned /28 blocks (§10)
+ * @param freePrefixBlocks free aligned /28 blocks now (-1 outside prefix mode)
+ * @param freeNow          the forecast value now: available addresses, or in prefix mode addresses in free blocks
+ * @param atDesired        what is left once every node group reaches its desired size
+ * @param atMax            what is left once every node group reaches its max size
+ * @param nodeCost         what one new node (median holding) of the costliest group allocating here takes here, in
+ *                         the unit of {@code freeNow} (0 when no group allocates here)
+ * @param nodesThatFit     new nodes of that cost that still fit ({@code freeNow / nodeCost}; -1 when no cost)
+ * @param clusters         clusters that allocate in this subnet
+ * @param nodeGroups       node groups that launch into or allocate pod ENIs in this subnet
+ * @param nodes            nodes whose primary ENI is in this subnet
+ */
+public record SubnetFigures(Subnet subnet, int usableIps, int warmIps, boolean prefixMode, int freePrefixBlocks,
+                            int freeNow, GrowthForecast atDesired, GrowthForecast atMax, int nodeCost,
+                            int nodesThatFit, List<String> clusters, List<NodeGroupRef> nodeGroups, int nodes) {
+    public SubnetFigures {
+        requireNonNull(subnet, "subnet");
+        requireNonNull(atDesired, "atDesired");
+        requireNonNull(atMax, "atMax");
+        clusters = List.copyOf(clusters);
+        nodeGroups = List.copyOf(nodeGroups);
+    }
+
+    public String subnetId() {
+        return subnet.subnetId();
+    }
+
+    /** EC2 {@code AvailableIpAddressCount} now (observed). */
+    public int availableIps() {
+        return subnet.availableIps();
+    }
+}

@@ -1,0 +1,90 @@
+package dev.eksip.simulation;
+
+import dev.eksip.domain.EniHolding;
+import dev.eksip.domain.Subnet;
+import dev.eksip.domain.SubnetTake;
+
+import java.util.Collection;
+
+/**
+ * The free space of one subnet during a growth simulation: its free addresses and, where a prefix-delegation
+ * cluster allocates, its free aligned /28 blocks and the free addresses outside them (§10). Mutable: each simulated
+ * run works on its own {@link #copy()}.
+ */
+final class SubnetSpace {
+    private final boolean prefixMode;
+    private int free;
+    private int blocks;
+    private int loose;
+
+    private SubnetSpace(boolean prefixMode, int free, int blocks, int loose) {
+        this.prefixMode = prefixMode;
+        this.free = free;
+        this.blocks = blocks;
+        this.loose = loose;
+    }
+
+    /**
+     * Today's space of {@code s}, counted in free /28 blocks when {@code prefixMode}: {@code addresses} and
+     * {@code prefixes} are what the observed ENIs hold in it.
+     */
+    static SubnetSpace now(Subnet s, boolean prefixMode, Collection<String> addresses, Collection<String> prefixes) {
+        int blocks = 0;
+        int loose = s.availableIps();
+        if (prefixMode) {
+            blocks = AddressSpace.freeBlocks(s, addresses, prefixes);
+            // Addresses used by what we cannot see lower AvailableIpAddressCount: never trust more blocks.
+            blocks = Math.min(blocks, s.availableIps() / EniHolding.PREFIX_SIZE);
+            loose = s.availableIps() - EniHolding.PREFIX_SIZE * blocks;
+        }
+        return new SubnetSpace(prefixMode, s.availableIps(), blocks, loose);
+    }
+
+    SubnetSpace copy() {
+        return new SubnetSpace(prefixMode, free, blocks, loose);
+    }
+
+    boolean prefixMode() {
+        return prefixMode;
+    }
+
+    /** Free addresses (what {@code AvailableIpAddressCount} would show). */
+    int free() {
+        return free;
+    }
+
+    /** Free aligned /28 blocks (meaningful in prefix mode only). */
+    int blocks() {
+        return blocks;
+    }
+
+    /** The forecast value: addresses, or in prefix mode addresses in free /28 blocks (§10). */
+    int value() {
+        return prefixMode ? EniHolding.PREFIX_SIZE * blocks : free;
+    }
+
+    /** Whether one ENI taking this can be created here: its addresses, and its prefixes as free /28 blocks. */
+    boolean fits(SubnetTake t) {
+        return free >= t.addresses() && (!prefixMode || blocks >= t.prefixes());
+    }
+
+    void take(SubnetTake t) {
+        free -= t.addresses();
+        blocks -= t.prefixes();
+        if (!prefixMode) return;
+        // A /32 takes a loose address if there is one, else it breaks a free /28 block.
+        for (int n = t.ips(); n > 0; ) {
+            if (loose > 0) {
+                int k = Math.min(loose, n);
+                loose -= k;
+                n -= k;
+            } else if (blocks > 0) {
+                blocks--;
+                loose += EniHolding.PREFIX_SIZE - 1;
+                n--;
+            } else {
+                break;
+            }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.eksip.simulation;
+
+import dev.eksip.domain.Cluster;
+import dev.eksip.domain.Eni;
+import dev.eksip.domain.Inventory;
+import dev.eksip.domain.Node;
+import dev.eksip.domain.NodeGroup;
+import dev.eksip.domain.NodeGroupRef;
+
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which clusters and node groups use each known subnet, in the order first seen: the clusters whose nodes' ENIs
+ * are in it (and the node groups of those nodes), then the clusters' ENIConfig pod subnets, then the subnets their
+ * node groups launch into.
+ */
+final class SubnetUsers {
+    private final Set<String> known;
+    private final Map<String, Set<String>> clusters = new HashMap<>();
+    private final Map<String, Set<NodeGroupRef>> groups = new HashMap<>();
+
+    private SubnetUsers(Set<String> known) {
+        this.known = known;
+    }
+
+    static SubnetUsers of(Inventory inventory, Set<String> knownSubnets) {
+        SubnetUsers u = new SubnetUsers(knownSubnets);
+        Map<String, Cluster> byName = new HashMap<>();
+        for (Cluster c : inventory.clusters()) byName.put(c.name(), c);
+        for (Node n : inventory.nodes()) {
+            Cluster c = byName.get(n.cluster());
+            if (c == null) continue;
+            u.add(n.subnetId(), c.name(), n.nodeGroup().isEmpty() ? null : new NodeGroupRef(c.name(), n.nodeGroup()));
+            for (Eni e : n.enis()) u.add(e.subnetId(), c.name(), null);
+        }
+        for (Cluster c : inventory.clusters()) {
+            for (String podSubnet : c.podSubnets().values()) u.add(podSubnet, c.name(), null);
+            for (NodeGroup g : c.nodeGroups())
+                for (String id : g.subnetIds()) u.add(id, c.name(), new NodeGroupRef(c.name(), g.name()));
+        }
+        return u;
+    }
+
+    private void add(String subnetId, String cluster, NodeGroupRef group) {
+        if (!known.contains(subnetId)) return;
+        clusters.computeIfAbsent(subnetId, k -> new LinkedHashSet<>()).add(cluster);
+        if (group != null) groups.computeIfAbsent(subnetId, k -> new LinkedHashSet<>()).add(group);
+    }
+
+    List<String> clusters(String subnetId) {
+        return List.copyOf(clusters.getOrDefault(subnetId, Set.of()));
+    }
+
+    List<NodeGroupRef> nodeGroups(String subnetId) {
+        return List.copyOf(groups.getOrDefault(subnetId, Set.of()));
+    }
+}

@@ -1,0 +1,62 @@
+package dev.eksip.simulation;
+
+import dev.eksip.domain.Cluster;
+import dev.eksip.domain.CniSettings;
+import dev.eksip.domain.Eni;
+import dev.eksip.domain.EniHolding;
+import dev.eksip.domain.InstanceLimits;
+import dev.eksip.domain.Node;
+import dev.eksip.domain.NodeGroup;
+import dev.eksip.domain.Subnet;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Pods are not read (AWS APIs only), so warm addresses are estimated: the node's pod addresses minus the most pods
+ * those holdings serve under the cluster's settings (a lower bound on what is idle). Fleets repeat a few node
+ * shapes: the search is done once per (type, settings, max pods, holding) and cached here.
+ */
+final class WarmEstimate {
+    private final InstanceCatalog catalog;
+    private final Map<String, Subnet> subnets;
+    private final Map<Shape, Integer> cache = new HashMap<>();
+
+    /** One node shape of the estimate. */
+    private record Shape(InstanceLimits limits, CniSettings cni, int maxPods, int held) {
+    }
+
+    WarmEstimate(InstanceCatalog catalog, Map<String, Subnet> subnets) {
+        this.catalog = catalog;
+        this.subnets = subnets;
+    }
+
+    /** Addresses surely idle on node {@code n} of cluster {@code c}; 0 for IPv6 and unknown types. */
+    int idle(Node n, Cluster c) {
+        int held = 0;
+        for (Eni e : n.enis()) held += e.secondaryIps().size() + EniHolding.PREFIX_SIZE * e.prefixes().size();
+        if (held == 0 || c.cni().ipv6()) return 0;
+        InstanceLimits limits = catalog.find(n.instanceType()).orElse(null);
+        if (limits == null) return 0;
+        int maxPods = Forecaster.maxPods(limits, c.cni(), group(c, n.nodeGroup()));
+        CniSettings cni = SubnetDiscovery.excludedPrimary(c, subnets.get(n.subnetId()))
+                ? SubnetDiscovery.primaryExcluded(c.cni()) : c.cni();
+        return cache.computeIfAbsent(new Shape(limits, cni, maxPods, held), WarmEstimate::search);
+    }
+
+    private static int search(Shape k) {
+        int lo = 0;
+        int hi = Math.max(0, Math.min(k.held(), k.maxPods() - NodeModel.HOST_NETWORK_PODS));
+        while (lo < hi) {       // largest p whose converged holding does not exceed what is held
+            int mid = (lo + hi + 1) >>> 1;
+            if (NodeModel.converge(k.limits(), k.cni(), k.maxPods(), mid, 0).podAddresses() <= k.held()) lo = mid;
+            else hi = mid - 1;
+        }
+        return k.held() - lo;
+    }
+
+    private static NodeGroup group(Cluster c, String name) {
+        for (NodeGroup g : c.nodeGroups()) if (g.name().equals(name)) return g;
+        return null;
+    }
+}
