@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.eksip.app.report.ReportJson;
 import dev.eksip.domain.ClusterForecast;
 import dev.eksip.domain.Forecast;
 import dev.eksip.domain.Severity;
@@ -201,7 +202,7 @@ public final class AlertPolicy {
         root.put("severity", kind == Alert.Kind.RECOVERED ? "ok" : f.severity().label());
         if (previous != null) root.put("previousSeverity", previous.severity().label());
         ArrayNode subnets = root.putArray("subnets");
-        for (SubnetForecast s : f.subnets()) ForecastReport.subnet(subnets.addObject(), s);
+        for (SubnetForecast s : f.subnets()) subnets.add(JSON.valueToTree(ReportJson.subnet(s)));
         try {
             return JSON.writeValueAsString(root);
         } catch (JsonProcessingException e) {

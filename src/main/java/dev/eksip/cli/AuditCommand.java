@@ -2,8 +2,9 @@ package dev.eksip.cli;
 
 import dev.eksip.domain.Scope;
 import dev.eksip.app.AwsCallException;
-import dev.eksip.app.ForecastReport;
-import dev.eksip.app.InventoryFile;
+import dev.eksip.app.report.ReportJson;
+import dev.eksip.app.report.ReportTable;
+import dev.eksip.app.snapshot.InventoryFile;
 import dev.eksip.app.InventoryFilter;
 import dev.eksip.config.AppConfig;
 import dev.eksip.domain.Forecast;
@@ -69,7 +70,7 @@ final class AuditCommand {
                 int n = LiveAccount.publish(forecast, o.live() && o.clusters().isEmpty(), err);
                 err.println("published %d metric datums".formatted(n));
             }
-            out.print(o.json() ? ForecastReport.json(forecast, source) : ForecastReport.table(forecast, source));
+            out.print(o.json() ? ReportJson.render(forecast, source) : ReportTable.render(forecast, source));
             return o.failOn() != null && forecast.worst().compareTo(o.failOn()) >= 0 ? Main.FINDINGS : Main.OK;
         } catch (InventoryFile.InvalidInventoryFileException | IllegalArgumentException | IllegalStateException e) {
             err.println("error: " + e.getMessage());

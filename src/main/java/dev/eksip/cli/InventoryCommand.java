@@ -1,7 +1,7 @@
 package dev.eksip.cli;
 
 import dev.eksip.app.AwsCallException;
-import dev.eksip.app.InventoryFile;
+import dev.eksip.app.snapshot.InventoryFile;
 import dev.eksip.aws.AwsInventorySource;
 import dev.eksip.config.ConfiguredCni;
 import dev.eksip.domain.Inventory;
