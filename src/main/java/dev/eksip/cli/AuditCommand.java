@@ -1,8 +1,9 @@
 package dev.eksip.cli;
 
 import dev.eksip.domain.Scope;
-import dev.eksip.app.ForecastReport;
-import dev.eksip.app.InventoryFile;
+import dev.eksip.app.report.ReportJson;
+import dev.eksip.app.report.ReportTable;
+import dev.eksip.app.snapshot.InventoryFile;
 import dev.eksip.app.InventoryFilter;
 import dev.eksip.app.RunForecast;
 import dev.eksip.domain.Forecast;
@@ -64,7 +65,7 @@ final class AuditCommand {
             int n = LiveAccount.publish(forecast, o.live() && o.clusters().isEmpty(), env, err);
             err.println("published %d metric datums".formatted(n));
         }
-        out.print(o.json() ? ForecastReport.json(forecast, source) : ForecastReport.table(forecast, source));
+        out.print(o.json() ? ReportJson.render(forecast, source) : ReportTable.render(forecast, source));
         return o.failOn() != null && forecast.worst().compareTo(o.failOn()) >= 0 ? ExitCode.FINDINGS : ExitCode.OK;
     }
 

@@ -1,6 +1,6 @@
 package dev.eksip.cli;
 
-import dev.eksip.app.InventoryFile;
+import dev.eksip.app.snapshot.InventoryFile;
 import dev.eksip.domain.Inventory;
 
 import java.io.PrintStream;

@@ -1,7 +1,7 @@
 package dev.eksip.cli;
 
 import dev.eksip.app.AwsCallException;
-import dev.eksip.app.InventoryFile;
+import dev.eksip.app.snapshot.InventoryFile;
 import dev.eksip.app.RunAudit;
 
 import java.io.InputStream;

@@ -3,13 +3,11 @@ package dev.eksip.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.eksip.plan.PlanResult;
 
 import java.io.UncheckedIOException;
 
-/** Renders a {@link PlanResult} as the JSON of product.md or as a table readable in 100 columns. */
+/** Renders a {@link PlanResult} as the JSON of product.md ({@link PlanJsonV1}) or as a table readable in 100 columns. */
 final class PlanOutput {
     static final int WIDTH = 100;
     private static final JsonMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
@@ -18,42 +16,8 @@ final class PlanOutput {
     }
 
     static String json(PlanResult plan) {
-        ObjectNode root = MAPPER.createObjectNode();
-        root.put("model", plan.model().id());
-        plan.sheet().ifPresent(s -> root.put("sheet", s.title()));
-        ObjectNode subnet = root.putObject("subnet");
-        subnet.put("prefixLength", plan.subnet().prefixLength());
-        subnet.put("totalIps", plan.subnet().totalIps());
-        subnet.put("usableIps", plan.subnet().usableIps());
-        ObjectNode totals = root.putObject("totals");
-        totals.put("podsHosted", plan.totals().podsHosted());
-        totals.put("subnetIpsUsed", plan.totals().subnetIpsUsed());
-        totals.put("subnetIpsRemaining", plan.totals().subnetIpsRemaining());
-        ArrayNode rows = root.putArray("instances");
-        for (PlanResult.Row r : plan.instances()) {
-            ObjectNode o = rows.addObject();
-            o.put("instanceType", r.instanceType());
-            o.put("count", r.count());
-            o.put("podsPerNode", r.podsPerNode());
-            if (r.maxPods().isPresent()) o.put("maxPods", r.maxPods().getAsInt());
-            else o.putNull("maxPods");
-            o.put("enisPerNode", r.enisPerNode());
-            o.put("activeEnisPerNode", r.activeEnisPerNode());
-            o.put("warmEnisPerNode", r.warmEnisPerNode());
-            o.put("secondaryIpsPerNode", r.secondaryIpsPerNode());
-            o.put("prefixesPerNode", r.prefixesPerNode());
-            o.put("warmIpsPerNode", r.warmIpsPerNode());
-            o.put("subnetIpsPerNode", r.subnetIpsPerNode());
-            o.put("subnetIpsTotal", r.subnetIpsTotal());
-            o.put("podsTotal", r.podsTotal());
-            o.put("podsWithoutIp", r.podsWithoutIp());
-            o.put("podsUnschedulable", r.podsUnschedulable());
-            o.put("branchPodsPerNode", r.branchPodsPerNode());
-        }
-        ArrayNode notes = root.putArray("notes");
-        plan.notes().forEach(notes::add);
         try {
-            return MAPPER.writeValueAsString(root) + System.lineSeparator();
+            return MAPPER.writeValueAsString(PlanJsonV1.of(plan)) + System.lineSeparator();
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -8,7 +8,7 @@ import dev.eksip.domain.CniSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.eksip.app.InventoryFile;
+import dev.eksip.app.snapshot.InventoryFile;
 import dev.eksip.cli.Main;
 import dev.eksip.domain.Cluster;
 import dev.eksip.domain.CniSettings;

@@ -3,7 +3,7 @@ package dev.eksip.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eksip.app.AwsCallException;
-import dev.eksip.app.InventoryFile;
+import dev.eksip.app.snapshot.InventoryFile;
 import dev.eksip.plan.ScenarioException;
 
 import java.io.ByteArrayOutputStream;

@@ -5,7 +5,7 @@ import dev.eksip.domain.CniSource;
 import static dev.eksip.fixtures.InventoryBuilder.managed;
 import static dev.eksip.fixtures.InventoryBuilder.selfManaged;
 
-import dev.eksip.app.InventoryFile;
+import dev.eksip.app.snapshot.InventoryFile;
 import dev.eksip.domain.CniSettings;
 import dev.eksip.domain.Inventory;
 import dev.eksip.fixtures.InventoryBuilder;

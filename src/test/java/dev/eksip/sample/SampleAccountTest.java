@@ -2,7 +2,7 @@ package dev.eksip.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.eksip.app.InventoryFile;
+import dev.eksip.app.snapshot.InventoryFile;
 import dev.eksip.domain.Forecast;
 import dev.eksip.domain.Inventory;
 import dev.eksip.domain.NodeGroup;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.eksip.app.ForecastReport;
+import dev.eksip.app.report.ReportJson;
 import dev.eksip.app.alert.AlertPolicy.Findings;
 import dev.eksip.domain.Severity;
 import dev.eksip.domain.SubnetForecast;
@@ -86,7 +86,7 @@ public final class AlertRendering {
         root.put("severity", kind == Alert.Kind.RECOVERED ? "ok" : f.severity().label());
         if (previous != null) root.put("previousSeverity", previous.severity().label());
         ArrayNode subnets = root.putArray("subnets");
-        for (SubnetForecast s : f.subnets()) ForecastReport.subnet(subnets.addObject(), s);
+        for (SubnetForecast s : f.subnets()) subnets.add(JSON.valueToTree(ReportJson.subnet(s)));
         try {
             return JSON.writeValueAsString(root);
         } catch (JsonProcessingException e) {

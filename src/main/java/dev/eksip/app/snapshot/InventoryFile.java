@@ -1,16 +1,8 @@
-package dev.eksip.app;
+package dev.eksip.app.snapshot;
 
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.deser.std.FromStringDeserializer;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.ser.std.ToStringSerializerBase;
-import dev.eksip.domain.CniSource;
-import dev.eksip.domain.InterfaceType;
-import dev.eksip.domain.IpFamily;
-import dev.eksip.domain.ReservationType;
-import dev.eksip.domain.Scope;
-import dev.eksip.domain.WireName;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -18,25 +10,23 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.eksip.domain.Inventory;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.stream.Collectors;
 
 /**
- * The inventory snapshot file: an {@link Inventory} as JSON with {@code "formatVersion": 1} first
- * (docs/inventory-format.md). Writing omits nulls and writes instants as ISO-8601 strings; reading is strict:
- * unknown or missing fields, wrong types and any other format version are {@link InvalidInventoryFileException}s
- * that name the field.
+ * The inventory snapshot file: an {@link Inventory} as {@link SnapshotV1} JSON with {@code "formatVersion": 1}
+ * first (docs/inventory-format.md). Writing omits nulls and writes instants as ISO-8601 strings; reading is strict:
+ * unknown or missing fields, wrong types, spellings no domain enum has and any other format version are
+ * {@link InvalidInventoryFileException}s that name the file, the field's JSON path and what was expected.
  */
 public final class InventoryFile {
     public static final int FORMAT_VERSION = 1;
@@ -51,65 +41,19 @@ public final class InventoryFile {
             .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .defaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL))  // no null in a list or map either
             .serializationInclusion(JsonInclude.Include.NON_NULL)
-            .addModule(wireNames())
             .build();
-
-    /** Scopes and the domain's enums are written in their wire spelling ({@code cluster/prod}, {@code addon}). */
-    private static SimpleModule wireNames() {
-        SimpleModule m = new SimpleModule("wire-names");
-        m.addSerializer(Scope.class, new ToStringSerializerBase(Scope.class) {
-            @Override
-            public String valueToString(Object value) {
-                return ((Scope) value).id();
-            }
-        });
-        m.addDeserializer(Scope.class, new FromStringDeserializer<>(Scope.class) {
-            @Override
-            protected Scope _deserialize(String value, DeserializationContext ctxt) throws IOException {
-                return Scope.parse(value).orElseThrow(() -> new IllegalArgumentException(
-                        "expected cluster/NAME, nodegroup/CLUSTER/NAME, subnet/ID, launch-template/ID, "
-                                + "instance-type/TYPE or region/NAME, got '" + value + "'"));
-            }
-        });
-        wireEnum(m, CniSource.class, CniSource::fromId);
-        wireEnum(m, IpFamily.class, IpFamily::fromId);
-        wireEnum(m, InterfaceType.class, InterfaceType::fromId);
-        wireEnum(m, ReservationType.class, ReservationType::fromId);
-        return m;
-    }
-
-    private static <E extends Enum<E> & WireName> void wireEnum(SimpleModule m, Class<E> type,
-                                                                   java.util.function.Function<String, java.util.Optional<E>> parse) {
-        m.addSerializer(type, new ToStringSerializerBase(type) {
-            @Override
-            public String valueToString(Object value) {
-                return ((WireName) value).id();
-            }
-        });
-        m.addDeserializer(type, new FromStringDeserializer<>(type) {
-            @Override
-            protected E _deserialize(String value, DeserializationContext ctxt) {
-                return parse.apply(value).orElseThrow(() -> new IllegalArgumentException("expected one of "
-                        + java.util.Arrays.stream(type.getEnumConstants()).map(WireName::id).toList()
-                        + ", got '" + value + "'"));
-            }
-        });
-    }
 
     private InventoryFile() {
     }
 
     /** The snapshot as JSON text (UTF-8, indented, ends with a newline). */
     public static String toJson(Inventory inventory) {
-        ObjectNode root = MAPPER.createObjectNode();
-        root.put(VERSION_FIELD, FORMAT_VERSION);
-        root.setAll((ObjectNode) MAPPER.valueToTree(inventory));
         try {
-            return MAPPER.writeValueAsString(root) + "\n";
+            return MAPPER.writeValueAsString(SnapshotMapper.toFile(inventory)) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise inventory", e);
         }
@@ -145,7 +89,7 @@ public final class InventoryFile {
 
     public static Inventory read(InputStream in, String name) {
         try {
-            return parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), name);
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), name);
         } catch (IOException e) {
             throw new InvalidInventoryFileException(name + ": cannot read: " + e.getMessage(), e);
         }
@@ -167,33 +111,20 @@ public final class InventoryFile {
         if (!version.isInt() || version.intValue() != FORMAT_VERSION)
             throw new InvalidInventoryFileException("%s: field \"formatVersion\" is %s; this version reads only %d"
                     .formatted(name, version, FORMAT_VERSION));
-        ObjectNode body = ((ObjectNode) root).deepCopy();
-        body.remove(VERSION_FIELD);
+        SnapshotV1 file;
         try {
-            return MAPPER.treeToValue(body, Inventory.class);
-        } catch (UnrecognizedPropertyException e) {
-            throw new InvalidInventoryFileException("%s: unknown field \"%s\" at %s".formatted(
-                    name, e.getPropertyName(), path(e)), e);
+            file = MAPPER.treeToValue(root, SnapshotV1.class);
         } catch (JsonMappingException e) {
-            String cause = rootCause(e);
-            throw new InvalidInventoryFileException("%s: invalid field at %s: %s".formatted(name, path(e), cause), e);
+            throw new InvalidInventoryFileException(name + ": " + SnapshotErrors.describe(e, root), e);
         } catch (JacksonException e) {
             throw new InvalidInventoryFileException(name + ": " + e.getOriginalMessage(), e);
         }
-    }
-
-    private static String path(JsonMappingException e) {
-        String p = e.getPath().stream()
-                .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
-                .collect(Collectors.joining());
-        return p.isEmpty() ? "$" : "$" + p;
-    }
-
-    private static String rootCause(JsonMappingException e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
-        if (t instanceof JacksonException je) return je.getOriginalMessage();
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        try {
+            return SnapshotMapper.toDomain(file);
+        } catch (SnapshotMapper.InvalidField e) {
+            throw new InvalidInventoryFileException("%s: invalid field at %s: %s".formatted(name, e.path,
+                    e.getMessage()), e);
+        }
     }
 
     /** A snapshot file that cannot be used; the CLI maps it to exit 2 (bad input). */

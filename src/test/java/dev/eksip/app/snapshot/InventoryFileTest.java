@@ -1,4 +1,4 @@
-package dev.eksip.app;
+package dev.eksip.app.snapshot;
 
 import dev.eksip.domain.IpFamily;
 
@@ -10,7 +10,7 @@ import dev.eksip.domain.CniSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.eksip.app.InventoryFile.InvalidInventoryFileException;
+import dev.eksip.app.snapshot.InventoryFile.InvalidInventoryFileException;
 import dev.eksip.domain.Cluster;
 import dev.eksip.domain.CniSettings;
 import dev.eksip.domain.Eni;
@@ -143,16 +143,5 @@ class InventoryFileTest {
         Inventory example = InventoryFile.parse(json, "docs/inventory-format.md");
         assertThat(example.nodes().get(0).enis().get(0).take().addresses()).isEqualTo(3);
         assertThat(example.clusters().get(0).cniSource()).isEqualTo(CniSource.ADDON);
-    }
-
-    @Test
-    void everyFieldOfTheFormatIsDocumented() throws Exception {
-        String doc = java.nio.file.Files.readString(Path.of("docs/inventory-format.md"));
-        for (Class<?> type : List.of(Inventory.class, Subnet.class, Subnet.CidrReservation.class, Cluster.class,
-                CniSettings.class, NodeGroup.class, Node.class, Eni.class, InstanceLimits.class, InventoryGap.class)) {
-            for (var component : type.getRecordComponents())
-                assertThat(doc).as(type.getSimpleName() + "." + component.getName())
-                        .contains("`" + component.getName() + "`");
-        }
     }
 }

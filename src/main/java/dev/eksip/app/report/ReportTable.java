@@ -1,0 +1,112 @@
+package dev.eksip.app.report;
+
+import dev.eksip.domain.ClusterForecast;
+import dev.eksip.domain.CniSettings;
+import dev.eksip.domain.Forecast;
+import dev.eksip.domain.InventoryGap;
+import dev.eksip.domain.Severity;
+import dev.eksip.domain.SubnetForecast;
+import dev.eksip.domain.ZoneForecast;
+
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The audit report for people: a forecast as a table readable in 100 columns, subnets worst first with why and
+ * fix, then clusters, zones, gaps and a legend ({@link ReportJson} is the same report for programs).
+ */
+public final class ReportTable {
+    private static final int WIDTH = 100;
+
+    private ReportTable() {
+    }
+
+    public static String render(Forecast f, String source) {
+        StringBuilder out = new StringBuilder();
+        out.append("eks-ip-forecaster audit: account %s, %s, as of %s%n".formatted(
+                f.accountId().isEmpty() ? "?" : f.accountId(), f.region(), f.asOf().truncatedTo(ChronoUnit.SECONDS)));
+        wrap(out, "source: " + source, "  ");
+        out.append("%d subnets, %d at risk, %d exhausted at max, %d audit errors%n%n".formatted(
+                f.subnets().size(), f.subnetsAtRisk(), f.subnetsExhaustedAtMax(), f.gaps().size()));
+
+        String row = "%-24s %-10s %6s %6s %5s %8s %8s %5s %s%n";
+        out.append(row.formatted("SUBNET", "AZ", "USABLE", "AVAIL", "WARM", "@DESIRED", "@MAX", "FIT", "SEVERITY"));
+        for (SubnetForecast s : SubnetOrder.worstFirst(f)) {
+            out.append(row.formatted(s.subnetId(), s.availabilityZone(), s.usableIps(), s.availableIps(),
+                    s.warmIps(), s.atDesired().headline(), s.atMax().headline(),
+                    s.nodesUntilExhaustion() < 0 ? "-" : String.valueOf(s.nodesUntilExhaustion()),
+                    s.severity().label()));
+            String blocks = s.prefixMode() ? "; free /28 blocks: " + s.freePrefixBlocks() : "";
+            String groups = s.nodeGroups().isEmpty() ? String.join(", ", s.clusters())
+                    : String.join(", ", s.nodeGroups());
+            wrap(out, "  " + s.cidr() + "; " + (groups.isEmpty() ? "no cluster" : groups) + blocks, "  ");
+            if (s.severity() != Severity.OK) {
+                wrap(out, "  why: " + s.reason(), "       ");
+                wrap(out, "  fix: " + s.fix(), "       ");
+            }
+        }
+
+        out.append("%n%-24s %5s %6s %11s %9s %7s %s%n".formatted(
+                "CLUSTER", "NODES", "GROUPS", "MIN@DESIRED", "MIN@MAX", "AT RISK", "SEVERITY"));
+        for (ClusterForecast c : f.clusters()) {
+            out.append("%-24s %5d %6d %11d %9d %7d %s%n".formatted(c.cluster(), c.nodes(), c.nodeGroups(),
+                    c.minForecastAtDesired(), c.minForecastAtMax(), c.subnetsAtRisk(), c.severity().label()));
+            wrap(out, "  CNI settings (%s): %s".formatted(c.cniSource().id(), describe(c.cni())), "    ");
+        }
+
+        out.append("%n%-12s %-22s %7s %6s %6s %8s %8s %s%n".formatted(
+                "ZONE", "VPC", "SUBNETS", "USABLE", "AVAIL", "@DESIRED", "@MAX", "SEVERITY"));
+        for (ZoneForecast z : f.zones()) {
+            out.append("%-12s %-22s %7d %6d %6d %8d %8d %s%n".formatted(z.availabilityZone(), z.vpcId(),
+                    z.subnets(), z.usableIps(), z.availableIps(), z.atDesired().headline(), z.atMax().headline(),
+                    z.severity().label()));
+        }
+
+        if (!f.gaps().isEmpty()) {
+            out.append("%nINVENTORY GAPS (audited without them)%n".formatted());
+            for (InventoryGap g : f.gaps())
+                wrap(out, "  %s: %s%s".formatted(g.scope().id(), g.message(),
+                        g.operation().isEmpty() ? "" : " [%s %s]".formatted(g.operation(), g.errorCode())), "    ");
+        }
+        if (f.unattributedNodes() > 0 || f.unattributedEnis() > 0)
+            out.append("%nunattributed: %d nodes without a node group, %d ENIs of other owners (counted in their subnets)%n"
+                    .formatted(f.unattributedNodes(), f.unattributedEnis()));
+        out.append("""
+
+                AVAIL: AvailableIpAddressCount now. WARM: idle addresses held by CNI pools (estimated: pods are
+                not read). @DESIRED/@MAX: addresses left once every node group reaches its desired/max size, each
+                new node costing the median holding of its group's nodes (--output json adds the 0-pod baseline
+                and full-max-pods cases). FIT: more median nodes that fit now. Prefix-delegation subnets count
+                addresses in free aligned /28 blocks.
+                """);
+        return out.toString();
+    }
+
+    private static void wrap(StringBuilder out, String text, String indent) {
+        String lead = text.substring(0, text.length() - text.stripLeading().length());
+        String line = lead;
+        for (String word : text.stripLeading().split(" ")) {
+            if (!line.isBlank() && line.length() + 1 + word.length() > WIDTH) {
+                out.append(line).append('\n');
+                line = indent + word;
+            } else {
+                line = line.isBlank() ? line + word : line + " " + word;
+            }
+        }
+        if (!line.isBlank()) out.append(line).append('\n');
+    }
+
+    static String describe(CniSettings c) {
+        List<String> parts = new ArrayList<>();
+        if (c.ipv6()) parts.add("IPv6");
+        if (c.prefixDelegation()) parts.add("PD WARM_PREFIX_TARGET=" + c.warmPrefixTarget());
+        if (c.warmIpMode()) parts.add("WARM_IP_TARGET=%d MINIMUM_IP_TARGET=%d".formatted(c.warmIpTarget(),
+                c.minimumIpTarget()));
+        else if (!c.prefixDelegation()) parts.add("WARM_ENI_TARGET=" + c.warmEniTarget());
+        if (c.customNetworking()) parts.add("custom networking");
+        if (c.podEni()) parts.add("SG for pods");
+        if (c.maxEni() > 0) parts.add("MAX_ENI=" + c.maxEni());
+        return String.join(", ", parts);
+    }
+}

@@ -1,0 +1,74 @@
+package dev.eksip.app.snapshot;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The snapshot file, {@code formatVersion 1} (docs/inventory-format.md). These records are the format: a
+ * component's name is the JSON field's name and {@link JsonPropertyOrder} is the field order, pinned by
+ * {@code SnapshotFormatTest}. They hold wire values only (strings for the domain's enums and scopes), and
+ * {@link SnapshotMapper} maps them from and to the domain, so renaming a domain record component breaks the
+ * mapper's compile instead of changing the file. A change old readers could not read is a {@code SnapshotV2}.
+ */
+@JsonPropertyOrder({"formatVersion", "accountId", "region", "capturedAt", "subnets", "clusters", "nodes", "otherEnis",
+        "instanceLimits", "gaps"})
+record SnapshotV1(int formatVersion, String accountId, String region, Instant capturedAt, List<Subnet> subnets,
+                  List<Cluster> clusters, List<Node> nodes, List<Eni> otherEnis, List<InstanceLimits> instanceLimits,
+                  List<Gap> gaps) {
+
+    @JsonPropertyOrder({"subnetId", "vpcId", "availabilityZone", "cidr", "availableIps", "tags", "reservations"})
+    record Subnet(String subnetId, String vpcId, String availabilityZone, String cidr, int availableIps,
+                  Map<String, String> tags, List<CidrReservation> reservations) {
+    }
+
+    /** {@code type}: a {@code ReservationType} id. */
+    @JsonPropertyOrder({"reservationId", "cidr", "type"})
+    record CidrReservation(String reservationId, String cidr, String type) {
+    }
+
+    /** {@code ipFamily}: an {@code IpFamily} id; {@code cniSource}: a {@code CniSource} id. */
+    @JsonPropertyOrder({"name", "vpcId", "ipFamily", "cni", "cniSource", "podSubnets", "nodeGroups"})
+    record Cluster(String name, String vpcId, String ipFamily, Cni cni, String cniSource,
+                   Map<String, String> podSubnets, List<NodeGroup> nodeGroups) {
+    }
+
+    @JsonPropertyOrder({"warmEniTarget", "warmIpTarget", "minimumIpTarget", "prefixDelegation", "warmPrefixTarget",
+            "maxEni", "customNetworking", "podEni", "subnetDiscovery", "ipv6"})
+    record Cni(int warmEniTarget, int warmIpTarget, int minimumIpTarget, boolean prefixDelegation,
+               int warmPrefixTarget, int maxEni, boolean customNetworking, boolean podEni, boolean subnetDiscovery,
+               boolean ipv6) {
+    }
+
+    @JsonPropertyOrder({"name", "managed", "customAmi", "instanceTypes", "minSize", "desiredSize", "maxSize",
+            "subnetIds", "autoScalingGroup", "maxPods"})
+    record NodeGroup(String name, boolean managed, boolean customAmi, List<String> instanceTypes, int minSize,
+                     int desiredSize, int maxSize, List<String> subnetIds, String autoScalingGroup, int maxPods) {
+    }
+
+    @JsonPropertyOrder({"instanceId", "cluster", "nodeGroup", "instanceType", "subnetId", "availabilityZone", "enis"})
+    record Node(String instanceId, String cluster, String nodeGroup, String instanceType, String subnetId,
+                String availabilityZone, List<Eni> enis) {
+    }
+
+    /** {@code interfaceType}: an {@code InterfaceType} id. */
+    @JsonPropertyOrder({"eniId", "subnetId", "instanceId", "interfaceType", "deviceIndex", "primaryIp", "secondaryIps",
+            "prefixes", "noManage"})
+    record Eni(String eniId, String subnetId, String instanceId, String interfaceType, int deviceIndex,
+               String primaryIp, List<String> secondaryIps, List<String> prefixes, boolean noManage) {
+    }
+
+    @JsonPropertyOrder({"instanceType", "maxEnis", "ipv4PerEni", "networkCards", "totalEnis", "nitro", "bareMetal",
+            "prefixDelegationSupported", "trunkingCompatible", "branchInterfaces", "vcpus"})
+    record InstanceLimits(String instanceType, int maxEnis, int ipv4PerEni, int networkCards, int totalEnis,
+                          boolean nitro, boolean bareMetal, boolean prefixDelegationSupported,
+                          boolean trunkingCompatible, int branchInterfaces, int vcpus) {
+    }
+
+    /** An inventory gap; {@code scope}: a {@code Scope} id ({@code cluster/NAME}…). */
+    @JsonPropertyOrder({"scope", "operation", "errorCode", "message"})
+    record Gap(String scope, String operation, String errorCode, String message) {
+    }
+}
