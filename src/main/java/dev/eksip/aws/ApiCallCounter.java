@@ -12,22 +12,41 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An SDK execution interceptor that counts HTTP requests per operation, keyed {@code service:Operation}
- * (e.g. {@code EC2:DescribeInstances}). Retries are counted as requests: each attempt is one.
+ * (e.g. {@code EC2:DescribeInstances}). Retries are counted as requests: each attempt is one. {@link #calls()} counts
+ * the calls themselves (one per page asked for), whatever retries they took.
  */
 public final class ApiCallCounter implements ExecutionInterceptor {
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+
+    @Override
+    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+        calls.computeIfAbsent(key(attributes), k -> new AtomicInteger()).incrementAndGet();
+    }
 
     @Override
     public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
-        String key = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME) + ":"
-                + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
-        counts.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+        counts.computeIfAbsent(key(attributes), k -> new AtomicInteger()).incrementAndGet();
     }
 
-    /** Requests per {@code service:Operation}, sorted by key. */
+    private static String key(ExecutionAttributes attributes) {
+        return attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME) + ":"
+                + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+    }
+
+    /** Requests (attempts, retries included) per {@code service:Operation}, sorted by key. */
     public Map<String, Integer> counts() {
+        return sorted(counts);
+    }
+
+    /** Calls (pages asked for; a retried call counts once) per {@code service:Operation}, sorted by key. */
+    public Map<String, Integer> calls() {
+        return sorted(calls);
+    }
+
+    private static Map<String, Integer> sorted(Map<String, AtomicInteger> m) {
         Map<String, Integer> out = new TreeMap<>();
-        counts.forEach((k, v) -> out.put(k, v.get()));
+        m.forEach((k, v) -> out.put(k, v.get()));
         return out;
     }
 
@@ -42,5 +61,6 @@ public final class ApiCallCounter implements ExecutionInterceptor {
 
     public void reset() {
         counts.clear();
+        calls.clear();
     }
 }

@@ -87,9 +87,12 @@ class InventoryScaleIT {
                 Map.entry("Eks:DescribeAddon", 1), Map.entry("AutoScaling:DescribeAutoScalingGroups", 1),
                 Map.entry("Ec2:DescribeInstances", 1), Map.entry("Ec2:DescribeSubnets", 2),
                 Map.entry("Ec2:GetSubnetCidrReservations", 3), Map.entry("Ec2:DescribeNetworkInterfaces", 1));
-        System.out.printf("API calls, 1,000 nodes in 100 node groups: %d (minimum pages %d) %s; seed %.1f s, "
-                        + "inventory read %.1f s%n", counter.total(),
-                minimum.values().stream().mapToInt(Integer::intValue).sum(), counter.counts(), seedSeconds, loadSeconds);
-        assertThat(counter.counts()).containsExactlyInAnyOrderEntriesOf(minimum);
+        System.out.printf("API calls, 1,000 nodes in 100 node groups: %d (minimum pages %d) %s; HTTP requests %d "
+                        + "(retries included); seed %.1f s, inventory read %.1f s%n",
+                counter.calls().values().stream().mapToInt(Integer::intValue).sum(),
+                minimum.values().stream().mapToInt(Integer::intValue).sum(), counter.calls(), counter.total(),
+                seedSeconds, loadSeconds);
+        // calls, not HTTP attempts: on a loaded machine moto may exceed the 20 s attempt timeout and the SDK retries
+        assertThat(counter.calls()).containsExactlyInAnyOrderEntriesOf(minimum);
     }
 }
