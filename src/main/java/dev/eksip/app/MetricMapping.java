@@ -10,6 +10,8 @@ import dev.eksip.domain.ZoneForecast;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * Pure mapping of a {@link Forecast} to CloudWatch datums: exactly the set in product.md.
@@ -25,6 +27,11 @@ import java.util.List;
  *       one-cluster audit would under-count them), AuditErrors from every audit.</li>
  * </ul>
  * Forecast figures are the headline (median-holding) scenario. Every point carries the audit time.
+ *
+ * <p>{@link Detail} chooses how much of that is published ({@code METRIC_DETAIL}): {@code full} is the whole set,
+ * {@code lean} (the default) only the {@link #LEAN} metrics, which are exactly what {@code template.yaml}'s alarms
+ * and dashboard read (TemplateTest checks both ways). Custom metrics are billed per name and dimension set, so
+ * lean is the smaller bill (docs/operations.md "Costs").
  */
 public final class MetricMapping {
     public static final String COUNT = "Count";
@@ -40,10 +47,73 @@ public final class MetricMapping {
             "MinForecastAvailableIpsAtMax", "SubnetsAtRisk", "SubnetsExhaustedAtMax");
     public static final List<String> ACCOUNT_METRICS = List.of("SubnetsAtRisk", "SubnetsExhaustedAtMax", "AuditErrors");
 
+    /**
+     * A metric as CloudWatch bills it, less the dimension values: a name and its dimension names (sorted), e.g.
+     * {@code AvailableIps [SubnetId, VpcId]}; one per subnet, zone or cluster it is published for.
+     */
+    public record Kind(String name, List<String> dimensions) {
+        public Kind {
+            dimensions = dimensions.stream().sorted().toList();
+        }
+
+        public static Kind of(MetricPoint p) {
+            return new Kind(p.name(), p.dimensions().stream().map(Dimension::name).toList());
+        }
+    }
+
+    private static final List<String> SUBNET = List.of("SubnetId", "VpcId");
+    private static final List<String> CLUSTER = List.of("ClusterName");
+
+    /**
+     * What {@code lean} publishes: per subnet the figures the dashboard plots (available now, forecast at desired
+     * and at max, nodes that still fit; the forecast at max is also {@code MinForecastAlarm}'s), per cluster the
+     * lowest forecast at max (dashboard), and the account counts (alarms and dashboard). No zone metrics.
+     */
+    public static final Set<Kind> LEAN = Set.of(
+            new Kind("AvailableIps", SUBNET), new Kind("ForecastAvailableIpsAtDesired", SUBNET),
+            new Kind("ForecastAvailableIpsAtMax", SUBNET), new Kind("NodesUntilExhaustion", SUBNET),
+            new Kind("MinForecastAvailableIpsAtMax", CLUSTER),
+            new Kind("SubnetsAtRisk", List.of()), new Kind("SubnetsExhaustedAtMax", List.of()),
+            new Kind("AuditErrors", List.of()));
+
+    /** {@code METRIC_DETAIL}: which of the mapped metrics are published. */
+    public enum Detail {
+        /** Only {@link #LEAN}: what the template's alarms and dashboard read. The default. */
+        LEAN,
+        /** Every metric listed above. */
+        FULL;
+
+        /** {@code lean} or {@code full}, any case; anything else throws {@link IllegalArgumentException}. */
+        public static Detail parse(String text) {
+            return switch (text.trim().toLowerCase(Locale.ROOT)) {
+                case "lean" -> LEAN;
+                case "full" -> FULL;
+                default -> throw new IllegalArgumentException("expected lean or full, got '%s'".formatted(text));
+            };
+        }
+
+        /** Whether a point of this kind is published at this detail. */
+        public boolean publishes(Kind kind) {
+            return this == FULL || MetricMapping.LEAN.contains(kind);
+        }
+
+        /** The points published at this detail, in their order. */
+        public List<MetricPoint> select(List<MetricPoint> points) {
+            return this == FULL ? List.copyOf(points) : points.stream().filter(p -> publishes(Kind.of(p))).toList();
+        }
+    }
+
     private MetricMapping() {
     }
 
+    /** The points {@code detail} publishes of {@link #points(Forecast, boolean, int)}. */
+    public static List<MetricPoint> points(Forecast forecast, boolean accountWide, int extraErrors, Detail detail) {
+        return detail.select(points(forecast, accountWide, extraErrors));
+    }
+
     /**
+     * Every point ({@link Detail#FULL}).
+     *
      * @param accountWide the audit covered every (configured) cluster, so account-level counts are complete
      * @param extraErrors audit errors not in {@code forecast.gaps()} (e.g. clusters whose audit failed)
      */

@@ -65,15 +65,18 @@ public final class RunAudit {
 
     private final ForecastStep forecasts;
     private final MetricsSink metrics;
+    private final MetricMapping.Detail metricDetail;
     private final AlertSink alerts;
     private final AlertStateStore states;
     private final AlertSettings settings;
     private final Clock clock;
 
-    public RunAudit(ForecastStep forecasts, MetricsSink metrics, AlertSink alerts, AlertStateStore states,
-                    AlertSettings settings, Clock clock) {
+    /** @param metricDetail which metrics are published ({@code METRIC_DETAIL}) */
+    public RunAudit(ForecastStep forecasts, MetricsSink metrics, MetricMapping.Detail metricDetail, AlertSink alerts,
+                    AlertStateStore states, AlertSettings settings, Clock clock) {
         this.forecasts = requireNonNull(forecasts, "forecasts");
         this.metrics = requireNonNull(metrics, "metrics");
+        this.metricDetail = requireNonNull(metricDetail, "metricDetail");
         this.alerts = requireNonNull(alerts, "alerts");
         this.states = requireNonNull(states, "states");
         this.settings = requireNonNull(settings, "settings");
@@ -100,7 +103,7 @@ public final class RunAudit {
         }
         List<String> errors = new ArrayList<>();
         RuntimeException firstCause = null;
-        List<MetricPoint> points = MetricMapping.points(forecast, accountWide, 0);
+        List<MetricPoint> points = MetricMapping.points(forecast, accountWide, 0, metricDetail);
         int published = 0;
         try {
             metrics.publish(points);

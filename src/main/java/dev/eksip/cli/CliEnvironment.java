@@ -1,5 +1,6 @@
 package dev.eksip.cli;
 
+import dev.eksip.app.MetricMapping;
 import dev.eksip.config.AppConfig;
 import dev.eksip.config.ConfiguredCni;
 import dev.eksip.domain.CniSettings;
@@ -44,6 +45,11 @@ record CliEnvironment(Map<String, String> aws, Optional<String> metricNamespaceV
     /** {@code METRIC_NAMESPACE}, validated; default {@value AppConfig#DEFAULT_NAMESPACE}. */
     String metricNamespace() {
         return AppConfig.metricNamespace(metricNamespaceVariable.orElse(null));
+    }
+
+    /** {@code METRIC_DETAIL} for {@code audit --publish}, validated; default {@code lean}, as in the function. */
+    MetricMapping.Detail metricDetail() {
+        return AppConfig.metricDetail(function.get(AppConfig.METRIC_DETAIL));
     }
 
     /** {@code CNI_SETTINGS} parsed ({@link ConfiguredCni}); none when unset or blank. */

@@ -34,12 +34,12 @@ final class LiveAccount {
 
     /**
      * {@code audit --publish}: the forecast's metrics to CloudWatch ({@code METRIC_NAMESPACE}, default
-     * {@value AppConfig#DEFAULT_NAMESPACE}), exactly as the Lambda publishes them. Alerts stay the Lambda's job
+     * {@value AppConfig#DEFAULT_NAMESPACE}; {@code METRIC_DETAIL}, default lean), exactly as the Lambda publishes them. Alerts stay the Lambda's job
      * (they need its de-duplication state).
      */
     static int publish(Forecast forecast, boolean accountWide, CliEnvironment env, PrintStream progress) {
         String namespace = env.metricNamespace();
-        List<MetricPoint> points = MetricMapping.points(forecast, accountWide, 0);
+        List<MetricPoint> points = MetricMapping.points(forecast, accountWide, 0, env.metricDetail());
         new LambdaAdapters(env.aws()).metricsSink(namespace).publish(points);
         progress(progress).accept("published %d metric datums to namespace %s".formatted(points.size(), namespace));
         return points.size();

@@ -2,6 +2,7 @@ package dev.eksip.config;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.eksip.app.MetricMapping;
 import dev.eksip.domain.CniSettings;
 import dev.eksip.domain.Severity;
 
@@ -29,11 +30,14 @@ import java.util.regex.Pattern;
  *                            finding is not re-sent more often than this
  * @param alertMinSeverity    {@code ALERT_MIN_SEVERITY}, {@code warning} (default) or {@code critical}
  * @param configuredCni       {@code CNI_SETTINGS}, see {@link ConfiguredCni} (default: none)
+ * @param metricDetail        {@code METRIC_DETAIL}, {@code lean} (default) or {@code full}: which metrics are
+ *                            published ({@link MetricMapping.Detail})
  */
 public record AppConfig(String metricNamespace, String alertTopicArn, String alertStateTable,
                         List<String> clusterNames, Duration alertRepeatInterval, Severity alertMinSeverity,
-                        Map<String, CniSettings> configuredCni) {
+                        Map<String, CniSettings> configuredCni, MetricMapping.Detail metricDetail) {
     public static final String METRIC_NAMESPACE = "METRIC_NAMESPACE";
+    public static final String METRIC_DETAIL = "METRIC_DETAIL";
     public static final String DEFAULT_NAMESPACE = "EksIpForecast";
     public static final Duration DEFAULT_REPEAT = Duration.ofHours(24);
 
@@ -49,6 +53,7 @@ public record AppConfig(String metricNamespace, String alertTopicArn, String ale
         requireNonNull(alertRepeatInterval, "alertRepeatInterval");
         requireNonNull(alertMinSeverity, "alertMinSeverity");
         configuredCni = Map.copyOf(configuredCni);
+        requireNonNull(metricDetail, "metricDetail");
     }
 
     /** Reads and validates the configuration; throws {@link IllegalStateException} naming the bad variable. */
@@ -85,7 +90,20 @@ public record AppConfig(String metricNamespace, String alertTopicArn, String ale
         };
         String cniSettings = optional(env, "CNI_SETTINGS", "");
         return new AppConfig(namespace, topic, table, clusters, repeat, severity,
-                cniSettings.isEmpty() ? Map.of() : ConfiguredCni.parse(cniSettings));
+                cniSettings.isEmpty() ? Map.of() : ConfiguredCni.parse(cniSettings), metricDetail(env.get(METRIC_DETAIL)));
+    }
+
+    /**
+     * A {@code METRIC_DETAIL} value ({@code null} or blank: {@code lean}), validated; the CLI's
+     * {@code audit --publish} reads it too.
+     */
+    public static MetricMapping.Detail metricDetail(String value) {
+        if (value == null || value.isBlank()) return MetricMapping.Detail.LEAN;
+        try {
+            return MetricMapping.Detail.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw invalid(METRIC_DETAIL, value.trim(), "lean or full");
+        }
     }
 
     /** {@code METRIC_NAMESPACE} from {@code env}, validated. */

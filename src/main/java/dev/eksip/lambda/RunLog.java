@@ -11,9 +11,13 @@ import java.util.Map;
 /**
  * One JSON object per line on stdout, which Lambda ships to CloudWatch Logs as-is (the function uses the Text log
  * format so these lines are not wrapped again); Logs Insights discovers their fields. Never logs whole events.
+ * Every line names the release ({@code "version"}: the jar manifest's {@code Implementation-Version}).
  */
 final class RunLog {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The jar's {@code Implementation-Version}; {@code "unknown"} when run from classes outside the jar. */
+    static final String VERSION = java.util.Objects.requireNonNullElse(
+            RunLog.class.getPackage().getImplementationVersion(), "unknown");
     private final PrintStream out;
     private final Clock clock;
 
@@ -42,6 +46,7 @@ final class RunLog {
         line.put("timestamp", clock.instant().toString());
         line.put("level", level);
         line.put("service", "eks-ip-forecaster");
+        line.put("version", VERSION);
         line.put("event", event);
         if (requestId != null) line.put("requestId", requestId);
         fields.forEach((k, v) -> line.set(k, JSON.valueToTree(v)));

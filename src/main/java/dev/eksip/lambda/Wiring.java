@@ -24,7 +24,7 @@ public final class Wiring {
         LambdaAdapters aws = new LambdaAdapters(env);
         RunForecast forecast = new RunForecast(aws.inventorySource(config.configuredCni()));
         RunAudit audit = new RunAudit(forecast::run,
-                aws.metricsSink(config.metricNamespace()),
+                aws.metricsSink(config.metricNamespace()), config.metricDetail(),
                 aws.alertSink(config.alertTopicArn()),
                 aws.alertStateStore(config.alertStateTable()),
                 new RunAudit.AlertSettings(config.alertMinSeverity(), config.alertRepeatInterval()),

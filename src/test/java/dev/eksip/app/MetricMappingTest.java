@@ -13,6 +13,8 @@ import dev.eksip.app.port.MetricPoint.Dimension;
 import dev.eksip.domain.Forecast;
 import dev.eksip.domain.InventoryGap;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.List;
 import java.util.Map;
@@ -88,6 +90,46 @@ class MetricMappingTest {
         assertThat(points).extracting(MetricPoint::name).allSatisfy(n -> assertThat(n).isIn(
                 concat(MetricMapping.SUBNET_METRICS, MetricMapping.ZONE_METRICS, MetricMapping.CLUSTER_METRICS,
                         MetricMapping.ACCOUNT_METRICS)));
+    }
+
+    @Test
+    void leanKeepsOnlyTheLeanKindsInTheirOrderAndFullKeepsEverything() {
+        List<MetricPoint> all = MetricMapping.points(forecast, true, 0);
+        List<MetricPoint> lean = MetricMapping.points(forecast, true, 0, MetricMapping.Detail.LEAN);
+
+        assertThat(MetricMapping.points(forecast, true, 0, MetricMapping.Detail.FULL)).isEqualTo(all);
+        assertThat(lean).isEqualTo(all.stream().filter(p -> MetricMapping.LEAN.contains(MetricMapping.Kind.of(p))).toList());
+        assertThat(lean).extracting(MetricMapping.Kind::of).containsAll(MetricMapping.LEAN);
+        assertThat(perSubnet(lean, "subnet-a")).containsOnlyKeys("AvailableIps", "ForecastAvailableIpsAtDesired",
+                "ForecastAvailableIpsAtMax", "NodesUntilExhaustion");
+        assertThat(lean).noneMatch(p -> p.dimensions().stream().anyMatch(d -> d.name().equals("AvailabilityZone")));
+        // a failed audit's one datum is lean too
+        assertThat(MetricMapping.Detail.LEAN.select(List.of(MetricMapping.auditErrors(1, AS_OF)))).hasSize(1);
+    }
+
+    @Test
+    void leanKindsAreAllPublishedKindsAndAKindIgnoresDimensionOrder() {
+        List<String> names = concat(MetricMapping.SUBNET_METRICS, MetricMapping.ZONE_METRICS,
+                MetricMapping.CLUSTER_METRICS, MetricMapping.ACCOUNT_METRICS);
+        assertThat(MetricMapping.LEAN).allSatisfy(k -> assertThat(names).contains(k.name()));
+        assertThat(new MetricMapping.Kind("AvailableIps", List.of("VpcId", "SubnetId")))
+                .isEqualTo(new MetricMapping.Kind("AvailableIps", List.of("SubnetId", "VpcId")));
+        assertThat(MetricMapping.Detail.LEAN.publishes(new MetricMapping.Kind("AvailableIps",
+                List.of("VpcId", "AvailabilityZone")))).isFalse();
+        assertThat(MetricMapping.Detail.FULL.publishes(new MetricMapping.Kind("AvailableIps",
+                List.of("VpcId", "AvailabilityZone")))).isTrue();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"lean,LEAN", "LEAN,LEAN", " full ,FULL", "Full,FULL"})
+    void detailParsesLeanAndFullInAnyCase(String text, MetricMapping.Detail expected) {
+        assertThat(MetricMapping.Detail.parse(text)).isEqualTo(expected);
+    }
+
+    @Test
+    void anotherDetailIsRejected() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MetricMapping.Detail.parse("minimal"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lean or full");
     }
 
     @Test

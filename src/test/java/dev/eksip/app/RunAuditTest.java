@@ -23,7 +23,7 @@ class RunAuditTest {
     private final RunAudit.AlertSettings settings = new RunAudit.AlertSettings(Severity.WARNING, Duration.ofHours(24));
 
     private RunAudit audit(RunAudit.ForecastStep step) {
-        return new RunAudit(step, metrics, alerts, states, settings, clock);
+        return new RunAudit(step, metrics, MetricMapping.Detail.FULL, alerts, states, settings, clock);
     }
 
     private final RunAudit.ForecastStep twoClusters = (clusters, asOf) -> Fixtures.at(forecast(
@@ -39,6 +39,20 @@ class RunAuditTest {
         assertThat(o.subnetsAtRisk()).isEqualTo(3);
         assertThat(o.alertsSent()).containsExactlyInAnyOrder("web-prod:worsened", "batch-jobs:worsened");
         assertThat(states.states).containsKeys(new Scope.OfCluster("web-prod"), new Scope.OfCluster("batch-jobs"));
+    }
+
+    @Test
+    void theConfiguredMetricDetailDecidesWhatIsPublishedAndCounted() {
+        RunAudit.Outcome full = audit(twoClusters).audit(List.of(), true);
+        int fullCount = metrics.all().size();
+        InMemoryPorts.RecordingMetrics leanMetrics = new InMemoryPorts.RecordingMetrics();
+        RunAudit.Outcome lean = new RunAudit(twoClusters, leanMetrics, MetricMapping.Detail.LEAN, alerts,
+                new InMemoryPorts.MemoryStates(), settings, clock).audit(List.of(), true);
+
+        assertThat(full.metricsPublished()).isEqualTo(fullCount);
+        assertThat(lean.metricsPublished()).isEqualTo(leanMetrics.all().size()).isLessThan(fullCount);
+        assertThat(leanMetrics.all()).allSatisfy(p ->
+                assertThat(MetricMapping.LEAN).contains(MetricMapping.Kind.of(p)));
     }
 
     @Test

@@ -113,7 +113,7 @@ class SnsAlertSinkIT {
         // a fresh RunAudit per run = a cold start: only DynamoDB remembers
         java.util.function.Supplier<RunAudit> coldStart = () -> new RunAudit(
                 (clusters, asOf) -> Fixtures.at(current.get(), asOf),
-                new InMemoryPorts.RecordingMetrics(),
+                new InMemoryPorts.RecordingMetrics(), dev.eksip.app.MetricMapping.Detail.LEAN,
                 new SnsAlertSink(peers.sns, peers.topicArn),
                 new DynamoDbAlertStateStore(peers.dynamoDb, peers.table),
                 new RunAudit.AlertSettings(Severity.WARNING, Duration.ofHours(24)),

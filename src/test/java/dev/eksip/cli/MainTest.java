@@ -1,6 +1,7 @@
 package dev.eksip.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.eksip.app.AwsCallException;
 import dev.eksip.app.snapshot.InventoryFile;
@@ -140,6 +141,15 @@ class MainTest {
         Run export = run(List.of("inventory", "export", "-o", "x.json"), env, InputStream.nullInputStream());
         assertThat(export.code()).isEqualTo(ExitCode.BAD_INPUT.code());
         assertThat(export.err()).startsWith("error: invalid environment variable CNI_SETTINGS: is not JSON");
+    }
+
+    @Test
+    void publishReadsMetricDetailLikeTheFunctionDefaultingToLean() {
+        assertThat(CliEnvironment.from(Map.of()).metricDetail()).isEqualTo(dev.eksip.app.MetricMapping.Detail.LEAN);
+        assertThat(CliEnvironment.from(Map.of("METRIC_DETAIL", "full")).metricDetail())
+                .isEqualTo(dev.eksip.app.MetricMapping.Detail.FULL);
+        assertThatThrownBy(() -> CliEnvironment.from(Map.of("METRIC_DETAIL", "all")).metricDetail())
+                .hasMessage("invalid environment variable METRIC_DETAIL='all': expected lean or full");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.eksip.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.eksip.app.MetricMapping;
 import dev.eksip.domain.Severity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,6 +30,7 @@ class AppConfigTest {
         assertThat(c.clusterNames()).isEmpty();
         assertThat(c.alertRepeatInterval()).isEqualTo(Duration.ofHours(24));
         assertThat(c.alertMinSeverity()).isEqualTo(Severity.WARNING);
+        assertThat(c.metricDetail()).isEqualTo(MetricMapping.Detail.LEAN);
     }
 
     @Test
@@ -38,11 +40,13 @@ class AppConfigTest {
         env.put("CLUSTER_NAMES", " web-prod, batch-jobs ,,web-prod");
         env.put("ALERT_REPEAT_INTERVAL", "PT6H");
         env.put("ALERT_MIN_SEVERITY", "CRITICAL");
+        env.put("METRIC_DETAIL", " Full ");
         AppConfig c = AppConfig.from(env);
         assertThat(c.metricNamespace()).isEqualTo("Team/IpForecast");
         assertThat(c.clusterNames()).containsExactly("web-prod", "batch-jobs");
         assertThat(c.alertRepeatInterval()).isEqualTo(Duration.ofHours(6));
         assertThat(c.alertMinSeverity()).isEqualTo(Severity.CRITICAL);
+        assertThat(c.metricDetail()).isEqualTo(MetricMapping.Detail.FULL);
     }
 
     @ParameterizedTest
@@ -63,7 +67,8 @@ class AppConfigTest {
             "CLUSTER_NAMES|web prod",
             "ALERT_REPEAT_INTERVAL|24h",
             "ALERT_REPEAT_INTERVAL|PT0S",
-            "ALERT_MIN_SEVERITY|info"})
+            "ALERT_MIN_SEVERITY|info",
+            "METRIC_DETAIL|minimal"})
     void anInvalidValueFailsNamingTheVariableAndWhatWasExpected(String name, String value) {
         Map<String, String> env = minimal();
         env.put(name, value);

@@ -38,6 +38,8 @@ class ForecastHandlerTest {
         assertThat(line.path("level").asText()).isEqualTo("INFO");
         assertThat(line.path("subnetsAtRisk").asInt()).isEqualTo(2);
         assertThat(line.path("requestId").asText()).isEqualTo(HandlerHarness.TEST_CONTEXT.getAwsRequestId());
+        // the release: the jar manifest's Implementation-Version ("unknown" here, where classes run outside the jar)
+        assertThat(h.logLines()).allSatisfy(l -> assertThat(l.path("version").asText()).isEqualTo(RunLog.VERSION));
     }
 
     @Test

@@ -65,7 +65,7 @@ final class HandlerHarness {
             Forecast f = Fixtures.forecast(scoped);
             return Fixtures.at(f, asOf);
         };
-        RunAudit audit = new RunAudit(step, metrics, alerts, states,
+        RunAudit audit = new RunAudit(step, metrics, dev.eksip.app.MetricMapping.Detail.FULL, alerts, states,
                 new RunAudit.AlertSettings(Severity.WARNING, Duration.ofHours(24)),
                 Clock.fixed(Fixtures.AS_OF, ZoneOffset.UTC));
         ClusterLookup lookup = group -> {

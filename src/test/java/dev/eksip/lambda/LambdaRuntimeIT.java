@@ -83,6 +83,7 @@ class LambdaRuntimeIT {
         env.put("CLUSTER_NAMES", "");
         env.put("ALERT_REPEAT_INTERVAL", "PT24H");
         env.put("ALERT_MIN_SEVERITY", "warning");
+        env.put("METRIC_DETAIL", "full");   // the measurements in operations.md count the full set
         return env;
     }
 
@@ -167,7 +168,8 @@ class LambdaRuntimeIT {
         assertThat(childLog.lines().filter(l -> l.startsWith("{") && l.contains("\"event\":\"batch\"")))
                 .singleElement().satisfies(l -> assertThat(JSON.readTree(l).path("audits"))
                         .extracting(JsonNode::asText).containsExactly("edge"));
-        assertThat(childLog).contains("\"event\":\"invalid-record\"").contains("\"messageId\":\"bad-record-1\"");
+        assertThat(childLog).contains("\"event\":\"invalid-record\"").contains("\"messageId\":\"bad-record-1\"")
+                .contains("\"version\":\"%s\"".formatted(Template.pomVersion()));
 
         // baseline: a trivial handler, same jar, same runtime client, same flags
         List<Double> baselineWarm = new ArrayList<>();
@@ -218,6 +220,8 @@ class LambdaRuntimeIT {
         assertThat(audit.path("scope").asText()).isEqualTo("clusters");
         assertThat(recorder.calls().size()).isGreaterThan(callsBefore);
         assertThat(Files.readString(err)).contains("\"event\":\"audit\"");
+        // the jar's manifest names the release in the function's log lines
+        assertThat(Files.readString(err)).contains("\"version\":\"%s\"".formatted(Template.pomVersion()));
         assertThat(own.received()).singleElement().satisfies(e ->
                 assertThat(e.path("MessageAttributes").path("cluster").path("Value").asText()).isEqualTo("edge"));
         own.close();

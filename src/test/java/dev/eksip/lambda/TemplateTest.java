@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.eksip.app.MetricMapping;
 import dev.eksip.aws.AwsOperations;
 import org.junit.jupiter.api.Test;
 
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -112,5 +114,53 @@ class TemplateTest {
         String cls = handler.substring(0, handler.indexOf("::"));
         assertThat(Class.forName(cls)).isEqualTo(ForecastHandler.class);
         assertThat(ForecastHandler.class.getConstructor()).isNotNull();
+    }
+
+    @Test
+    void theServerlessRepoListingIsThisReleaseUnderApache2() throws IOException {
+        JsonNode app = template.root.path("Metadata").path("AWS::ServerlessRepo::Application");
+        assertThat(app.path("SemanticVersion").asText()).isEqualTo(Template.pomVersion()).matches("\\d+\\.\\d+\\.\\d+");
+        assertThat(app.path("SpdxLicenseId").asText()).isEqualTo("Apache-2.0");
+        assertThat(Files.readString(Path.of(app.path("LicenseUrl").asText())))
+                .contains("Apache License", "Version 2.0, January 2004", "END OF TERMS AND CONDITIONS");
+        assertThat(Path.of(app.path("ReadmeUrl").asText())).exists();
+        assertThat(app.path("HomePageUrl").asText()).isEqualTo(Template.pomUrl()).startsWith("https://");
+        assertThat(app.path("SourceCodeUrl").asText()).isEqualTo(Template.pomUrl());
+        // the Serverless Application Repository's own constraints
+        assertThat(app.path("Name").asText()).isEqualTo("eks-ip-forecaster");
+        assertThat(app.path("Author").asText()).matches("[a-z0-9](([a-z0-9]|-(?!-))*[a-z0-9])?");
+        assertThat(app.path("Description").asText()).hasSizeBetween(1, 256);
+        assertThat(app.path("Labels")).hasSizeBetween(1, 10)
+                .allSatisfy(l -> assertThat(l.asText()).matches("[a-zA-Z0-9+\\-_:/@]{1,127}"));
+    }
+
+    @Test
+    void metricDetailIsAParameterDefaultingToLeanThatReachesTheFunction() {
+        JsonNode p = template.root.path("Parameters").path("MetricDetail");
+        assertThat(p.path("Default").asText()).isEqualTo("lean");
+        assertThat(p.path("AllowedValues")).extracting(JsonNode::asText).containsExactly("lean", "full");
+        p.path("AllowedValues").forEach(v -> assertThat(MetricMapping.Detail.parse(v.asText()).name())
+                .isEqualToIgnoringCase(v.asText()));
+        assertThat(template.resource("ForecastFunction").path("Properties").path("Environment").path("Variables")
+                .path("METRIC_DETAIL").asText()).isEqualTo("MetricDetail");   // !Ref MetricDetail
+    }
+
+    @Test
+    void leanPublishesExactlyWhatTheAlarmsAndTheDashboardRead() {
+        Set<MetricMapping.Kind> read = template.metricsRead();
+        assertThat(read).as("metrics the template reads").hasSizeGreaterThanOrEqualTo(8);
+        assertThat(read).allSatisfy(k -> assertThat(MetricMapping.Detail.LEAN.publishes(k)).as(k.toString()).isTrue());
+        assertThat(MetricMapping.LEAN).containsExactlyInAnyOrderElementsOf(read);
+    }
+
+    @Test
+    void samBuildRunsTheMakefileTargetThatPackagesWithoutTests() throws IOException {
+        JsonNode function = template.resource("ForecastFunction");
+        assertThat(function.path("Metadata").path("BuildMethod").asText()).isEqualTo("makefile");
+        assertThat(function.path("Properties").path("CodeUri").asText()).isEqualTo(".");
+        List<String> recipe = BuildArtifactIT.recipe("build-ForecastFunction");
+        assertThat(recipe).anySatisfy(l -> assertThat(l).contains("./mvnw").contains("-Dmaven.test.skip=true")
+                .contains("package").doesNotContain("install"));
+        assertThat(String.join("\n", recipe)).contains("$(ARTIFACTS_DIR)/lib");
     }
 }

@@ -1,0 +1,171 @@
+package dev.eksip.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.eksip.app.Fixtures;
+import dev.eksip.app.MetricMapping;
+import dev.eksip.app.MetricMapping.Detail;
+import dev.eksip.app.MetricMapping.Kind;
+import dev.eksip.domain.Forecast;
+import dev.eksip.domain.SubnetForecast;
+import dev.eksip.domain.ZoneForecast;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * {@code METRIC_DETAIL} at the wire: what {@code lean} and {@code full} put into {@code PutMetricData}, decoded from
+ * the CBOR the SDK sends. The counts measured here for an account of 100 subnets are the inputs of the cost
+ * section of docs/operations.md, which must contain the tables {@link CostTable} derives from them (and they are
+ * written to {@code target/metric-counts.md}).
+ */
+class MetricDetailWireTest {
+    /** What one audit put on the wire. */
+    record Wire(List<JsonNode> datums, int calls) {
+        /** Distinct series (name + dimension values) per kind of scope. */
+        Map<Scope, Integer> series() {
+            Map<Scope, Set<String>> byScope = new LinkedHashMap<>();
+            for (JsonNode d : datums) {
+                List<String> names = new ArrayList<>();
+                StringBuilder key = new StringBuilder(d.path("MetricName").asText());
+                d.path("Dimensions").forEach(x -> {
+                    names.add(x.path("Name").asText());
+                    key.append(' ').append(x.path("Name").asText()).append('=').append(x.path("Value").asText());
+                });
+                byScope.computeIfAbsent(Scope.of(names), s -> new HashSet<>()).add(key.toString());
+            }
+            Map<Scope, Integer> out = new LinkedHashMap<>();
+            for (Scope s : Scope.values()) out.put(s, byScope.getOrDefault(s, Set.of()).size());
+            return out;
+        }
+
+        Set<Kind> kinds() {
+            return datums.stream().map(d -> {
+                List<String> names = new ArrayList<>();
+                d.path("Dimensions").forEach(x -> names.add(x.path("Name").asText()));
+                return new Kind(d.path("MetricName").asText(), names);
+            }).collect(Collectors.toSet());
+        }
+
+        Set<String> datumKeys() {
+            return datums.stream().map(JsonNode::toString).collect(Collectors.toSet());
+        }
+    }
+
+    /** The scope a metric is published for, by its dimension names. */
+    enum Scope {
+        SUBNET, ZONE, CLUSTER, ACCOUNT;
+
+        static Scope of(List<String> dimensionNames) {
+            return switch (String.join(",", dimensionNames.stream().sorted().toList())) {
+                case "SubnetId,VpcId" -> SUBNET;
+                case "AvailabilityZone,VpcId" -> ZONE;
+                case "ClusterName" -> CLUSTER;
+                case "" -> ACCOUNT;
+                default -> throw new AssertionError("unexpected dimensions " + dimensionNames);
+            };
+        }
+    }
+
+    static Wire publish(Forecast forecast, boolean accountWide, Detail detail) {
+        try (CloudWatchWireRecorder recorder = new CloudWatchWireRecorder();
+             CloudWatchClient client = CloudWatchClient.builder()
+                     .endpointOverride(recorder.endpoint())
+                     .region(Region.US_EAST_1)
+                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
+                     .httpClient(UrlConnectionHttpClient.create())
+                     .build()) {
+            new CloudWatchMetricsSink(client, "EksIpForecast")
+                    .publish(MetricMapping.points(forecast, accountWide, 0, detail));
+            assertThat(recorder.unexpected()).isEmpty();
+            return new Wire(recorder.datums(), recorder.calls().size());
+        }
+    }
+
+    @Test
+    void fullSendsEveryMetricAndLeanOnlyWhatTheAlarmsAndTheDashboardRead() {
+        Forecast forecast = Fixtures.forecast(
+                Fixtures.subnet("subnet-0a1b2c3d4e5f60001").critical().build(),
+                Fixtures.subnet("subnet-0a1b2c3d4e5f60002").az("us-east-1b").prefixBlocks(3).build(),
+                Fixtures.subnet("subnet-0a1b2c3d4e5f60003").az("us-east-1c").nodesUntilExhaustion(-1).build());
+
+        Wire full = publish(forecast, true, Detail.FULL);
+        Wire lean = publish(forecast, true, Detail.LEAN);
+
+        Set<Kind> everything = new HashSet<>();
+        MetricMapping.SUBNET_METRICS.forEach(n -> everything.add(new Kind(n, List.of("SubnetId", "VpcId"))));
+        MetricMapping.ZONE_METRICS.forEach(n -> everything.add(new Kind(n, List.of("VpcId", "AvailabilityZone"))));
+        MetricMapping.CLUSTER_METRICS.forEach(n -> everything.add(new Kind(n, List.of("ClusterName"))));
+        MetricMapping.ACCOUNT_METRICS.forEach(n -> everything.add(new Kind(n, List.of())));
+        assertThat(full.kinds()).containsExactlyInAnyOrderElementsOf(everything);
+        assertThat(full.datums()).hasSize(MetricMapping.points(forecast, true, 0).size());
+        assertThat(lean.kinds()).containsExactlyInAnyOrderElementsOf(MetricMapping.LEAN);
+        // lean is a subset of full, datum for datum (same values, dimensions and timestamps)
+        assertThat(full.datumKeys()).containsAll(lean.datumKeys());
+        assertThat(lean.datums()).extracting(d -> d.path("MetricName").asText())
+                .doesNotContain("UsableIps", "UtilizationPercent", "WarmIps", "FreePrefixBlocks",
+                        "MinForecastAvailableIpsAtDesired");
+        assertThat(lean.series().get(Scope.ZONE)).isZero();
+        // the idle subnet has no NodesUntilExhaustion in either
+        assertThat(lean.datums()).noneSatisfy(d -> assertThat(d.path("MetricName").asText()
+                + d.path("Dimensions").path(0).path("Value").asText())
+                .isEqualTo("NodesUntilExhaustionsubnet-0a1b2c3d4e5f60003"));
+    }
+
+    @Test
+    void theCostSectionIsDerivedFromTheCountsMeasuredAtTheWireForOneHundredSubnets() throws IOException {
+        Forecast account = CostTable.account();
+        Forecast oneCluster = CostTable.clusterScoped(account, "cluster-01");
+        Map<Detail, CostTable.Measured> measured = new LinkedHashMap<>();
+        for (Detail d : Detail.values()) {
+            Wire wide = publish(account, true, d);
+            Wire scoped = publish(oneCluster, false, d);
+            // one prefix-delegation subnet: what FreePrefixBlocks adds
+            Wire pd = publish(Fixtures.forecast(Fixtures.subnet("subnet-pd").prefixBlocks(4).build()), false, d);
+            Wire plain = publish(Fixtures.forecast(Fixtures.subnet("subnet-pd").build()), false, d);
+            Map<Scope, Integer> series = wide.series();
+            int insightsAlarmMetrics = (int) wide.datums().stream()
+                    .filter(x -> x.path("MetricName").asText().equals("ForecastAvailableIpsAtMax")
+                            && x.path("Dimensions").size() == 2
+                            && x.path("Dimensions").get(0).path("Name").asText().equals("SubnetId"))
+                    .count();
+            measured.put(d, new CostTable.Measured(series.get(Scope.SUBNET), series.get(Scope.ZONE),
+                    series.get(Scope.CLUSTER), series.get(Scope.ACCOUNT),
+                    pd.series().get(Scope.SUBNET) - plain.series().get(Scope.SUBNET),
+                    wide.datums().size(), wide.calls(), scoped.calls(), insightsAlarmMetrics));
+        }
+
+        CostTable table = new CostTable(measured.get(Detail.LEAN), measured.get(Detail.FULL));
+        String counts = table.countsTable();
+        String costs = table.costTable();
+        Path out = Path.of("target", "metric-counts.md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, "measured: " + measured + "\n\n" + counts + "\n" + costs);
+        System.out.println("metric counts and costs (written to " + out + "):\n" + counts + "\n" + costs);
+
+        // what the issue named: ~8 per subnet, 5 per zone, 4 per cluster today (full); lean needs no zone metrics
+        assertThat(measured.get(Detail.FULL).subnetSeries()).isEqualTo(7 * CostTable.SUBNETS);
+        assertThat(measured.get(Detail.FULL).zoneSeries()).isEqualTo(5 * CostTable.ZONES);
+        assertThat(measured.get(Detail.LEAN).zoneSeries()).isZero();
+        assertThat(measured.get(Detail.FULL).callsPerAccountAudit()).isEqualTo(1);
+
+        String doc = Files.readString(Path.of("docs", "operations.md"));
+        assertThat(doc).as("docs/operations.md has the counts table of " + out).contains(counts);
+        assertThat(doc).as("docs/operations.md has the cost table of " + out).contains(costs);
+    }
+}
