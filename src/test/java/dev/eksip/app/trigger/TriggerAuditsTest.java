@@ -3,6 +3,7 @@ package dev.eksip.app.trigger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.eksip.app.MetricMapping;
 import dev.eksip.app.Fixtures;
 import dev.eksip.app.InMemoryPorts;
 import dev.eksip.app.RunAudit;
@@ -42,7 +43,8 @@ class TriggerAuditsTest {
             for (String c : clusters) if (failing.contains(c)) throw new IllegalStateException("denied for " + c);
             return Fixtures.at(Fixtures.forecast(clusters.isEmpty() ? account
                     : account.stream().filter(s -> s.clusters().stream().anyMatch(clusters::contains)).toList()), asOf);
-        }, new InMemoryPorts.RecordingMetrics(), new InMemoryPorts.RecordingAlerts(), new InMemoryPorts.MemoryStates(),
+        }, new InMemoryPorts.RecordingMetrics(), MetricMapping.Detail.FULL,
+                new InMemoryPorts.RecordingAlerts(), new InMemoryPorts.MemoryStates(),
                 new RunAudit.AlertSettings(Severity.WARNING, Duration.ofHours(24)), Clock.fixed(Fixtures.AS_OF, ZoneOffset.UTC));
         return new TriggerAudits(audit::audit, group -> {
             lookups.add(group);
