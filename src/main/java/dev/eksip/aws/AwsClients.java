@@ -1,6 +1,6 @@
 package dev.eksip.aws;
 
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -13,6 +13,7 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.eks.EksClient;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 import java.net.URI;
 import java.time.Duration;
@@ -21,8 +22,9 @@ import java.util.Map;
 
 /**
  * The SDK clients of the inventory, built once: explicit region, one shared {@link UrlConnectionHttpClient},
- * the default credentials chain, the SDK's standard retry strategy bounded to {@value #MAX_ATTEMPTS} attempts
- * (throttling and 5xx are retried with backoff), and call/attempt timeouts.
+ * the default credentials chain (for the profile {@code AWS_PROFILE} names in the environment map: {@link AwsLogin}),
+ * the SDK's standard retry strategy bounded to {@value #MAX_ATTEMPTS} attempts (throttling and 5xx are retried
+ * with backoff), and call/attempt timeouts.
  *
  * <p>Endpoints: the SDK itself honours {@code AWS_ENDPOINT_URL} and {@code AWS_ENDPOINT_URL_<SERVICE>} from the
  * process environment (and {@code aws.endpointUrl*} system properties). {@link #fromEnvironment(Map)} also applies
@@ -41,12 +43,14 @@ public final class AwsClients implements AutoCloseable {
     private final AutoScalingClient autoScaling;
     private final Region region;
     private final Map<String, String> env;
+    private final AwsCredentialsProvider credentials;
     private final List<ExecutionInterceptor> interceptors;
 
     private AwsClients(Region region, SdkHttpClient httpClient, boolean ownsHttpClient, Map<String, String> env,
                        List<ExecutionInterceptor> interceptors) {
         this.region = region;
         this.env = Map.copyOf(env);
+        this.credentials = AwsLogin.credentials(env);
         this.interceptors = List.copyOf(interceptors);
         this.httpClient = httpClient;
         this.ownsHttpClient = ownsHttpClient;
@@ -63,8 +67,9 @@ public final class AwsClients implements AutoCloseable {
 
     /**
      * Clients configured from {@code env} (usually {@code System.getenv()}): region from {@code AWS_REGION} or
-     * {@code AWS_DEFAULT_REGION}, else the SDK's default region chain (profile, instance metadata); endpoints
-     * from {@code AWS_ENDPOINT_URL[_EC2|_EKS|_AUTO_SCALING]}. Credentials always come from the default chain.
+     * {@code AWS_DEFAULT_REGION}, else the SDK's default region chain (the {@code AWS_PROFILE} profile's region,
+     * instance metadata); endpoints from {@code AWS_ENDPOINT_URL[_EC2|_EKS|_AUTO_SCALING]}. Credentials come from
+     * the default chain, for the profile {@code AWS_PROFILE} names in {@code env} if it does.
      *
      * @throws IllegalArgumentException when no region can be found
      */
@@ -80,7 +85,9 @@ public final class AwsClients implements AutoCloseable {
             if (value != null && !value.isBlank()) return Region.of(value.trim());
         }
         try {
-            return DefaultAwsRegionProviderChain.builder().build().getRegion();
+            DefaultAwsRegionProviderChain.Builder chain = DefaultAwsRegionProviderChain.builder();
+            AwsLogin.profile(env).ifPresent(chain::profileName);
+            return chain.build().getRegion();
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("no AWS region: set AWS_REGION (or a region in the AWS profile)", e);
         }
@@ -97,7 +104,7 @@ public final class AwsClients implements AutoCloseable {
     private <B extends AwsClientBuilder<B, C>, C> B configure(B builder, String serviceId, Map<String, String> env,
                                                              List<ExecutionInterceptor> interceptors) {
         builder.region(region)
-                .credentialsProvider(DefaultCredentialsProvider.builder().build())
+                .credentialsProvider(credentials)
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
                                 .maxAttempts(MAX_ATTEMPTS).build())
@@ -140,6 +147,7 @@ public final class AwsClients implements AutoCloseable {
         ec2.close();
         eks.close();
         autoScaling.close();
+        if (credentials instanceof SdkAutoCloseable closeable) closeable.close();
         if (ownsHttpClient) httpClient.close();
     }
 }

@@ -1,6 +1,5 @@
 package dev.eksip.cli;
 
-import dev.eksip.domain.Scope;
 import dev.eksip.app.report.ReportJson;
 import dev.eksip.app.report.ReportTable;
 import dev.eksip.app.snapshot.InventoryFile;
@@ -9,78 +8,113 @@ import dev.eksip.app.RunForecast;
 import dev.eksip.domain.Forecast;
 import dev.eksip.domain.Inventory;
 import dev.eksip.domain.Severity;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-import java.io.InputStream;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 
 /**
- * {@code audit [--inventory FILE | --live] [--cluster NAME]... [--output table|json] [--publish]
- * [--fail-on warning|critical]}: the main job. With no source it audits the snapshot embedded in the jar.
+ * {@code audit [--inventory=FILE | --live] [--cluster=NAME]... [--output=table|json] [--publish]
+ * [--fail-on=warning|critical]}: the main job. With no source it audits the snapshot embedded in the jar.
  */
-final class AuditCommand {
+@Command(name = "audit", description = "Forecasts every subnet of a live account, a snapshot file or the embedded "
+        + "sample: addresses left at desired and max size, severity, reason and fix.",
+        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:ok", "1:findings at or above --fail-on",
+                "2:bad input (the message names the field)", "3:AWS error (the message names the call and the AWS "
+                + "error code)", "4:internal error"})
+final class AuditCommand implements Callable<Integer> {
     static final String EMBEDDED = "/sample/inventory.json";
 
-    private AuditCommand() {
-    }
+    @Option(names = {"-i", "--inventory"}, paramLabel = "FILE",
+            description = "Audit a snapshot written by `inventory export` (default: the sample embedded in the jar).")
+    Path inventoryFile;
 
-    /** Parsed options. */
-    record Options(String inventoryFile, boolean live, List<String> clusters, boolean json, boolean publish,
-                   Severity failOn) {
+    @Option(names = "--live", description = "Audit the live account (read-only list and describe calls).")
+    boolean live;
+
+    @Option(names = {"-c", "--cluster"}, paramLabel = "NAME",
+            description = "Only this cluster and the subnets it uses; repeatable. A cluster that does not exist is "
+                    + "an error naming the ones that do.")
+    List<String> clusters = new ArrayList<>();
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", converter = Values.Format.Converter.class,
+            completionCandidates = Values.Format.Names.class, description = "table (default) or json.")
+    Values.Format output = Values.Format.TABLE;
+
+    @Option(names = "--publish",
+            description = "With --live: also send the forecast's metrics to CloudWatch (METRIC_NAMESPACE, default "
+                    + "EksIpForecast), as the function does.")
+    boolean publish;
+
+    @Option(names = "--fail-on", paramLabel = "SEVERITY", converter = Values.FailOn.class,
+            completionCandidates = Values.FailOn.Names.class,
+            description = "Exit 1 when a subnet reaches this severity: warning or critical (for CI pipelines).")
+    Severity failOn;
+
+    @Mixin
+    AwsOptions aws;
+
+    @Mixin
+    Progress progress;
+
+    private final Io io;
+
+    AuditCommand(Io io) {
+        this.io = io;
     }
 
     /**
      * @return {@link ExitCode#FINDINGS} when {@code --fail-on} is reached, else {@link ExitCode#OK}
      * @throws IllegalArgumentException bad arguments, or {@code --cluster} naming a cluster that does not exist
      */
-    static ExitCode run(List<String> args, CliEnvironment env, PrintStream out, PrintStream err) {
-        Options o = parse(args);
+    @Override
+    public Integer call() {
+        check();
+        CliEnvironment env = io.env();
         Instant asOf = Instant.now();
         String source;
         Inventory inventory;
-        if (o.live()) {
-            if (o.publish()) env.metricNamespace();   // fail before the long read
+        if (live) {
+            if (publish) env.metricNamespace();   // fail before the long read
             source = "live";
-            inventory = LiveAccount.inventory(o.clusters(), env, err);
-            unknownClusters(inventory, o.clusters());
-        } else if (o.inventoryFile() != null) {
-            Path file = Path.of(o.inventoryFile());
-            if (!Files.isRegularFile(file))
-                throw new IllegalArgumentException("--inventory: no such file '%s'".formatted(file));
-            source = "inventory file " + file;
-            inventory = InventoryFilter.clusters(InventoryFile.read(file), o.clusters());
+            inventory = LiveAccount.inventory(clusters, env, aws, progress.to(io.err()));
+        } else if (inventoryFile != null) {
+            if (!Files.isRegularFile(inventoryFile))
+                throw new IllegalArgumentException("--inventory: no such file '%s'".formatted(inventoryFile));
+            source = "inventory file " + inventoryFile;
+            inventory = InventoryFilter.clusters(InventoryFile.read(inventoryFile), clusters);
         } else {
             source = "embedded sample snapshot (captured %s; use --live or --inventory FILE for yours)";
-            inventory = InventoryFilter.clusters(embedded(), o.clusters());
+            inventory = InventoryFilter.clusters(embedded(), clusters);
             source = source.formatted(inventory.capturedAt());
         }
         Forecast forecast = RunForecast.forecast(inventory, asOf);
-        if (o.publish()) {
-            int n = LiveAccount.publish(forecast, o.live() && o.clusters().isEmpty(), env, err);
-            err.println("published %d metric datums".formatted(n));
+        if (publish) {
+            int n = LiveAccount.publish(forecast, live && clusters.isEmpty(), env, aws, progress.to(io.err()));
+            io.err().println("published %d metric datums".formatted(n));
         }
-        out.print(o.json() ? ReportJson.render(forecast, source) : ReportTable.render(forecast, source));
-        return o.failOn() != null && forecast.worst().compareTo(o.failOn()) >= 0 ? ExitCode.FINDINGS : ExitCode.OK;
+        boolean json = output == Values.Format.JSON;
+        io.out().print(json ? ReportJson.render(forecast, source) : ReportTable.render(forecast, source));
+        return failOn != null && forecast.worst().compareTo(failOn) >= 0
+                ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
     }
 
-    /**
-     * {@code --cluster} naming a cluster the account does not have is bad input, as for a snapshot; a cluster
-     * that exists but cannot be read (access denied) stays an inventory gap in the report.
-     */
-    private static void unknownClusters(Inventory inventory, List<String> requested) {
-        List<String> missing = inventory.gaps().stream()
-                .filter(g -> g.errorCode().equals("ResourceNotFoundException") && g.scope() instanceof Scope.OfCluster)
-                .map(g -> ((Scope.OfCluster) g.scope()).name())
-                .filter(requested::contains).toList();
-        if (!missing.isEmpty())
-            throw new IllegalArgumentException("--cluster: no cluster %s in %s".formatted(String.join(", ", missing),
-                    inventory.region()));
+    /** The combinations the options cannot express. */
+    private void check() {
+        if (live && inventoryFile != null) throw new IllegalArgumentException("audit: give --live or --inventory, not both");
+        if (publish && !live)
+            throw new IllegalArgumentException("--publish: only with --live (a snapshot's forecast is not today's)");
+        if (aws.given() && !live)
+            throw new IllegalArgumentException("--profile, --region: only with --live (a snapshot needs no AWS access)");
     }
 
     static Inventory embedded() {
@@ -90,47 +124,5 @@ final class AuditCommand {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static Options parse(List<String> args) {
-        String file = null;
-        boolean live = false, json = false, publish = false;
-        Severity failOn = null;
-        List<String> clusters = new ArrayList<>();
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            switch (a) {
-                case "--inventory" -> file = value(args, ++i, a);
-                case "--live" -> live = true;
-                case "--cluster" -> clusters.add(value(args, ++i, a));
-                case "--publish" -> publish = true;
-                case "--output" -> {
-                    String v = value(args, ++i, a);
-                    if (!v.equals("table") && !v.equals("json"))
-                        throw new IllegalArgumentException("--output: expected table or json, got '%s'".formatted(v));
-                    json = v.equals("json");
-                }
-                case "--fail-on" -> {
-                    String v = value(args, ++i, a);
-                    failOn = switch (v) {
-                        case "warning" -> Severity.WARNING;
-                        case "critical" -> Severity.CRITICAL;
-                        default -> throw new IllegalArgumentException(
-                                "--fail-on: expected warning or critical, got '%s'".formatted(v));
-                    };
-                }
-                default -> throw new IllegalArgumentException("audit: unknown option '%s'".formatted(a));
-            }
-        }
-        if (live && file != null) throw new IllegalArgumentException("audit: give --live or --inventory, not both");
-        if (publish && !live)
-            throw new IllegalArgumentException("--publish: only with --live (a snapshot's forecast is not today's)");
-        return new Options(file, live, List.copyOf(clusters), json, publish, failOn);
-    }
-
-    private static String value(List<String> args, int i, String option) {
-        if (i >= args.size() || args.get(i).startsWith("--"))
-            throw new IllegalArgumentException("%s: expected a value".formatted(option));
-        return args.get(i);
     }
 }

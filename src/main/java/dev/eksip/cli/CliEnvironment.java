@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
  *
  * @param aws                     the {@code AWS_*} variables: region ({@code AWS_REGION}, {@code AWS_DEFAULT_REGION})
  *                                and endpoint overrides ({@code AWS_ENDPOINT_URL[_<SERVICE>]}) for the SDK clients
- *                                (credentials always come from the SDK's default chain)
+ *                                (credentials come from the SDK's default chain, for {@code AWS_PROFILE}; the
+ *                                commands' {@code --profile} and {@code --region} replace the two: {@link AwsOptions})
  * @param metricNamespaceVariable {@code METRIC_NAMESPACE} as set: {@code audit --publish}
  * @param cniSettingsVariable     {@code CNI_SETTINGS} as set: {@code audit --live}, {@code inventory export}
  * @param function                the whole environment, for {@code invoke}: the function's own configuration reads

@@ -2,77 +2,96 @@ package dev.eksip.cli;
 
 import dev.eksip.app.snapshot.InventoryFile;
 import dev.eksip.domain.Inventory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 
 /**
- * {@code inventory export --output FILE [--cluster NAME]...}: reads the live account (default credentials chain
- * and region, {@code AWS_ENDPOINT_URL} honoured) and writes a snapshot file (docs/inventory-format.md).
- * Exit 0 written, 2 bad arguments, 3 an AWS call failed (the message names the call and the AWS error code:
- * {@link Main#fail}).
+ * {@code inventory export --output=FILE [--cluster=NAME]...}: reads the live account ({@code --profile},
+ * {@code --region}, else the default credentials chain and region; {@code AWS_ENDPOINT_URL} honoured) and writes a
+ * snapshot file (docs/inventory-format.md). Exit 0 written, 2 bad arguments, 3 an AWS call failed (the message
+ * names the call and the AWS error code: {@link Main#fail}).
  */
-final class InventoryCommand {
-    static final String USAGE = "usage: inventory export --output FILE [--cluster NAME]...";
+@Command(name = "inventory", description = "Snapshots of a live account, for `audit --inventory FILE`.",
+        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:ok", "2:no or an unknown subcommand"})
+final class InventoryCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
 
-    private InventoryCommand() {
+    /** {@code inventory} without {@code export}: bad input, with the usage line. */
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "inventory: missing subcommand 'export'");
     }
 
     record Options(Path output, List<String> clusters) {
     }
 
-    /**
-     * @return {@link ExitCode#OK} once the snapshot is written
-     * @throws CliFailure.BadInput bad arguments (with the usage line), or the file cannot be written
-     */
-    static ExitCode run(List<String> args, CliEnvironment env, PrintStream out, PrintStream err) {
-        Options o;
-        try {
-            o = parse(args);
-        } catch (IllegalArgumentException e) {
-            throw new CliFailure.BadInput(e.getMessage(), USAGE, e);
-        }
-        try {
-            Inventory inventory = LiveAccount.inventory(o.clusters(), env, err);
-            InventoryFile.write(inventory, o.output());
-            out.printf("wrote %s: %d cluster(s), %d node group(s), %d node(s), %d subnet(s), %d ENI(s), %d gap(s)%n",
-                    o.output(), inventory.clusters().size(),
-                    inventory.clusters().stream().mapToInt(c -> c.nodeGroups().size()).sum(),
-                    inventory.nodes().size(), inventory.subnets().size(),
-                    inventory.nodes().stream().mapToInt(n -> n.enis().size()).sum() + inventory.otherEnis().size(),
-                    inventory.gaps().size());
-            inventory.gaps().forEach(g -> err.printf("gap: %s %s %s: %s%n", g.scope().id(), g.operation(), g.errorCode(),
-                    g.message()));
-            return ExitCode.OK;
-        } catch (UncheckedIOException e) {
-            throw new CliFailure.BadInput(e.getMessage(), null, e);   // "cannot write FILE: …"
-        }
+    /** The options of {@code inventory export ARGS...} ({@code args} start with {@code export}). */
+    static Options parse(List<String> args) {
+        Export export = new Export(null);
+        new CommandLine(new InventoryCommand()).addSubcommand(export).parseArgs(args.toArray(String[]::new));
+        return new Options(export.output, List.copyOf(export.clusters));
     }
 
-    static Options parse(List<String> args) {
-        if (args.isEmpty() || !args.get(0).equals("export"))
-            throw new IllegalArgumentException(args.isEmpty() ? "inventory: missing subcommand 'export'"
-                    : "inventory: unknown subcommand '%s'; expected export".formatted(args.get(0)));
-        Path output = null;
+    /** {@code inventory export}: the live account into a snapshot file. */
+    @Command(name = "export", description = "Writes the live account (clusters, node groups, nodes, ENIs, subnets) "
+            + "as a versioned JSON snapshot, and one `gap:` line per inventory gap on stderr.",
+            exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:written", "2:bad arguments",
+                    "3:AWS error (the message names the call and the AWS error code)", "4:internal error"})
+    static final class Export implements Callable<Integer> {
+        @Option(names = {"-o", "--output"}, paramLabel = "FILE", required = true,
+                description = "The snapshot file to write (always JSON, docs/inventory-format.md).")
+        Path output;
+
+        @Option(names = {"-c", "--cluster"}, paramLabel = "NAME",
+                description = "Only this cluster; repeatable (default: every cluster in the region). A cluster that "
+                        + "does not exist is an error naming the ones that do.")
         List<String> clusters = new ArrayList<>();
-        for (int i = 1; i < args.size(); i++) {
-            String a = args.get(i);
-            switch (a) {
-                case "--output", "-o" -> output = Path.of(value(args, ++i, a));
-                case "--cluster" -> clusters.add(value(args, ++i, a));
-                default -> throw new IllegalArgumentException("inventory export: unknown option '%s'".formatted(a));
+
+        @Mixin
+        AwsOptions aws;
+
+        @Mixin
+        Progress progress;
+
+        private final Io io;
+
+        Export(Io io) {
+            this.io = io;
+        }
+
+        /**
+         * @return {@link ExitCode#OK} once the snapshot is written
+         * @throws CliFailure.BadInput the file cannot be written
+         */
+        @Override
+        public Integer call() {
+            try {
+                Inventory inventory = LiveAccount.inventory(clusters, io.env(), aws, progress.to(io.err()));
+                InventoryFile.write(inventory, output);
+                io.out().printf("wrote %s: %d cluster(s), %d node group(s), %d node(s), %d subnet(s), %d ENI(s), "
+                                + "%d gap(s)%n", output, inventory.clusters().size(),
+                        inventory.clusters().stream().mapToInt(c -> c.nodeGroups().size()).sum(),
+                        inventory.nodes().size(), inventory.subnets().size(),
+                        inventory.nodes().stream().mapToInt(n -> n.enis().size()).sum() + inventory.otherEnis().size(),
+                        inventory.gaps().size());
+                inventory.gaps().forEach(g -> io.err().printf("gap: %s %s %s: %s%n", g.scope().id(), g.operation(),
+                        g.errorCode(), g.message()));
+                return ExitCode.OK.code();
+            } catch (UncheckedIOException e) {
+                throw new CliFailure.BadInput(e.getMessage(), null, e);   // "cannot write FILE: …"
             }
         }
-        if (output == null) throw new IllegalArgumentException("inventory export: --output FILE is required");
-        return new Options(output, List.copyOf(clusters));
-    }
-
-    private static String value(List<String> args, int i, String option) {
-        if (i >= args.size() || args.get(i).startsWith("--"))
-            throw new IllegalArgumentException(option + ": missing value");
-        return args.get(i);
     }
 }

@@ -1,21 +1,27 @@
 package dev.eksip.cli;
 
+import dev.eksip.app.AwsCallException;
 import dev.eksip.app.MetricMapping;
 import dev.eksip.app.port.MetricPoint;
+import dev.eksip.aws.AwsClients;
 import dev.eksip.aws.AwsInventorySource;
+import dev.eksip.aws.ClusterNames;
 import dev.eksip.aws.LambdaAdapters;
 import dev.eksip.config.AppConfig;
+import dev.eksip.domain.CniSettings;
 import dev.eksip.domain.Forecast;
 import dev.eksip.domain.Inventory;
+import dev.eksip.domain.Scope;
 
-import java.io.Console;
-import java.io.PrintStream;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The CLI's access to a live account: default credentials chain, region and endpoint overrides from
- * {@link CliEnvironment#aws()} (else the SDK's default region chain).
+ * The CLI's access to a live account ({@code audit --live}, {@code inventory export}): credentials and region
+ * from {@code --profile}/{@code --region} over {@link CliEnvironment#aws()} (else the SDK's default chains),
+ * endpoint overrides from the same variables. A credentials failure is one line saying what to do
+ * ({@link AwsOptions#explain}).
  */
 final class LiveAccount {
     private LiveAccount() {
@@ -24,11 +30,20 @@ final class LiveAccount {
     /**
      * The live inventory of {@code clusters} (empty: every cluster), with {@code CNI_SETTINGS} for clusters whose
      * settings cannot be read.
+     *
+     * @throws IllegalArgumentException a requested cluster does not exist in the region (naming the ones that do),
+     *                                  as {@code --cluster} with a snapshot
      */
-    static Inventory inventory(List<String> clusters, CliEnvironment env, PrintStream progress) {
-        try (AwsInventorySource source = AwsInventorySource.fromEnvironment(env.aws(), env.configuredCni(),
-                progress(progress))) {
-            return source.load(clusters);
+    static Inventory inventory(List<String> clusters, CliEnvironment env, AwsOptions options,
+                               Consumer<String> progress) {
+        Map<String, CniSettings> configured = env.configuredCni();   // a bad CNI_SETTINGS fails before any call
+        Map<String, String> aws = options.applyTo(env.aws());
+        try (AwsClients clients = AwsClients.fromEnvironment(aws)) {
+            Inventory inventory = AwsInventorySource.using(clients, configured, progress).load(clusters);
+            unknownClusters(inventory, clusters, clients);
+            return inventory;
+        } catch (RuntimeException e) {
+            throw AwsOptions.explain(e, aws);
         }
     }
 
@@ -37,31 +52,40 @@ final class LiveAccount {
      * {@value AppConfig#DEFAULT_NAMESPACE}; {@code METRIC_DETAIL}, default lean), exactly as the Lambda publishes them. Alerts stay the Lambda's job
      * (they need its de-duplication state).
      */
-    static int publish(Forecast forecast, boolean accountWide, CliEnvironment env, PrintStream progress) {
+    static int publish(Forecast forecast, boolean accountWide, CliEnvironment env, AwsOptions options,
+                       Consumer<String> progress) {
         String namespace = env.metricNamespace();
         List<MetricPoint> points = MetricMapping.points(forecast, accountWide, 0, env.metricDetail());
-        new LambdaAdapters(env.aws()).metricsSink(namespace).publish(points);
-        progress(progress).accept("published %d metric datums to namespace %s".formatted(points.size(), namespace));
+        Map<String, String> aws = options.applyTo(env.aws());
+        try {
+            new LambdaAdapters(aws).metricsSink(namespace).publish(points);
+        } catch (RuntimeException e) {
+            throw AwsOptions.explain(e, aws);
+        }
+        progress.accept("published %d metric datums to namespace %s".formatted(points.size(), namespace));
         return points.size();
     }
 
-    /** Progress lines on {@code err}, only when attached to a terminal (never in pipes, CI or tests). */
-    static Consumer<String> progress(PrintStream err) {
-        if (!interactive()) return message -> { };
-        return message -> err.println("… " + message);
-    }
-
     /**
-     * Attached to a terminal. On JDK 21 a non-null {@link System#console()} means that; from JDK 22 it is non-null
-     * even when redirected and {@code Console.isTerminal()} (not in the release-21 API, hence the lookup) decides.
+     * A requested cluster the region does not have ({@code eks:DescribeCluster} answered
+     * {@code ResourceNotFoundException}) is bad input, as for a snapshot ({@code InventoryFilter}), and the message
+     * lists the clusters that exist; a cluster that exists but cannot be read (access denied) stays an inventory
+     * gap in the report.
      */
-    static boolean interactive() {
-        Console console = System.console();
-        if (console == null) return false;
+    private static void unknownClusters(Inventory inventory, List<String> requested, AwsClients clients) {
+        List<String> missing = inventory.gaps().stream()
+                .filter(g -> g.errorCode().equals("ResourceNotFoundException") && g.scope() instanceof Scope.OfCluster)
+                .map(g -> ((Scope.OfCluster) g.scope()).name())
+                .filter(requested::contains).distinct().toList();
+        if (missing.isEmpty()) return;
+        String existing;
         try {
-            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
-        } catch (ReflectiveOperationException | ClassCastException e) {
-            return true;
+            List<String> names = ClusterNames.list(clients);
+            existing = names.isEmpty() ? "the region has no clusters" : "the region has " + String.join(", ", names);
+        } catch (AwsCallException e) {
+            existing = "the clusters cannot be listed: " + e.getMessage();
         }
+        throw new IllegalArgumentException("--cluster: unknown cluster %s in %s; %s".formatted(
+                String.join(", ", missing.stream().map(n -> "'" + n + "'").toList()), inventory.region(), existing));
     }
 }

@@ -3,16 +3,19 @@ package dev.eksip.cli;
 import dev.eksip.app.AwsCallException;
 import dev.eksip.app.snapshot.InventoryFile;
 import dev.eksip.app.RunAudit;
+import picocli.CommandLine;
 
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 /**
- * {@code java -jar eks-ip-forecaster.jar <command>}: dispatches to one command class each, and is the one place
- * where a failure becomes a message and an exit code ({@link #fail}). Exit codes ({@link ExitCode}): 0 ok,
+ * {@code java -jar eks-ip-forecaster.jar <command>}: parses the command line with picocli ({@link RootCommand}
+ * assembles the commands; a parse error is bad input in {@link ParseErrors}' words, followed by the command's
+ * usage line) and is the one place where a failure becomes a message and an exit code ({@link #fail}). Exit codes ({@link ExitCode}): 0 ok,
  * 1 findings at or above {@code --fail-on}, 2 bad input, 3 AWS error, 4 internal error. {@code --debug}, anywhere
  * in the arguments, adds the stack trace of a failure.
  */
@@ -47,38 +50,28 @@ public final class Main {
 
     static int run(List<String> args, CliEnvironment env, InputStream in, PrintStream out, PrintStream err) {
         boolean debug = args.contains(DEBUG);
-        List<String> rest = args.stream().filter(a -> !a.equals(DEBUG)).toList();
+        String[] rest = args.stream().filter(a -> !a.equals(DEBUG)).toArray(String[]::new);
+        CommandLine cli = RootCommand.commandLine(new Io(env, in, out, err));
+        cli.setOverwrittenOptionsAllowed(true);   // `--output table --output json`: the last one wins, as before
+        cli.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));   // the same bytes anywhere
+        PrintWriter help = new PrintWriter(out, true, out.charset());
+        cli.setOut(help);
+        cli.setErr(new PrintWriter(err, true, err.charset()));
+        cli.setParameterExceptionHandler((e, arguments) -> {
+            int code = fail(ParseErrors.translate(e), debug, err).code();
+            err.println(ParseErrors.usage(e.getCommandLine()));
+            return code;
+        });
+        cli.setExecutionExceptionHandler((e, command, parsed) -> fail(e, debug, err).code());
         try {
-            return dispatch(rest, env, in, out, err).code();
+            return cli.execute(rest);
         } catch (VirtualMachineError e) {
             throw e;
         } catch (RuntimeException | Error e) {
             return fail(e, debug, err).code();
+        } finally {
+            help.flush();
         }
-    }
-
-    private static ExitCode dispatch(List<String> args, CliEnvironment env, InputStream in, PrintStream out,
-                                     PrintStream err) {
-        if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("-h")) {
-            out.print(USAGE);
-            return args.isEmpty() ? ExitCode.BAD_INPUT : ExitCode.OK;
-        }
-        List<String> rest = args.subList(1, args.size());
-        boolean help = rest.contains("--help") || rest.contains("-h");
-        if (help && List.of("audit", "inventory", "invoke").contains(args.get(0))) {
-            out.print(USAGE);
-            return ExitCode.OK;
-        }
-        return switch (args.get(0)) {
-            case "plan" -> PlanCommand.run(rest, in, out);
-            case "max-pods" -> MaxPodsCommand.run(rest, out);
-            case "audit" -> AuditCommand.run(rest, env, out, err);
-            case "inventory" -> InventoryCommand.run(rest, env, out, err);
-            case "invoke" -> InvokeCommand.run(rest, env, out, err);
-            default -> throw new CliFailure.BadInput(
-                    "unknown command '%s'; expected one of plan, audit, inventory, invoke, max-pods"
-                            .formatted(args.get(0)));
-        };
     }
 
     /**
@@ -112,15 +105,4 @@ public final class Main {
         String message = e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("");
         return e.getClass().getSimpleName() + message;
     }
-
-    static final String USAGE = """
-            usage: java -jar eks-ip-forecaster.jar <command> [options] [--debug]
-              plan [--model vpc-cni|subnet-calc] [--output table|json] [SCENARIO.json | -]
-              audit [--inventory FILE | --live] [--cluster NAME]... [--output table|json]
-                    [--publish] [--fail-on warning|critical]
-              inventory export --output FILE [--cluster NAME]...
-              invoke --event events/FILE.json
-              max-pods [--prefix-delegation] [--custom-networking] [--max-eni N] [--managed-cap] TYPE...
-            exit codes: 0 ok, 1 findings at or above --fail-on, 2 bad input, 3 AWS error, 4 internal error
-            """;
 }

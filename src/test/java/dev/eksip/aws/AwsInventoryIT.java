@@ -342,21 +342,31 @@ class AwsInventoryIT {
         assertThat(c.get("usableIps").asInt()).isEqualTo(251);
     }
 
+    /** {@code audit --live} and {@code inventory export} agree: exit 2, naming the cluster and the ones that exist. */
     @Test
-    void auditLiveOfAClusterTheAccountDoesNotHaveIsBadInput() {
+    void aClusterTheAccountDoesNotHaveIsBadInputForAuditLiveAndInventoryExport(@TempDir Path dir) {
         System.setProperty("aws.endpointUrl", MOTO.endpoint().toString());
         System.setProperty("aws.region", "us-east-1");
         ByteArrayOutputStream err = new ByteArrayOutputStream();
+        ByteArrayOutputStream exportErr = new ByteArrayOutputStream();
+        Path file = dir.resolve("nope.json");
         int code;
+        int exportCode;
         try {
             code = Main.run(List.of("audit", "--live", "--cluster", "nope"), new PrintStream(new ByteArrayOutputStream()),
                     new PrintStream(err, true, StandardCharsets.UTF_8));
+            exportCode = Main.run(List.of("inventory", "export", "-o", file.toString(), "-c", "nope"),
+                    new PrintStream(new ByteArrayOutputStream()), new PrintStream(exportErr, true, StandardCharsets.UTF_8));
         } finally {
             System.clearProperty("aws.endpointUrl");
             System.clearProperty("aws.region");
         }
         assertThat(code).isEqualTo(Main.BAD_INPUT);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--cluster", "nope", "us-east-1");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--cluster", "nope", "us-east-1")
+                .contains("the region has ").contains("prod");
+        assertThat(exportCode).isEqualTo(Main.BAD_INPUT);
+        assertThat(exportErr.toString(StandardCharsets.UTF_8)).isEqualTo(err.toString(StandardCharsets.UTF_8));
+        assertThat(file).doesNotExist();
     }
 
     private static String run(String... args) {

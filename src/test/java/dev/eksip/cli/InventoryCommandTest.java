@@ -31,7 +31,7 @@ class InventoryCommandTest {
     @Test
     void withoutOutputItIsBadInput() {
         assertThat(run(Map.of(), "export")).isEqualTo(Main.BAD_INPUT);
-        assertThat(err()).contains("--output FILE is required").contains("usage: inventory export");
+        assertThat(err()).contains("--output FILE is required").contains("usage: eks-ip-forecaster inventory export");
     }
 
     @Test
@@ -41,7 +41,7 @@ class InventoryCommandTest {
         assertThat(run(Map.of(), "export", "--output", "x.json", "--verbose")).isEqualTo(Main.BAD_INPUT);
         assertThat(err()).contains("unknown option '--verbose'");
         assertThat(run(Map.of(), "export", "--cluster")).isEqualTo(Main.BAD_INPUT);
-        assertThat(err()).contains("--cluster: missing value");
+        assertThat(err()).contains("--cluster needs a value");
     }
 
     @Test
@@ -52,11 +52,20 @@ class InventoryCommandTest {
     }
 
     @Test
-    void noProgressIsPrintedWhenNotAttachedToATerminal() {
+    void progressFollowsTheFlagElseWhetherTheProcessStderrIsATerminal() {
         PrintStream stream = new PrintStream(err, true, StandardCharsets.UTF_8);
-        LiveAccount.progress(stream).accept("reading 3 cluster(s)");
-        assertThat(LiveAccount.interactive()).isFalse();
+
+        new Progress().to(stream).accept("reading 3 cluster(s)");   // not the process's stderr: no terminal
+        Progress off = new Progress();
+        off.requested = false;
+        off.to(stream).accept("reading 3 cluster(s)");
         assertThat(err()).isEmpty();
+        assertThat(Progress.stderrIsTerminal()).as("the test JVM's stderr is a pipe").isFalse();
+
+        Progress on = new Progress();
+        on.requested = true;
+        on.to(stream).accept("reading 3 cluster(s)");
+        assertThat(err()).isEqualTo("… reading 3 cluster(s)" + System.lineSeparator());
     }
 
     @Test

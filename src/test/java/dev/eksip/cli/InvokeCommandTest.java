@@ -37,6 +37,6 @@ class InvokeCommandTest {
     @Test
     void usageIsShownForMissingArguments() {
         assertThat(run(Map.of())).isEqualTo(Main.BAD_INPUT);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage: invoke --event");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--event FILE is required", "usage: eks-ip-forecaster invoke");
     }
 }
