@@ -7,31 +7,64 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * house-style.md "Boundaries": the pure core ({@code domain}, {@code simulation}) imports no AWS SDK, no Lambda
- * library and no logging, and reads neither the clock, the environment nor a random source; only {@code aws}
- * imports the AWS SDK v2 and only {@code lambda} the Lambda runtime library. A source scan, so no ArchUnit
- * dependency. Packages that do not exist yet simply contribute no files; the rules still run.
+ * The architecture, enforced once (docs/architecture.md "Dependency rules"): for every package of
+ * {@code src/main/java/dev/eksip} the project packages it may import and the libraries it may use, the pure core
+ * ({@code domain}, {@code simulation}, {@code plan}, {@code app.*}) reading neither clock, environment nor randomness,
+ * and no cycle between packages. A source scan of import lines, so no ArchUnit dependency. A package missing from
+ * the table, or a table row without a package, fails: the table lists every package.
  */
 class ArchitectureTest {
     private static final Path MAIN = Path.of("src", "main", "java", "dev", "eksip");
-    private static final List<Path> PURE = List.of(MAIN.resolve("domain"), MAIN.resolve("simulation"));
 
-    private static final Pattern IMPORT = Pattern.compile("^\\s*import\\s+(?:static\\s+)?([\\w.]+(?:\\.\\*)?)\\s*;");
-    private static final List<String> FORBIDDEN_IN_PURE_IMPORTS = List.of("software.amazon.", "com.amazonaws.",
-            "org.slf4j.");
-    private static final List<Pattern> FORBIDDEN_IN_PURE_CALLS = List.of(
+    /** Package (relative to dev.eksip) → the project packages it may import. */
+    static final Map<String, Set<String>> ALLOWED = table(
+            "domain", "",
+            "simulation", "domain",
+            "plan", "domain simulation",
+            "app.port", "domain app.alert",
+            "app.inventory", "domain simulation",
+            "app.assess", "domain simulation",
+            "app.report", "domain",
+            "app.snapshot", "domain",
+            "app.alert", "domain app.report",
+            "app", "domain simulation app.port app.alert app.assess",
+            "app.trigger", "domain app app.port",
+            "config", "domain simulation app",
+            "aws", "domain simulation app app.port app.alert app.inventory config",
+            "lambda", "domain app app.port app.trigger aws config",
+            "cli", "domain simulation plan app app.port app.report app.snapshot aws config lambda");
+
+    /** Libraries (import prefixes) and the only packages that may import them. */
+    static final Map<String, Set<String>> LIBRARIES = table(
+            "software.amazon.awssdk.", "aws",
+            "com.amazonaws.services.lambda.", "lambda",
+            "picocli.", "cli",
+            "com.fasterxml.jackson.", "app.alert app.report app.snapshot aws config lambda cli",
+            "org.slf4j.", "");
+
+    static final Set<String> CORE = Set.of("domain", "simulation", "plan", "app", "app.port", "app.inventory",
+            "app.assess", "app.report", "app.snapshot", "app.alert", "app.trigger");
+
+    private static final Pattern IMPORT = Pattern.compile("^\\s*import\\s+(?:static\\s+)?([\\w.]+?)(?:\\.\\*)?\\s*;");
+    private static final List<Pattern> FORBIDDEN_IN_CORE = List.of(
             Pattern.compile("\\b(?:java\\.time\\.)?Instant\\.now\\s*\\("),
-            Pattern.compile("\\bSystem\\.getenv\\s*\\("),
+            Pattern.compile("\\bClock\\.system(?:UTC|DefaultZone)?\\s*\\("),
+            Pattern.compile("\\bSystem\\.(?:currentTimeMillis|nanoTime|getenv)\\s*\\("),
             Pattern.compile("\\bnew\\s+(?:java\\.util\\.)?Random\\s*\\("));
 
-    /** One offending line. */
     record Violation(Path file, int line, String text) {
         @Override
         public String toString() {
@@ -40,86 +73,132 @@ class ArchitectureTest {
     }
 
     @Test
-    void theScannedTreeExists() {
-        // Guards against a vacuous pass (e.g. a changed working directory): the pure packages are never absent.
-        assertThat(MAIN).isDirectory();
-        for (Path p : PURE) assertThat(javaFiles(p)).as("java files under %s", p).isNotEmpty();
+    void theTableListsEveryPackageAndNothingElse() {
+        assertThat(packages().keySet()).as("packages under %s", MAIN).isNotEmpty()
+                .containsExactlyInAnyOrderElementsOf(ALLOWED.keySet());
     }
 
     @Test
-    void domainAndSimulationImportNoAwsLambdaOrLogging() {
+    void everyPackageImportsOnlyWhatItsRowAllows() {
         List<Violation> found = new ArrayList<>();
-        for (Path dir : PURE) for (Path f : javaFiles(dir)) found.addAll(forbiddenImports(f, FORBIDDEN_IN_PURE_IMPORTS));
-
-        assertThat(found).as("forbidden imports in domain/simulation").isEmpty();
+        packages().forEach((pkg, files) -> {
+            for (Path f : files) found.addAll(projectImportsOutside(f, pkg, ALLOWED.get(pkg)));
+        });
+        assertThat(found).as("imports not allowed by ArchitectureTest.ALLOWED").isEmpty();
     }
 
     @Test
-    void domainAndSimulationReadNoClockEnvironmentOrRandomness() {
+    void librariesStayInTheirPackages() {
         List<Violation> found = new ArrayList<>();
-        for (Path dir : PURE) for (Path f : javaFiles(dir)) found.addAll(forbiddenCalls(f));
-
-        assertThat(found).as("time, environment and randomness are parameters in domain/simulation").isEmpty();
+        packages().forEach((pkg, files) -> LIBRARIES.forEach((prefix, owners) -> {
+            if (!owners.contains(pkg)) for (Path f : files) found.addAll(importsStartingWith(f, prefix));
+        }));
+        assertThat(found).as("library imports outside their packages").isEmpty();
     }
 
     @Test
-    void onlyTheAwsPackageImportsTheAwsSdk() {
+    void theCoreReadsNoClockEnvironmentOrRandomness() {
         List<Violation> found = new ArrayList<>();
-        for (Path f : javaFiles(MAIN))
-            if (!f.startsWith(MAIN.resolve("aws"))) found.addAll(forbiddenImports(f, List.of("software.amazon.awssdk.")));
-
-        assertThat(found).as("software.amazon.awssdk imported outside dev/eksip/aws").isEmpty();
+        packages().forEach((pkg, files) -> {
+            if (CORE.contains(pkg)) for (Path f : files) found.addAll(forbiddenCalls(f));
+        });
+        assertThat(found).as("time, environment and randomness are parameters in the core").isEmpty();
     }
 
     @Test
-    void onlyTheLambdaPackageImportsTheLambdaLibrary() {
-        List<Violation> found = new ArrayList<>();
-        for (Path f : javaFiles(MAIN))
-            if (!f.startsWith(MAIN.resolve("lambda")))
-                found.addAll(forbiddenImports(f, List.of("com.amazonaws.services.lambda.")));
-
-        assertThat(found).as("com.amazonaws.services.lambda imported outside dev/eksip/lambda").isEmpty();
+    void theAllowedTableHasNoCycle() {
+        for (String start : ALLOWED.keySet()) {
+            Set<String> seen = new TreeSet<>();
+            List<String> todo = new ArrayList<>(ALLOWED.get(start));
+            while (!todo.isEmpty()) {
+                String p = todo.remove(0);
+                assertThat(p).as("cycle through %s", start).isNotEqualTo(start);
+                if (seen.add(p)) todo.addAll(ALLOWED.getOrDefault(p, Set.of()));
+            }
+        }
     }
 
     @Test
-    void theScannerReportsFileAndLine(@org.junit.jupiter.api.io.TempDir Path tmp) throws IOException {
+    void everyPackageSaysItsRoleInAPackageInfo() {
+        assertThat(packages().keySet()).allSatisfy(pkg ->
+                assertThat(MAIN.resolve(pkg.replace('.', '/')).resolve("package-info.java")).isRegularFile());
+    }
+
+    @Test
+    void theScannerFindsWhatItMustFind(@TempDir Path tmp) throws IOException {
         Path bad = tmp.resolve("Bad.java");
         Files.writeString(bad, """
-                package dev.eksip.domain;
+                package dev.eksip.simulation;
 
+                import dev.eksip.domain.Subnet;
+                import dev.eksip.aws.AwsClients;
+                import static dev.eksip.app.port.MetricPoint.of;
                 import software.amazon.awssdk.services.ec2.Ec2Client;
-                import static org.slf4j.LoggerFactory.getLogger;
                 // Instant.now() in a comment is fine
                 class Bad {
                     long t = java.time.Instant.now().toEpochMilli();
-                    String e = System.getenv("X");
+                    java.time.Clock c = Clock.systemUTC();
+                    long m = System.currentTimeMillis();
                     java.util.Random r = new Random(42);
                 }
                 """);
 
-        assertThat(forbiddenImports(bad, FORBIDDEN_IN_PURE_IMPORTS)).extracting(Violation::line).containsExactly(3, 4);
-        assertThat(forbiddenCalls(bad)).extracting(Violation::line).containsExactly(7, 8, 9);
-        assertThat(forbiddenCalls(bad).get(0).toString()).startsWith(bad + ":7: ");
+        assertThat(projectImportsOutside(bad, "simulation", ALLOWED.get("simulation")))
+                .extracting(Violation::line).containsExactly(4, 5);
+        assertThat(importsStartingWith(bad, "software.amazon.awssdk.")).extracting(Violation::line).containsExactly(6);
+        assertThat(forbiddenCalls(bad)).extracting(Violation::line).containsExactly(9, 10, 11, 12);
+        assertThat(forbiddenCalls(bad).get(0).toString()).startsWith(bad + ":9: ");
     }
 
-    static List<Path> javaFiles(Path dir) {
-        if (!Files.isDirectory(dir)) return List.of();
-        try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(p -> p.toString().endsWith(".java")).sorted().toList();
+    private static Map<String, Set<String>> table(String... rows) {
+        Map<String, Set<String>> out = new LinkedHashMap<>();
+        for (int i = 0; i < rows.length; i += 2)
+            out.put(rows[i], rows[i + 1].isBlank() ? Set.of() : Set.of(rows[i + 1].split(" ")));
+        return out;
+    }
+
+    /** Package (relative to dev.eksip) → its own .java files (not those of sub-packages). */
+    static Map<String, List<Path>> packages() {
+        Map<String, List<Path>> out = new LinkedHashMap<>();
+        try (Stream<Path> s = Files.walk(MAIN)) {
+            s.filter(p -> p.toString().endsWith(".java")).sorted().forEach(p -> out.computeIfAbsent(
+                    MAIN.relativize(p.getParent()).toString().replace('/', '.').replace('\\', '.'),
+                    k -> new ArrayList<>()).add(p));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        out.remove("");
+        return out;
     }
 
-    static List<Violation> forbiddenImports(Path file, List<String> prefixes) {
+    static List<Violation> projectImportsOutside(Path file, String pkg, Set<String> allowed) {
         List<Violation> out = new ArrayList<>();
         List<String> lines = read(file);
         for (int i = 0; i < lines.size(); i++) {
-            var m = IMPORT.matcher(lines.get(i));
-            if (!m.find()) continue;
-            String imported = m.group(1);
-            for (String prefix : prefixes)
-                if (imported.startsWith(prefix)) out.add(new Violation(file, i + 1, lines.get(i)));
+            Matcher m = IMPORT.matcher(lines.get(i));
+            if (!m.find() || !m.group(1).startsWith("dev.eksip.")) continue;
+            String target = packageOf(m.group(1).substring("dev.eksip.".length()));
+            if (!target.equals(pkg) && !allowed.contains(target)) out.add(new Violation(file, i + 1, lines.get(i)));
+        }
+        return out;
+    }
+
+    /** {@code app.port.MetricPoint.of} → {@code app.port}: the segments before the first capitalised one. */
+    private static String packageOf(String qualified) {
+        List<String> parts = new ArrayList<>();
+        for (String part : qualified.split("\\.")) {
+            if (Character.isUpperCase(part.charAt(0))) break;
+            parts.add(part);
+        }
+        return String.join(".", parts);
+    }
+
+    static List<Violation> importsStartingWith(Path file, String prefix) {
+        List<Violation> out = new ArrayList<>();
+        List<String> lines = read(file);
+        for (int i = 0; i < lines.size(); i++) {
+            Matcher m = IMPORT.matcher(lines.get(i));
+            if (m.find() && m.group(1).startsWith(prefix)) out.add(new Violation(file, i + 1, lines.get(i)));
         }
         return out;
     }
@@ -144,7 +223,7 @@ class ArchitectureTest {
             }
             int lineComment = code.indexOf("//");
             if (lineComment >= 0) code = code.substring(0, lineComment);
-            for (Pattern p : FORBIDDEN_IN_PURE_CALLS)
+            for (Pattern p : FORBIDDEN_IN_CORE)
                 if (p.matcher(code).find()) {
                     out.add(new Violation(file, i + 1, lines.get(i)));
                     break;

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (e.g. {@code EC2:DescribeInstances}). Retries are counted as requests: each attempt is one. {@link #calls()} counts
  * the calls themselves (one per page asked for), whatever retries they took.
  */
-public final class ApiCallCounter implements ExecutionInterceptor {
+final class ApiCallCounter implements ExecutionInterceptor {
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
 

@@ -15,7 +15,7 @@ import java.util.Optional;
  * required by the AWS cloud provider), else {@code k8s.io/cluster-autoscaler/NAME} (Cluster Autoscaler
  * auto-discovery, skipping its {@code enabled} tag).
  */
-public final class AutoScalingClusterLookup implements ClusterLookup {
+final class AutoScalingClusterLookup implements ClusterLookup {
     private static final String K8S_PREFIX = "kubernetes.io/cluster/";
     private static final String CA_PREFIX = "k8s.io/cluster-autoscaler/";
     private final AutoScalingClient autoScaling;

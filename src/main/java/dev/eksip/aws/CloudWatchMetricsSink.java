@@ -18,7 +18,7 @@ import java.util.List;
  * Publishes metric points with {@code PutMetricData}, at most {@value #MAX_DATUMS_PER_CALL} datums per call
  * (the API's limit), into one namespace. Non-finite values never reach here ({@link MetricPoint} rejects them).
  */
-public final class CloudWatchMetricsSink implements MetricsSink {
+final class CloudWatchMetricsSink implements MetricsSink {
     public static final int MAX_DATUMS_PER_CALL = 1000;
     private final CloudWatchClient cloudWatch;
     private final String namespace;

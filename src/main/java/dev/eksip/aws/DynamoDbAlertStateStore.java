@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
  * pairs, comma-separated ({@code subnet-a=critical,subnet-b=warning}; empty after a recovery). An entry that cannot
  * be read back is left out, so its subnet counts as newly at risk (at worst one early message).
  */
-public final class DynamoDbAlertStateStore implements AlertStateStore {
+final class DynamoDbAlertStateStore implements AlertStateStore {
     static final int TTL_DAYS = 90;
     private final DynamoDbClient dynamoDb;
     private final String table;

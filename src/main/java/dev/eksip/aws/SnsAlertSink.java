@@ -19,7 +19,7 @@ import java.util.Map;
  * carry the text, {@code sqs} and {@code lambda} the JSON document; message attributes {@code severity},
  * {@code cluster}, {@code account}, {@code region} and {@code kind} allow subscription filter policies.
  */
-public final class SnsAlertSink implements AlertSink {
+final class SnsAlertSink implements AlertSink {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final SnsClient sns;
     private final String topicArn;

@@ -10,7 +10,7 @@ import java.time.Clock;
 import java.util.Map;
 
 /** The one composition root: configuration → SDK adapters → use cases. Runs once per execution environment. */
-public final class Wiring {
+final class Wiring {
     private Wiring() {
     }
 

@@ -162,7 +162,6 @@ class BadInputTest {
         assertThat(h.logLines()).hasSize(9).allSatisfy(l -> assertThat(l.path("level").asText()).isEqualTo("ERROR"));
     }
 
-    // ---- builders ----
 
     private static int counter;
 

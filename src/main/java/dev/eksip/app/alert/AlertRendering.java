@@ -14,7 +14,7 @@ import dev.eksip.domain.SubnetForecast;
  * {@code "type": "eks-ip-forecast-alert", "version": 1}, subnets as in the audit report). When to send is
  * {@link AlertPolicy}'s.
  */
-public final class AlertRendering {
+final class AlertRendering {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private AlertRendering() {

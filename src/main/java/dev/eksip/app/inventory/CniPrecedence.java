@@ -13,7 +13,7 @@ import java.util.Map;
  * values over ipamd's defaults, else the settings configured for the cluster ({@code CNI_SETTINGS}), else ipamd's
  * shipped defaults. Settings of a self-managed aws-node DaemonSet are not readable through AWS APIs.
  */
-public final class CniPrecedence {
+final class CniPrecedence {
     private CniPrecedence() {
     }
 

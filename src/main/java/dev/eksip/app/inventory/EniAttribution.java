@@ -16,7 +16,7 @@ import java.util.Set;
  * instance of its trunk ENI (security groups for pods, vpc-cni-model.md §6(g)); every other ENI in the subnets
  * read (load balancers, endpoints, unattributed instances) is an "other" ENI.
  */
-public final class EniAttribution {
+final class EniAttribution {
     private EniAttribution() {
     }
 

@@ -13,7 +13,7 @@ import java.util.TreeMap;
  * live in Kubernetes), inferred from the pod ENIs observed on the cluster's nodes (vpc-cni-model.md §5, "Where the
  * new ENI's addresses come from").
  */
-public final class PodSubnets {
+final class PodSubnets {
     private PodSubnets() {
     }
 
