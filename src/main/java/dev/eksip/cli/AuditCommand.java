@@ -46,8 +46,8 @@ final class AuditCommand implements Callable<Integer> {
                     + "an error naming the ones that do.")
     List<String> clusters = new ArrayList<>();
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", converter = Values.Format.Converter.class,
-            completionCandidates = Values.Format.Names.class, description = "table (default) or json.")
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", converter = Values.Formats.class,
+            completionCandidates = Values.Formats.class, description = "table (default) or json.")
     Values.Format output = Values.Format.TABLE;
 
     @Option(names = "--publish",
@@ -55,8 +55,8 @@ final class AuditCommand implements Callable<Integer> {
                     + "EksIpForecast), as the function does.")
     boolean publish;
 
-    @Option(names = "--fail-on", paramLabel = "SEVERITY", converter = Values.FailOn.class,
-            completionCandidates = Values.FailOn.Names.class,
+    @Option(names = "--fail-on", paramLabel = "SEVERITY", converter = Values.Severities.class,
+            completionCandidates = Values.Severities.class,
             description = "Exit 1 when a subnet reaches this severity: warning or critical (for CI pipelines).")
     Severity failOn;
 

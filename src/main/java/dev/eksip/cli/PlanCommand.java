@@ -31,14 +31,14 @@ import java.util.concurrent.Callable;
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:ok",
                 "2:bad input (the message names the file and field)", "4:internal error"})
 final class PlanCommand implements Callable<Integer> {
-    @Option(names = {"-m", "--model"}, paramLabel = "MODEL", converter = Values.Model.class,
-            completionCandidates = Values.Model.Names.class,
+    @Option(names = {"-m", "--model"}, paramLabel = "MODEL", converter = Values.Models.class,
+            completionCandidates = Values.Models.class,
             description = "vpc-cni (default): ipamd's behaviour node by node; subnet-calc: the spreadsheet, to the "
                     + "unit and with its quirks.")
     PlanModel model = PlanModel.VPC_CNI;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", converter = Values.Format.Converter.class,
-            completionCandidates = Values.Format.Names.class, description = "table (default) or json.")
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", converter = Values.Formats.class,
+            completionCandidates = Values.Formats.class, description = "table (default) or json.")
     Values.Format output = Values.Format.TABLE;
 
     @Parameters(paramLabel = "[SCENARIO.json | -]", arity = "0..*", hideParamSyntax = true,

@@ -5,8 +5,9 @@ import dev.eksip.plan.PlanModel;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The option values the CLI checks itself, each with its converter (whose message {@link ParseErrors} prefixes
@@ -18,57 +19,53 @@ final class Values {
 
     /** {@code --output} of the commands that print a report: {@code table} (default) or {@code json}. */
     enum Format {
-        TABLE, JSON;
+        TABLE, JSON
+    }
 
-        static final class Converter implements ITypeConverter<Format> {
-            @Override
-            public Format convert(String value) {
-                return switch (value) {
-                    case "table" -> TABLE;
-                    case "json" -> JSON;
-                    default -> throw new TypeConversionException("expected table or json, got '%s'".formatted(value));
-                };
-            }
+    /**
+     * One closed set of option values: converts a name (or says which names there are, in order) and is the
+     * option's completion candidates.
+     */
+    abstract static class Choice<T> implements ITypeConverter<T>, Iterable<String> {
+        private final Map<String, T> byName = new LinkedHashMap<>();
+
+        Choice(String name1, T value1, String name2, T value2) {
+            byName.put(name1, value1);
+            byName.put(name2, value2);
         }
 
-        static final class Names extends ArrayList<String> {
-            Names() {
-                super(List.of("table", "json"));
-            }
+        @Override
+        public T convert(String value) {
+            T found = byName.get(value);
+            if (found == null) throw new TypeConversionException("expected %s, got '%s'".formatted(
+                    String.join(" or ", byName.keySet()), value));
+            return found;
+        }
+
+        @Override
+        public Iterator<String> iterator() {
+            return byName.keySet().iterator();
+        }
+    }
+
+    /** {@code --output}: {@code table} or {@code json}. */
+    static final class Formats extends Choice<Format> {
+        Formats() {
+            super("table", Format.TABLE, "json", Format.JSON);
         }
     }
 
     /** {@code plan --model}: {@code vpc-cni} or {@code subnet-calc}. */
-    static final class Model implements ITypeConverter<PlanModel> {
-        @Override
-        public PlanModel convert(String value) {
-            return PlanModel.fromId(value).orElseThrow(() -> new TypeConversionException(
-                    "expected vpc-cni or subnet-calc, got '%s'".formatted(value)));
-        }
-
-        static final class Names extends ArrayList<String> {
-            Names() {
-                super(List.of("vpc-cni", "subnet-calc"));
-            }
+    static final class Models extends Choice<PlanModel> {
+        Models() {
+            super(PlanModel.VPC_CNI.id(), PlanModel.VPC_CNI, PlanModel.SUBNET_CALC.id(), PlanModel.SUBNET_CALC);
         }
     }
 
     /** {@code audit --fail-on}: {@code warning} or {@code critical}. */
-    static final class FailOn implements ITypeConverter<Severity> {
-        @Override
-        public Severity convert(String value) {
-            return switch (value) {
-                case "warning" -> Severity.WARNING;
-                case "critical" -> Severity.CRITICAL;
-                default -> throw new TypeConversionException(
-                        "expected warning or critical, got '%s'".formatted(value));
-            };
-        }
-
-        static final class Names extends ArrayList<String> {
-            Names() {
-                super(List.of("warning", "critical"));
-            }
+    static final class Severities extends Choice<Severity> {
+        Severities() {
+            super("warning", Severity.WARNING, "critical", Severity.CRITICAL);
         }
     }
 

@@ -30,11 +30,6 @@ public sealed interface Scope {
         }
 
         @Override
-        public String toString() {
-            return id();
-        }
-
-        @Override
         public Optional<String> cluster() {
             return Optional.of(name);
         }
@@ -51,11 +46,6 @@ public sealed interface Scope {
         }
 
         @Override
-        public String toString() {
-            return id();
-        }
-
-        @Override
         public Optional<String> cluster() {
             return Optional.of(ref.cluster());
         }
@@ -66,22 +56,12 @@ public sealed interface Scope {
         public String id() {
             return "subnet/" + subnetId;
         }
-
-        @Override
-        public String toString() {
-            return id();
-        }
     }
 
     record OfLaunchTemplate(String templateId) implements Scope {
         @Override
         public String id() {
             return "launch-template/" + templateId;
-        }
-
-        @Override
-        public String toString() {
-            return id();
         }
     }
 
@@ -90,22 +70,12 @@ public sealed interface Scope {
         public String id() {
             return "instance-type/" + instanceType;
         }
-
-        @Override
-        public String toString() {
-            return id();
-        }
     }
 
     record OfRegion(String region) implements Scope {
         @Override
         public String id() {
             return "region/" + region;
-        }
-
-        @Override
-        public String toString() {
-            return id();
         }
     }
 
