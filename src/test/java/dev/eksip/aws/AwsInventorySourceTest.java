@@ -1,5 +1,6 @@
 package dev.eksip.aws;
 
+import dev.eksip.testing.aws.SdkFakes;
 import dev.eksip.domain.Scope;
 import dev.eksip.domain.InterfaceType;
 import dev.eksip.domain.CniSource;
@@ -45,9 +46,9 @@ import java.util.stream.IntStream;
 
 class AwsInventorySourceTest {
     static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
-    final Fakes.Ec2 ec2 = new Fakes.Ec2();
-    final Fakes.Eks eks = new Fakes.Eks();
-    final Fakes.AutoScaling autoScaling = new Fakes.AutoScaling();
+    final SdkFakes.Ec2 ec2 = new SdkFakes.Ec2();
+    final SdkFakes.Eks eks = new SdkFakes.Eks();
+    final SdkFakes.AutoScaling autoScaling = new SdkFakes.AutoScaling();
     final List<String> progress = new ArrayList<>();
 
     Inventory load(List<String> clusters, Map<String, CniSettings> configured) {
@@ -232,7 +233,7 @@ class AwsInventorySourceTest {
     @Test
     void accessDeniedOnOneClustersNodeGroupIsAGapAndTheRestIsRead() {
         twoClusters();
-        eks.failures.put("DescribeNodegroup/dev", Fakes.eksError("AccessDeniedException", 403));
+        eks.failures.put("DescribeNodegroup/dev", SdkFakes.eksError("AccessDeniedException", 403));
 
         Inventory inv = load();
 
@@ -253,7 +254,7 @@ class AwsInventorySourceTest {
     @Test
     void accessDeniedOnDescribeClusterKeepsTheNodesAndReportsTheGap() {
         twoClusters();
-        eks.failures.put("DescribeCluster/dev", Fakes.eksError("AccessDeniedException", 403));
+        eks.failures.put("DescribeCluster/dev", SdkFakes.eksError("AccessDeniedException", 403));
 
         Inventory inv = load();
 
@@ -267,7 +268,7 @@ class AwsInventorySourceTest {
     @Test
     void aDeniedAutoScalingCallIsAGap() {
         twoClusters();
-        autoScaling.failures.put("DescribeAutoScalingGroups", Fakes.autoScalingError("AccessDenied"));
+        autoScaling.failures.put("DescribeAutoScalingGroups", SdkFakes.autoScalingError("AccessDenied"));
 
         Inventory inv = load();
 
@@ -280,7 +281,7 @@ class AwsInventorySourceTest {
     @Test
     void aDeniedCoreEc2CallFailsNamingTheCallAndCode() {
         twoClusters();
-        ec2.failures.put("DescribeInstances", Fakes.ec2Error("UnauthorizedOperation"));
+        ec2.failures.put("DescribeInstances", SdkFakes.ec2Error("UnauthorizedOperation"));
 
         assertThatThrownBy(this::load).isInstanceOfSatisfying(AwsCallException.class, e -> {
             assertThat(e.operation()).isEqualTo("ec2:DescribeInstances");
@@ -342,7 +343,7 @@ class AwsInventorySourceTest {
                 .build());
         eks.addons.put("yaml", Addon.builder().addonName("vpc-cni")
                 .configurationValues("env:\n  WARM_IP_TARGET: 5\n  MINIMUM_IP_TARGET: \"10\"\n").build());
-        eks.failures.put("DescribeAddon/broken", Fakes.eksError("AccessDeniedException", 403));
+        eks.failures.put("DescribeAddon/broken", SdkFakes.eksError("AccessDeniedException", 403));
         CniSettings devSettings = new CniSettings(2, 0, 0, false, 1, 0, false, false, true, false);
 
         Inventory inv = load(List.of(), Map.of("dev", devSettings, "broken", devSettings));

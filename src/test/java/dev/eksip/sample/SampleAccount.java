@@ -2,13 +2,13 @@ package dev.eksip.sample;
 
 import dev.eksip.domain.CniSource;
 
-import static dev.eksip.fixtures.InventoryBuilder.managed;
-import static dev.eksip.fixtures.InventoryBuilder.selfManaged;
+import static dev.eksip.testing.inventory.InventoryBuilder.managed;
+import static dev.eksip.testing.inventory.InventoryBuilder.selfManaged;
 
 import dev.eksip.app.snapshot.InventoryFile;
 import dev.eksip.domain.CniSettings;
 import dev.eksip.domain.Inventory;
-import dev.eksip.fixtures.InventoryBuilder;
+import dev.eksip.testing.inventory.InventoryBuilder;
 
 import java.nio.file.Path;
 import java.time.Instant;

@@ -3,7 +3,7 @@ package dev.eksip.simulation;
 import dev.eksip.domain.ReservationType;
 import dev.eksip.domain.CniSource;
 
-import static dev.eksip.fixtures.InventoryBuilder.managed;
+import static dev.eksip.testing.inventory.InventoryBuilder.managed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eksip.domain.CniSettings;
@@ -11,7 +11,7 @@ import dev.eksip.domain.GrowthForecast;
 import dev.eksip.domain.Inventory;
 import dev.eksip.domain.NodeGroup;
 import dev.eksip.domain.Subnet;
-import dev.eksip.fixtures.InventoryBuilder;
+import dev.eksip.testing.inventory.InventoryBuilder;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.eksip.app.assess;
 
-import static dev.eksip.fixtures.InventoryBuilder.managed;
+import static dev.eksip.testing.inventory.InventoryBuilder.managed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eksip.domain.CniSettings;
@@ -9,7 +9,7 @@ import dev.eksip.domain.Forecast;
 import dev.eksip.domain.Inventory;
 import dev.eksip.domain.Severity;
 import dev.eksip.domain.SubnetForecast;
-import dev.eksip.fixtures.InventoryBuilder;
+import dev.eksip.testing.inventory.InventoryBuilder;
 import dev.eksip.simulation.CniEnv;
 import dev.eksip.simulation.Forecaster;
 

@@ -1,4 +1,4 @@
-package dev.eksip.app;
+package dev.eksip.testing.forecast;
 
 import dev.eksip.domain.CniSource;
 
@@ -17,10 +17,10 @@ import java.util.Comparator;
 import java.util.List;
 
 /** Hand-built forecasts for the Lambda's tests (the engine is tested elsewhere). */
-public final class Fixtures {
+public final class Forecasts {
     public static final Instant AS_OF = Instant.parse("2026-11-20T09:15:00Z");
 
-    private Fixtures() {
+    private Forecasts() {
     }
 
     public static SubnetBuilder subnet(String id) {
