@@ -2,9 +2,9 @@ package dev.eksip.app;
 
 import dev.eksip.domain.Scope;
 
-import static dev.eksip.app.Fixtures.AS_OF;
-import static dev.eksip.app.Fixtures.forecast;
-import static dev.eksip.app.Fixtures.subnet;
+import static dev.eksip.testing.forecast.Forecasts.AS_OF;
+import static dev.eksip.testing.forecast.Forecasts.forecast;
+import static dev.eksip.testing.forecast.Forecasts.subnet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

@@ -1,11 +1,13 @@
 package dev.eksip.app;
 
-import static dev.eksip.app.Fixtures.forecast;
-import static dev.eksip.app.Fixtures.subnet;
+import static dev.eksip.testing.forecast.Forecasts.forecast;
+import static dev.eksip.testing.forecast.Forecasts.subnet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.eksip.app.alert.Alert;
+import dev.eksip.testing.forecast.Forecasts;
+import dev.eksip.testing.ports.InMemoryPorts;
 import dev.eksip.domain.Scope;
 import dev.eksip.domain.Severity;
 import org.junit.jupiter.api.Test;
@@ -19,14 +21,14 @@ class RunAuditTest {
     private final InMemoryPorts.RecordingMetrics metrics = new InMemoryPorts.RecordingMetrics();
     private final InMemoryPorts.RecordingAlerts alerts = new InMemoryPorts.RecordingAlerts();
     private final InMemoryPorts.MemoryStates states = new InMemoryPorts.MemoryStates();
-    private final Clock clock = Clock.fixed(Fixtures.AS_OF, ZoneOffset.UTC);
+    private final Clock clock = Clock.fixed(Forecasts.AS_OF, ZoneOffset.UTC);
     private final RunAudit.AlertSettings settings = new RunAudit.AlertSettings(Severity.WARNING, Duration.ofHours(24));
 
     private RunAudit audit(RunAudit.ForecastStep step) {
         return new RunAudit(step, metrics, MetricMapping.Detail.FULL, alerts, states, settings, clock);
     }
 
-    private final RunAudit.ForecastStep twoClusters = (clusters, asOf) -> Fixtures.at(forecast(
+    private final RunAudit.ForecastStep twoClusters = (clusters, asOf) -> Forecasts.at(forecast(
             subnet("subnet-a").clusters("web-prod").critical().build(),
             subnet("subnet-b").clusters("web-prod").warning().build(),
             subnet("subnet-c").clusters("batch-jobs").warning().build()), asOf);
@@ -103,8 +105,8 @@ class RunAuditTest {
         audit((c, t) -> {
             seen.add(c);
             seen.add(t);
-            return Fixtures.at(forecast(subnet("subnet-a").build()), t);
+            return Forecasts.at(forecast(subnet("subnet-a").build()), t);
         }).audit(List.of("web-prod"), false);
-        assertThat(seen).containsExactly(List.of("web-prod"), Fixtures.AS_OF);
+        assertThat(seen).containsExactly(List.of("web-prod"), Forecasts.AS_OF);
     }
 }

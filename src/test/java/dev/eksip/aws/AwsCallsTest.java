@@ -3,6 +3,7 @@ package dev.eksip.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.eksip.testing.aws.SdkFakes;
 import dev.eksip.app.AwsCallException;
 import dev.eksip.domain.InventoryGap;
 import dev.eksip.domain.Scope;
@@ -32,7 +33,7 @@ class AwsCallsTest {
     @Test
     void aServiceErrorIsAGapWithItsAwsErrorCode() {
         Optional<String> read = calls.gapOr(scope, "eks:DescribeAddon", "unread", () -> {
-            throw Fakes.eksError("AccessDeniedException", 403);
+            throw SdkFakes.eksError("AccessDeniedException", 403);
         });
 
         assertThat(read).isEmpty();
@@ -72,7 +73,7 @@ class AwsCallsTest {
     @Test
     void aRequiredCallFailsNamingTheCallTheCodeAndTheAwsMessage() {
         assertThatThrownBy(() -> AwsCalls.required("ec2:DescribeSubnets", () -> {
-            throw Fakes.ec2Error("UnauthorizedOperation");
+            throw SdkFakes.ec2Error("UnauthorizedOperation");
         })).isInstanceOfSatisfying(AwsCallException.class, e -> {
             assertThat(e.operation()).isEqualTo("ec2:DescribeSubnets");
             assertThat(e.errorCode()).isEqualTo("UnauthorizedOperation");

@@ -1,5 +1,6 @@
 package dev.eksip.aws;
 
+import static dev.eksip.testing.inventory.InventoryFixtures.cni;
 import dev.eksip.domain.Scope;
 
 import dev.eksip.domain.ReservationType;
@@ -17,8 +18,8 @@ import dev.eksip.domain.Inventory;
 import dev.eksip.domain.Node;
 import dev.eksip.domain.NodeGroup;
 import dev.eksip.domain.Subnet;
-import dev.eksip.testing.MotoServer;
-import dev.eksip.testing.SeededAccount;
+import dev.eksip.testing.aws.MotoServer;
+import dev.eksip.testing.aws.SeededAccount;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -198,7 +199,7 @@ class AwsInventoryIT {
 
     @Test
     void configuredSettingsApplyWithoutAnAddonAndCustomNetworkingPodSubnetsAreInferred() {
-        CniSettings custom = new CniSettings(1, 0, 0, false, 1, 0, true, false, true, false);
+        CniSettings custom = cni().customNetworking().build();
         Inventory inventory = load(Map.of("prod", custom), List.of("prod"));
 
         Cluster prod = inventory.clusters().get(0);

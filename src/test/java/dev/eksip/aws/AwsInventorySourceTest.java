@@ -1,5 +1,9 @@
 package dev.eksip.aws;
 
+import static dev.eksip.testing.inventory.InventoryFixtures.nodeGroup;
+import static dev.eksip.testing.inventory.InventoryFixtures.limits;
+import static dev.eksip.testing.inventory.InventoryFixtures.cni;
+import dev.eksip.testing.aws.SdkFakes;
 import dev.eksip.domain.Scope;
 import dev.eksip.domain.InterfaceType;
 import dev.eksip.domain.CniSource;
@@ -11,7 +15,6 @@ import dev.eksip.app.AwsCallException;
 import dev.eksip.domain.Cluster;
 import dev.eksip.domain.CniSettings;
 import dev.eksip.domain.Eni;
-import dev.eksip.domain.InstanceLimits;
 import dev.eksip.domain.Inventory;
 import dev.eksip.domain.InventoryGap;
 import dev.eksip.domain.Node;
@@ -45,9 +48,9 @@ import java.util.stream.IntStream;
 
 class AwsInventorySourceTest {
     static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
-    final Fakes.Ec2 ec2 = new Fakes.Ec2();
-    final Fakes.Eks eks = new Fakes.Eks();
-    final Fakes.AutoScaling autoScaling = new Fakes.AutoScaling();
+    final SdkFakes.Ec2 ec2 = new SdkFakes.Ec2();
+    final SdkFakes.Eks eks = new SdkFakes.Eks();
+    final SdkFakes.AutoScaling autoScaling = new SdkFakes.AutoScaling();
     final List<String> progress = new ArrayList<>();
 
     Inventory load(List<String> clusters, Map<String, CniSettings> configured) {
@@ -76,30 +79,62 @@ class AwsInventorySourceTest {
     }
 
     void managedGroup(String cluster, String name, String type, int min, int desired, int max, String... subnets) {
+        managedGroup(cluster, name, List.of(type), min, desired, max, subnets);
+    }
+
+    /** A managed node group that names no instance types (they come from its launch template or its nodes). */
+    void managedGroupWithoutTypes(String cluster, String name, int min, int desired, int max, String... subnets) {
+        managedGroup(cluster, name, List.of(), min, desired, max, subnets);
+    }
+
+    private void managedGroup(String cluster, String name, List<String> types, int min, int desired, int max,
+                              String... subnets) {
         eks.nodegroups.get(cluster).add(Nodegroup.builder().nodegroupName(name).clusterName(cluster)
-                .instanceTypes(type == null ? List.of() : List.of(type)).subnets(subnets)
+                .instanceTypes(types).subnets(subnets)
                 .scalingConfig(s -> s.minSize(min).desiredSize(desired).maxSize(max))
                 .resources(r -> r.autoScalingGroups(a -> a.name("eks-" + name + "-uuid"))).build());
     }
 
     void node(String id, String cluster, String group, String type, String subnet, String az, Tag... extra) {
-        List<Tag> tags = new ArrayList<>(List.of(tag("kubernetes.io/cluster/" + cluster, "owned")));
-        if (group != null) tags.add(tag("eks:nodegroup-name", group));
+        List<Tag> tags = new ArrayList<>(List.of(tag("kubernetes.io/cluster/" + cluster, "owned"),
+                tag("eks:nodegroup-name", group)));
         tags.addAll(List.of(extra));
+        instance(id, type, subnet, az, tags);
+    }
+
+    /** A node of the cluster without the EKS node group tag (self-managed, or unattributed). */
+    void ungroupedNode(String id, String cluster, String type, String subnet, String az, Tag... extra) {
+        List<Tag> tags = new ArrayList<>(List.of(tag("kubernetes.io/cluster/" + cluster, "owned")));
+        tags.addAll(List.of(extra));
+        instance(id, type, subnet, az, tags);
+    }
+
+    private void instance(String id, String type, String subnet, String az, List<Tag> tags) {
         ec2.instances.add(Instance.builder().instanceId(id).instanceType(type).subnetId(subnet)
                 .placement(p -> p.availabilityZone(az)).state(s -> s.name(InstanceStateName.RUNNING)).tags(tags)
                 .networkInterfaces(InstanceNetworkInterface.builder().subnetId(subnet).build()).build());
     }
 
+    /** An ENI of nobody's instance (a load balancer's, an endpoint's). */
+    NetworkInterface unattachedEni(String id, String subnet) {
+        return networkInterface(id, subnet, null, 0);
+    }
+
     NetworkInterface eni(String id, String subnet, String instance, int device, int secondaries, String... prefixes) {
+        return networkInterface(id, subnet, software.amazon.awssdk.services.ec2.model.NetworkInterfaceAttachment
+                .builder().instanceId(instance).deviceIndex(device).build(), secondaries, prefixes);
+    }
+
+    private NetworkInterface networkInterface(String id, String subnet,
+                                              software.amazon.awssdk.services.ec2.model.NetworkInterfaceAttachment
+                                                      attachment, int secondaries, String... prefixes) {
         List<NetworkInterfacePrivateIpAddress> ips = new ArrayList<>();
         ips.add(NetworkInterfacePrivateIpAddress.builder().privateIpAddress(id + "-ip0").primary(true).build());
         for (int i = 1; i <= secondaries; i++)
             ips.add(NetworkInterfacePrivateIpAddress.builder().privateIpAddress(id + "-ip" + i).primary(false).build());
         NetworkInterface n = NetworkInterface.builder().networkInterfaceId(id).subnetId(subnet)
                 .privateIpAddress(id + "-ip0").privateIpAddresses(ips).interfaceType("interface")
-                .attachment(instance == null ? null : software.amazon.awssdk.services.ec2.model.NetworkInterfaceAttachment
-                        .builder().instanceId(instance).deviceIndex(device).build())
+                .attachment(attachment)
                 .ipv4Prefixes(java.util.Arrays.stream(prefixes).map(p -> software.amazon.awssdk.services.ec2.model
                         .Ipv4PrefixSpecification.builder().ipv4Prefix(p).build()).toList())
                 .build();
@@ -127,7 +162,7 @@ class AwsInventorySourceTest {
         eni("eni-2", "subnet-b", "i-2", 0, 9);
         eni("eni-3", "subnet-b", "i-3", 0, 14);
         eni("eni-9", "subnet-d", "i-9", 0, 5);
-        eni("eni-lb", "subnet-a", null, -1, 0);
+        unattachedEni("eni-lb", "subnet-a");
     }
 
 
@@ -143,10 +178,10 @@ class AwsInventorySourceTest {
         assertThat(inv.subnets()).extracting(s -> s.subnetId()).containsExactly("subnet-a", "subnet-b", "subnet-d");
         Cluster prod = inv.clusters().get(1);
         assertThat(prod.nodeGroups()).containsExactly(
-                new NodeGroup("batch", true, false, List.of("c5.xlarge"), 0, 1, 3, List.of("subnet-b"),
-                        "eks-batch-uuid", 0),
-                new NodeGroup("general", true, false, List.of("m5.large"), 1, 2, 4, List.of("subnet-a", "subnet-b"),
-                        "eks-general-uuid", 0));
+                nodeGroup("batch").managed().type("c5.xlarge").sizes(0, 1, 3).subnets("subnet-b")
+                        .autoScalingGroup("eks-batch-uuid").build(),
+                nodeGroup("general").managed().type("m5.large").sizes(1, 2, 4).subnets("subnet-a", "subnet-b")
+                        .autoScalingGroup("eks-general-uuid").build());
         Node n1 = inv.nodes().stream().filter(n -> n.instanceId().equals("i-1")).findFirst().orElseThrow();
         assertThat(n1.nodeGroup()).isEqualTo("general");
         assertThat(n1.enis()).extracting(Eni::eniId).containsExactly("eni-1", "eni-1b");
@@ -159,7 +194,7 @@ class AwsInventorySourceTest {
     @Test
     void followsEveryPageOfSubnetsInstancesEnisAndReservations() {
         twoClusters();
-        for (int i = 0; i < 7; i++) eni("eni-extra-" + i, "subnet-b", null, -1, 0);
+        for (int i = 0; i < 7; i++) unattachedEni("eni-extra-" + i, "subnet-b");
         ec2.reservations.put("subnet-a", List.of(
                 SubnetCidrReservation.builder().subnetCidrReservationId("scr-1").cidr("10.0.0.128/28")
                         .reservationType("prefix").build(),
@@ -232,7 +267,7 @@ class AwsInventorySourceTest {
     @Test
     void accessDeniedOnOneClustersNodeGroupIsAGapAndTheRestIsRead() {
         twoClusters();
-        eks.failures.put("DescribeNodegroup/dev", Fakes.eksError("AccessDeniedException", 403));
+        eks.failures.put("DescribeNodegroup/dev", SdkFakes.eksError("AccessDeniedException", 403));
 
         Inventory inv = load();
 
@@ -253,7 +288,7 @@ class AwsInventorySourceTest {
     @Test
     void accessDeniedOnDescribeClusterKeepsTheNodesAndReportsTheGap() {
         twoClusters();
-        eks.failures.put("DescribeCluster/dev", Fakes.eksError("AccessDeniedException", 403));
+        eks.failures.put("DescribeCluster/dev", SdkFakes.eksError("AccessDeniedException", 403));
 
         Inventory inv = load();
 
@@ -267,7 +302,7 @@ class AwsInventorySourceTest {
     @Test
     void aDeniedAutoScalingCallIsAGap() {
         twoClusters();
-        autoScaling.failures.put("DescribeAutoScalingGroups", Fakes.autoScalingError("AccessDenied"));
+        autoScaling.failures.put("DescribeAutoScalingGroups", SdkFakes.autoScalingError("AccessDenied"));
 
         Inventory inv = load();
 
@@ -280,7 +315,7 @@ class AwsInventorySourceTest {
     @Test
     void aDeniedCoreEc2CallFailsNamingTheCallAndCode() {
         twoClusters();
-        ec2.failures.put("DescribeInstances", Fakes.ec2Error("UnauthorizedOperation"));
+        ec2.failures.put("DescribeInstances", SdkFakes.ec2Error("UnauthorizedOperation"));
 
         assertThatThrownBy(this::load).isInstanceOfSatisfying(AwsCallException.class, e -> {
             assertThat(e.operation()).isEqualTo("ec2:DescribeInstances");
@@ -320,7 +355,7 @@ class AwsInventorySourceTest {
                 .desiredCapacity(1).maxSize(2).vpcZoneIdentifier("subnet-a").tags(owned)
                 .launchConfigurationName("lc-1").build());
         autoScaling.failures.put("DescribeLaunchConfigurations", ApiCallTimeoutException.create(1000));
-        node("i-1", "prod", null, "t3.large", "subnet-a", "eu-west-1a", tag("aws:autoscaling:groupName", "legacy"));
+        ungroupedNode("i-1", "prod", "t3.large", "subnet-a", "eu-west-1a", tag("aws:autoscaling:groupName", "legacy"));
 
         Inventory inv = load();
 
@@ -342,15 +377,15 @@ class AwsInventorySourceTest {
                 .build());
         eks.addons.put("yaml", Addon.builder().addonName("vpc-cni")
                 .configurationValues("env:\n  WARM_IP_TARGET: 5\n  MINIMUM_IP_TARGET: \"10\"\n").build());
-        eks.failures.put("DescribeAddon/broken", Fakes.eksError("AccessDeniedException", 403));
-        CniSettings devSettings = new CniSettings(2, 0, 0, false, 1, 0, false, false, true, false);
+        eks.failures.put("DescribeAddon/broken", SdkFakes.eksError("AccessDeniedException", 403));
+        CniSettings devSettings = cni().warmEniTarget(2).build();
 
         Inventory inv = load(List.of(), Map.of("dev", devSettings, "broken", devSettings));
 
         Map<String, Cluster> byName = new java.util.HashMap<>();
         inv.clusters().forEach(c -> byName.put(c.name(), c));
         assertThat(byName.get("prod").cniSource()).isEqualTo(CniSource.ADDON);
-        assertThat(byName.get("prod").cni()).isEqualTo(new CniSettings(1, 0, 0, true, 2, 0, false, false, true, false));
+        assertThat(byName.get("prod").cni()).isEqualTo(cni().prefixDelegation().warmPrefixTarget(2).build());
         assertThat(byName.get("yaml").cniSource()).isEqualTo(CniSource.ADDON);
         assertThat(byName.get("yaml").cni().warmIpTarget()).isEqualTo(5);
         assertThat(byName.get("yaml").cni().minimumIpTarget()).isEqualTo(10);
@@ -364,8 +399,8 @@ class AwsInventorySourceTest {
     @Test
     void theEveryClusterEntryOfConfiguredSettingsAppliesToClustersWithoutTheirOwn() {
         twoClusters();
-        CniSettings everyone = new CniSettings(1, 5, 10, false, 1, 0, false, false, true, false);
-        CniSettings dev = new CniSettings(0, 0, 0, false, 1, 0, false, false, true, false);
+        CniSettings everyone = cni().warmIpTarget(5).minimumIpTarget(10).build();
+        CniSettings dev = cni().warmEniTarget(0).build();
 
         Inventory inv = load(List.of(), Map.of("*", everyone, "dev", dev));
 
@@ -399,8 +434,10 @@ class AwsInventorySourceTest {
         Inventory inv = load();
 
         assertThat(inv.instanceLimits()).containsExactly(
-                new InstanceLimits("x9.4xlarge", 8, 30, 2, 16, true, false, true, true, 0, 16),
-                new InstanceLimits("x9.8xlarge", 8, 30, 1, 8, false, false, false, true, 0, 32));
+                limits("x9.4xlarge").maxEnis(8).ipv4PerEni(30).networkCards(2).totalEnis(16).nitro().prefixDelegation()
+                        .trunking().vcpus(16).build(),
+                limits("x9.8xlarge").maxEnis(8).ipv4PerEni(30).networkCards(1).totalEnis(8).trunking().vcpus(32)
+                        .build());
         // one paginated call: 2 types found at 1 per page = 2 pages
         assertThat(ec2.count("DescribeInstanceTypes")).isEqualTo(2);
         assertThat(inv.gaps()).containsExactly(new InventoryGap(Scope.parse("instance-type/zz1.huge").orElseThrow(), "", "",
@@ -435,18 +472,20 @@ class AwsInventorySourceTest {
                         .launchTemplateData(d -> d.instanceType("c5.xlarge")).build()));
         autoScaling.launchConfigurations.add(LaunchConfiguration.builder().launchConfigurationName("lc-1")
                 .instanceType("t3.large").build());
-        node("i-1", "prod", null, "c5.large", "subnet-b", "eu-west-1b", tag("aws:autoscaling:groupName", "templated"));
-        node("i-2", "prod", null, "m5.large", "subnet-a", "eu-west-1a", tag("aws:autoscaling:groupName", "gone"));
+        ungroupedNode("i-1", "prod", "c5.large", "subnet-b", "eu-west-1b",
+                tag("aws:autoscaling:groupName", "templated"));
+        ungroupedNode("i-2", "prod", "m5.large", "subnet-a", "eu-west-1a", tag("aws:autoscaling:groupName", "gone"));
 
         Inventory inv = load();
 
         List<NodeGroup> groups = inv.clusters().get(0).nodeGroups();
         assertThat(groups).containsExactly(
-                new NodeGroup("legacy", false, false, List.of("t3.large"), 0, 0, 2, List.of("subnet-a"), "legacy", 0),
-                new NodeGroup("mixed", false, false, List.of("m5.large", "m5a.large"), 0, 1, 3,
-                        List.of("subnet-a", "subnet-b"), "mixed", 0),
-                new NodeGroup("templated", false, false, List.of("c5.large"), 1, 2, 4, List.of("subnet-b"),
-                        "templated", 0));
+                nodeGroup("legacy").selfManaged().type("t3.large").sizes(0, 0, 2).subnets("subnet-a")
+                        .autoScalingGroup("legacy").build(),
+                nodeGroup("mixed").selfManaged().types("m5.large", "m5a.large").sizes(0, 1, 3)
+                        .subnets("subnet-a", "subnet-b").autoScalingGroup("mixed").build(),
+                nodeGroup("templated").selfManaged().type("c5.large").sizes(1, 2, 4).subnets("subnet-b")
+                        .autoScalingGroup("templated").build());
         assertThat(inv.nodes()).extracting(Node::instanceId, Node::nodeGroup).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("i-1", "templated"),
                 org.assertj.core.groups.Tuple.tuple("i-2", "")); // its ASG is unknown: kept, unattributed
@@ -461,7 +500,7 @@ class AwsInventorySourceTest {
         eks.nodegroups.get("prod").add(Nodegroup.builder().nodegroupName("lt").amiType("CUSTOM").subnets("subnet-a")
                 .scalingConfig(s -> s.minSize(1).desiredSize(1).maxSize(1))
                 .launchTemplate(l -> l.id("lt-9").version("3")).build());
-        managedGroup("prod", "observed", null, 1, 1, 1, "subnet-a");
+        managedGroupWithoutTypes("prod", "observed", 1, 1, 1, "subnet-a");
         ec2.templates.put("lt-9", List.of(LaunchTemplateVersion.builder().versionNumber(3L)
                 .launchTemplateData(d -> d.instanceType("r5.large")).build()));
         node("i-1", "prod", "observed", "m6i.large", "subnet-a", "eu-west-1a");
@@ -494,7 +533,7 @@ class AwsInventorySourceTest {
         ec2.instances.replaceAll(i -> i.toBuilder().networkInterfaces(ec2.interfaces.stream()
                 .filter(n -> n.attachment() != null && n.attachment().instanceId().equals(i.instanceId()))
                 .map(n -> InstanceNetworkInterface.builder().subnetId(n.subnetId()).build()).toList()).build());
-        CniSettings custom = new CniSettings(1, 0, 0, false, 1, 0, true, false, true, false);
+        CniSettings custom = cni().customNetworking().build();
 
         Inventory inv = load(List.of(), Map.of("prod", custom));
 

@@ -3,7 +3,8 @@ package dev.eksip.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.eksip.app.Fixtures;
+import dev.eksip.testing.aws.CloudWatchWireRecorder;
+import dev.eksip.testing.forecast.Forecasts;
 import dev.eksip.app.MetricMapping;
 import dev.eksip.app.port.MetricPoint;
 import dev.eksip.domain.Forecast;
@@ -37,9 +38,9 @@ class CloudWatchMetricsSinkWireTest {
 
     @Test
     void forecastMetricsArriveWithNamespaceNamesDimensionsValuesAndTheAuditTimestamp() {
-        Forecast forecast = Fixtures.forecast(
-                Fixtures.subnet("subnet-0a1b2c3d4e5f60001").available(12).critical().build(),
-                Fixtures.subnet("subnet-0a1b2c3d4e5f60002").az("us-east-1b").prefixBlocks(3).build());
+        Forecast forecast = Forecasts.forecast(
+                Forecasts.subnet("subnet-0a1b2c3d4e5f60001").available(12).critical().build(),
+                Forecasts.subnet("subnet-0a1b2c3d4e5f60002").az("us-east-1b").prefixBlocks(3).build());
         List<MetricPoint> points = MetricMapping.points(forecast, true, 0);
 
         new CloudWatchMetricsSink(client, "EksIpForecast").publish(points);
@@ -58,7 +59,7 @@ class CloudWatchMetricsSinkWireTest {
         assertThat(atMax.path("Dimensions")).extracting(d -> d.path("Name").asText() + "=" + d.path("Value").asText())
                 .containsExactly("SubnetId=subnet-0a1b2c3d4e5f60001", "VpcId=vpc-0abc");
         assertThat(datums).allSatisfy(d -> assertThat(Instant.ofEpochMilli(Math.round(d.path("Timestamp").asDouble() * 1000)))
-                .isEqualTo(Fixtures.AS_OF));
+                .isEqualTo(Forecasts.AS_OF));
         assertThat(datums).filteredOn(d -> d.path("MetricName").asText().equals("FreePrefixBlocks"))
                 .singleElement().satisfies(d -> assertThat(d.path("Value").asInt()).isEqualTo(3));
         assertThat(datums).filteredOn(d -> d.path("MetricName").asText().equals("UtilizationPercent"))
@@ -74,7 +75,7 @@ class CloudWatchMetricsSinkWireTest {
         for (int i = 0; i < 1200; i++)
             points.add(new MetricPoint("AvailableIps", "Count", i,
                     List.of(new MetricPoint.Dimension("SubnetId", "subnet-%05d".formatted(i)),
-                            new MetricPoint.Dimension("VpcId", "vpc-0abc")), Fixtures.AS_OF));
+                            new MetricPoint.Dimension("VpcId", "vpc-0abc")), Forecasts.AS_OF));
 
         new CloudWatchMetricsSink(client, "EksIpForecast").publish(points);
 

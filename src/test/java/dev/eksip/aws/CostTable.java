@@ -1,6 +1,6 @@
 package dev.eksip.aws;
 
-import dev.eksip.app.Fixtures;
+import dev.eksip.testing.forecast.Forecasts;
 import dev.eksip.domain.ClusterForecast;
 import dev.eksip.domain.Forecast;
 import dev.eksip.domain.SubnetForecast;
@@ -76,10 +76,10 @@ final class CostTable {
         List<SubnetForecast> subnets = new ArrayList<>();
         for (int c = 1; c <= CLUSTERS; c++)
             for (int s = 0; s < SUBNETS_PER_CLUSTER; s++)
-                subnets.add(Fixtures.subnet("subnet-%02d%02d".formatted(c, s)).vpc("vpc-%02d".formatted(c))
+                subnets.add(Forecasts.subnet("subnet-%02d%02d".formatted(c, s)).vpc("vpc-%02d".formatted(c))
                         .az("us-east-1" + (char) ('a' + s % ZONES_PER_VPC)).clusters("cluster-%02d".formatted(c))
                         .build());
-        Forecast perSubnetZones = Fixtures.forecast(subnets);
+        Forecast perSubnetZones = Forecasts.forecast(subnets);
         Map<String, ZoneForecast> zones = new LinkedHashMap<>();   // one per (VPC, zone), as the forecaster builds them
         for (ZoneForecast z : perSubnetZones.zones()) zones.putIfAbsent(z.vpcId() + "/" + z.availabilityZone(), z);
         return new Forecast(perSubnetZones.asOf(), perSubnetZones.accountId(), perSubnetZones.region(), subnets,

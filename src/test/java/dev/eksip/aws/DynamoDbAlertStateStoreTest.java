@@ -2,7 +2,7 @@ package dev.eksip.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.eksip.app.Fixtures;
+import dev.eksip.testing.forecast.Forecasts;
 import dev.eksip.app.alert.AlertPolicy;
 import dev.eksip.app.alert.AlertState;
 import dev.eksip.app.alert.SubnetSeverities;
@@ -93,8 +93,8 @@ class DynamoDbAlertStateStoreTest {
                 "fingerprint", AttributeValue.fromS("subnet-a=critical,subnet-b=warning"),
                 "lastSentAt", AttributeValue.fromS(SENT.toString()),
                 "updatedAt", AttributeValue.fromS(SENT.toString())));
-        var findings = AlertPolicy.findings(Fixtures.at(Fixtures.forecast(
-                Fixtures.subnet("subnet-b").warning().build(), Fixtures.subnet("subnet-a").critical().build()),
+        var findings = AlertPolicy.findings(Forecasts.at(Forecasts.forecast(
+                Forecasts.subnet("subnet-b").warning().build(), Forecasts.subnet("subnet-a").critical().build()),
                 SENT.plusSeconds(900)), Severity.WARNING).getFirst();
 
         AlertPolicy.Decision d = AlertPolicy.decide(findings, store.load(findings.scope()), Duration.ofHours(24));

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eksip.domain.Inventory;
 import dev.eksip.domain.Node;
-import dev.eksip.testing.MotoServer;
+import dev.eksip.testing.aws.MotoServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ec2.Ec2Client;

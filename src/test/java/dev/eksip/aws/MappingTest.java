@@ -1,5 +1,8 @@
 package dev.eksip.aws;
 
+import dev.eksip.testing.inventory.InventoryFixtures;
+import static dev.eksip.testing.inventory.InventoryFixtures.nodeGroup;
+import static dev.eksip.testing.inventory.InventoryFixtures.limits;
 import dev.eksip.domain.ReservationType;
 import dev.eksip.domain.InterfaceType;
 
@@ -7,8 +10,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.eksip.domain.Eni;
-import dev.eksip.domain.InstanceLimits;
-import dev.eksip.domain.NodeGroup;
 import dev.eksip.domain.Subnet;
 import dev.eksip.app.inventory.AutoScalingGroupFacts;
 import dev.eksip.app.inventory.ClusterFacts;
@@ -58,8 +59,9 @@ class MappingTest {
                 .tagSet(Tag.builder().key("node.k8s.amazonaws.com/no_manage").value("true").build())
                 .build();
         Eni eni = Ec2Mapping.eni(n);
-        assertThat(eni).isEqualTo(new Eni("eni-1", "subnet-1", "i-1", InterfaceType.INTERFACE, 1, "10.0.0.5",
-                List.of("10.0.0.6", "10.0.0.7"), List.of("10.0.0.16/28"), true));
+        assertThat(eni).isEqualTo(InventoryFixtures.eni("eni-1").subnet("subnet-1").attachedTo("i-1", 1)
+                .type(InterfaceType.INTERFACE).primaryIp("10.0.0.5").secondaryIps("10.0.0.6", "10.0.0.7")
+                .prefixes("10.0.0.16/28").noManage().build());
         assertThat(eni.take().addresses()).isEqualTo(1 + 2 + 16);
     }
 
@@ -84,7 +86,8 @@ class MappingTest {
                                 c -> c.networkCardIndex(1).maximumNetworkInterfaces(2)))
                 .build();
         assertThat(Ec2Mapping.instanceLimits(t)).contains(
-                new InstanceLimits("p5.48xlarge", 2, 50, 32, 64, true, false, true, true, 0, 192));
+                limits("p5.48xlarge").maxEnis(2).ipv4PerEni(50).networkCards(32).totalEnis(64).nitro()
+                        .prefixDelegation().trunking().vcpus(192).build());
     }
 
     @Test
@@ -105,8 +108,8 @@ class MappingTest {
         Nodegroup g = Nodegroup.builder().nodegroupName("ng").amiType("CUSTOM").instanceTypes("m5.large")
                 .subnets("s-1", "s-2").scalingConfig(s -> s.minSize(1).desiredSize(2).maxSize(5))
                 .resources(r -> r.autoScalingGroups(a -> a.name("eks-ng-123"))).build();
-        assertThat(EksMapping.managedNodeGroup(g, g.instanceTypes())).isEqualTo(new NodeGroup("ng", true, true,
-                List.of("m5.large"), 1, 2, 5, List.of("s-1", "s-2"), "eks-ng-123", 0));
+        assertThat(EksMapping.managedNodeGroup(g, g.instanceTypes())).isEqualTo(nodeGroup("ng").managed().customAmi()
+                .type("m5.large").sizes(1, 2, 5).subnets("s-1", "s-2").autoScalingGroup("eks-ng-123").build());
         Nodegroup plain = g.toBuilder().amiType("AL2023_x86_64_STANDARD").resources((software.amazon.awssdk.services
                 .eks.model.NodegroupResources) null).build();
         assertThat(EksMapping.managedNodeGroup(plain, List.of()).customAmi()).isFalse();
@@ -132,8 +135,9 @@ class MappingTest {
     void selfManagedGroupSplitsVpcZoneIdentifier() {
         AutoScalingGroup g = AutoScalingGroup.builder().autoScalingGroupName("asg").minSize(0).desiredCapacity(1)
                 .maxSize(2).vpcZoneIdentifier("subnet-1,subnet-2 , subnet-3").build();
-        assertThat(AutoScalingMapping.facts(g).nodeGroup(List.of("t3.large"))).isEqualTo(new NodeGroup("asg",
-                false, false, List.of("t3.large"), 0, 1, 2, List.of("subnet-1", "subnet-2", "subnet-3"), "asg", 0));
+        assertThat(AutoScalingMapping.facts(g).nodeGroup(List.of("t3.large"))).isEqualTo(nodeGroup("asg").selfManaged()
+                .type("t3.large").sizes(0, 1, 2).subnets("subnet-1", "subnet-2", "subnet-3").autoScalingGroup("asg")
+                .build());
         assertThat(AutoScalingMapping.subnets(g.toBuilder().vpcZoneIdentifier(null).build())).isEmpty();
     }
 

@@ -3,7 +3,8 @@ package dev.eksip.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.eksip.app.Fixtures;
+import dev.eksip.testing.aws.CloudWatchWireRecorder;
+import dev.eksip.testing.forecast.Forecasts;
 import dev.eksip.app.MetricMapping;
 import dev.eksip.app.MetricMapping.Detail;
 import dev.eksip.app.MetricMapping.Kind;
@@ -99,10 +100,10 @@ class MetricDetailWireTest {
 
     @Test
     void fullSendsEveryMetricAndLeanOnlyWhatTheAlarmsAndTheDashboardRead() {
-        Forecast forecast = Fixtures.forecast(
-                Fixtures.subnet("subnet-0a1b2c3d4e5f60001").critical().build(),
-                Fixtures.subnet("subnet-0a1b2c3d4e5f60002").az("us-east-1b").prefixBlocks(3).build(),
-                Fixtures.subnet("subnet-0a1b2c3d4e5f60003").az("us-east-1c").nodesUntilExhaustion(-1).build());
+        Forecast forecast = Forecasts.forecast(
+                Forecasts.subnet("subnet-0a1b2c3d4e5f60001").critical().build(),
+                Forecasts.subnet("subnet-0a1b2c3d4e5f60002").az("us-east-1b").prefixBlocks(3).build(),
+                Forecasts.subnet("subnet-0a1b2c3d4e5f60003").az("us-east-1c").nodesUntilExhaustion(-1).build());
 
         Wire full = publish(forecast, true, Detail.FULL);
         Wire lean = publish(forecast, true, Detail.LEAN);
@@ -136,8 +137,8 @@ class MetricDetailWireTest {
             Wire wide = publish(account, true, d);
             Wire scoped = publish(oneCluster, false, d);
             // one prefix-delegation subnet: what FreePrefixBlocks adds
-            Wire pd = publish(Fixtures.forecast(Fixtures.subnet("subnet-pd").prefixBlocks(4).build()), false, d);
-            Wire plain = publish(Fixtures.forecast(Fixtures.subnet("subnet-pd").build()), false, d);
+            Wire pd = publish(Forecasts.forecast(Forecasts.subnet("subnet-pd").prefixBlocks(4).build()), false, d);
+            Wire plain = publish(Forecasts.forecast(Forecasts.subnet("subnet-pd").build()), false, d);
             Map<Scope, Integer> series = wide.series();
             int insightsAlarmMetrics = (int) wide.datums().stream()
                     .filter(x -> x.path("MetricName").asText().equals("ForecastAvailableIpsAtMax")

@@ -1,13 +1,13 @@
 package dev.eksip.aws;
 
-import static dev.eksip.app.Fixtures.forecast;
-import static dev.eksip.app.Fixtures.subnet;
+import static dev.eksip.testing.forecast.Forecasts.forecast;
+import static dev.eksip.testing.forecast.Forecasts.subnet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.eksip.app.Fixtures;
-import dev.eksip.app.InMemoryPorts;
+import dev.eksip.testing.forecast.Forecasts;
+import dev.eksip.testing.ports.InMemoryPorts;
 import dev.eksip.app.RunAudit;
 import dev.eksip.app.alert.Alert;
 import dev.eksip.app.alert.AlertPolicy;
@@ -16,7 +16,8 @@ import dev.eksip.app.alert.SubnetSeverities;
 import dev.eksip.domain.Scope;
 import dev.eksip.domain.Forecast;
 import dev.eksip.domain.Severity;
-import dev.eksip.testing.MotoServer;
+import dev.eksip.testing.aws.AlertPeers;
+import dev.eksip.testing.aws.MotoServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -109,19 +110,19 @@ class SnsAlertSinkIT {
     @Test
     void acrossColdStartsAnUnchangedFindingIsSentOnceAndRecoveryIsAnnounced() {
         AtomicReference<Forecast> current = new AtomicReference<>(forecast(subnet("subnet-a").critical().build()));
-        AtomicReference<Instant> now = new AtomicReference<>(Fixtures.AS_OF);
+        AtomicReference<Instant> now = new AtomicReference<>(Forecasts.AS_OF);
         // a fresh RunAudit per run = a cold start: only DynamoDB remembers
         java.util.function.Supplier<RunAudit> coldStart = () -> new RunAudit(
-                (clusters, asOf) -> Fixtures.at(current.get(), asOf),
+                (clusters, asOf) -> Forecasts.at(current.get(), asOf),
                 new InMemoryPorts.RecordingMetrics(), dev.eksip.app.MetricMapping.Detail.LEAN,
                 new SnsAlertSink(peers.sns, peers.topicArn),
                 new DynamoDbAlertStateStore(peers.dynamoDb, peers.table),
                 new RunAudit.AlertSettings(Severity.WARNING, Duration.ofHours(24)),
                 Clock.fixed(now.get(), ZoneOffset.UTC));
         coldStart.get().audit(List.of(), true);
-        now.set(Fixtures.AS_OF.plusSeconds(900));
+        now.set(Forecasts.AS_OF.plusSeconds(900));
         coldStart.get().audit(List.of(), true);
-        now.set(Fixtures.AS_OF.plusSeconds(1800));
+        now.set(Forecasts.AS_OF.plusSeconds(1800));
         current.set(forecast(subnet("subnet-a").build()));
         coldStart.get().audit(List.of(), true);
 

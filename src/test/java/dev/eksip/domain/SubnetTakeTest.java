@@ -1,9 +1,9 @@
 package dev.eksip.domain;
 
+import static dev.eksip.testing.inventory.InventoryFixtures.eni;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 class SubnetTakeTest {
     @Test
     void anEniTakesItsPrimaryItsSecondariesAndSixteenPerPrefix() {
-        Eni observed = new Eni("eni-1", "subnet-a", "i-1", InterfaceType.INTERFACE, 1, "10.0.0.1",
-                List.of("10.0.0.2", "10.0.0.3"), List.of("10.0.1.0/28"), false);
+        Eni observed = eni("eni-1").subnet("subnet-a").attachedTo("i-1", 1).type(InterfaceType.INTERFACE)
+                .primaryIp("10.0.0.1").secondaryIps("10.0.0.2", "10.0.0.3").prefixes("10.0.1.0/28").build();
         EniHolding modelled = new EniHolding(EniRole.POD, 2, 1);
 
         assertThat(observed.take()).isEqualTo(new SubnetTake(3, 1)).isEqualTo(modelled.take());

@@ -2,8 +2,8 @@ package dev.eksip.lambda;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.eksip.app.Fixtures;
-import dev.eksip.app.InMemoryPorts;
+import dev.eksip.testing.forecast.Forecasts;
+import dev.eksip.testing.ports.InMemoryPorts;
 import dev.eksip.app.RunAudit;
 import dev.eksip.app.port.ClusterLookup;
 import dev.eksip.app.trigger.TriggerAudits;
@@ -52,9 +52,9 @@ final class HandlerHarness {
 
     HandlerHarness(List<String> configuredClusters) {
         List<SubnetForecast> account = List.of(
-                Fixtures.subnet("subnet-0a1b2c3d4e5f60001").clusters("web-prod").critical().build(),
-                Fixtures.subnet("subnet-0a1b2c3d4e5f60002").az("us-east-1b").clusters("web-prod").build(),
-                Fixtures.subnet("subnet-0b0000000000000c1").az("us-east-1c").clusters("batch-jobs").nodeGroups("compute")
+                Forecasts.subnet("subnet-0a1b2c3d4e5f60001").clusters("web-prod").critical().build(),
+                Forecasts.subnet("subnet-0a1b2c3d4e5f60002").az("us-east-1b").clusters("web-prod").build(),
+                Forecasts.subnet("subnet-0b0000000000000c1").az("us-east-1c").clusters("batch-jobs").nodeGroups("compute")
                         .warning().build());
         RunAudit.ForecastStep step = (clusters, asOf) -> {
             forecastRequests.add(clusters);
@@ -62,18 +62,18 @@ final class HandlerHarness {
                 if (failingClusters.contains(c)) throw new IllegalStateException("eks:DescribeCluster failed for " + c);
             List<SubnetForecast> scoped = clusters.isEmpty() ? account
                     : account.stream().filter(s -> s.clusters().stream().anyMatch(clusters::contains)).toList();
-            Forecast f = Fixtures.forecast(scoped);
-            return Fixtures.at(f, asOf);
+            Forecast f = Forecasts.forecast(scoped);
+            return Forecasts.at(f, asOf);
         };
         RunAudit audit = new RunAudit(step, metrics, dev.eksip.app.MetricMapping.Detail.FULL, alerts, states,
                 new RunAudit.AlertSettings(Severity.WARNING, Duration.ofHours(24)),
-                Clock.fixed(Fixtures.AS_OF, ZoneOffset.UTC));
+                Clock.fixed(Forecasts.AS_OF, ZoneOffset.UTC));
         ClusterLookup lookup = group -> {
             lookups.add(group);
             return group.equals(MANAGED_GROUP) ? Optional.of("web-prod") : Optional.empty();
         };
         handler = new ForecastHandler(new TriggerAudits(audit::audit, lookup, configuredClusters),
-                new PrintStream(logBytes, true, StandardCharsets.UTF_8), Clock.fixed(Fixtures.AS_OF, ZoneOffset.UTC));
+                new PrintStream(logBytes, true, StandardCharsets.UTF_8), Clock.fixed(Forecasts.AS_OF, ZoneOffset.UTC));
     }
 
     static byte[] event(String file) {

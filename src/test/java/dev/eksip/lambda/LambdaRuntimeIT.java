@@ -6,10 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.eksip.aws.AlertPeers;
-import dev.eksip.aws.CloudWatchWireRecorder;
-import dev.eksip.testing.MotoServer;
-import dev.eksip.testing.SeededAccount;
+import dev.eksip.testing.aws.AlertPeers;
+import dev.eksip.testing.aws.CloudWatchWireRecorder;
+import dev.eksip.testing.aws.EdgeAccount;
+import dev.eksip.testing.aws.MotoServer;
+import dev.eksip.testing.aws.SeededAccount;
+import dev.eksip.testing.lambda.LambdaProcess;
+import dev.eksip.testing.lambda.LambdaRuntimeStub;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -176,7 +179,7 @@ class LambdaRuntimeIT {
         double baselineCold;
         try (LambdaRuntimeStub stub = new LambdaRuntimeStub();
              LambdaProcess child = LambdaProcess.start(LambdaProcess.JAR + java.io.File.pathSeparator + "target/test-classes",
-                     "dev.eksip.lambda.BaselineHandler::handleRequest", functionEnvironment(stub))) {
+                     "dev.eksip.testing.lambda.BaselineHandler::handleRequest", functionEnvironment(stub))) {
             LambdaRuntimeStub.Result first = await(stub, bytes("events/scheduled-event.json"), child);
             baselineCold = (first.nanos() - child.startNanos) / 1e6;
             assertThat(first.body()).isEqualTo("{\"ok\":true}");

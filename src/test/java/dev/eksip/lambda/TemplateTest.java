@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.eksip.app.MetricMapping;
-import dev.eksip.aws.AwsOperations;
+import dev.eksip.lambda.AwsOperations;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package dev.eksip.plan;
 
+import static dev.eksip.testing.inventory.InventoryFixtures.cni;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -28,7 +29,7 @@ class PlannerTest {
 
     @Test
     void warmIpTargetSelectsTheWarmIpSheet() {
-        CniSettings warmIp = new CniSettings(1, 1, 0, false, 1, 0, false, false, true, false);
+        CniSettings warmIp = cni().warmIpTarget(1).build();
         PlanResult plan = Planner.plan(EXAMPLE.withCni(warmIp), PlanModel.SUBNET_CALC);
 
         assertThat(plan.sheet()).contains(SpreadsheetSheet.WARM_IP);
@@ -148,7 +149,7 @@ class PlannerTest {
 
     @Test
     void customNetworkingSplitsTheNodeAndPodSubnetsInANote() {
-        CniSettings custom = new CniSettings(1, 0, 0, false, 1, 0, true, false, false, false);
+        CniSettings custom = cni().customNetworking().noSubnetDiscovery().build();
         Scenario s = new Scenario(24, custom, 0, List.of(Scenario.InstanceRow.of("m5.large", 1, 5)));
         PlanResult plan = Planner.plan(s, PlanModel.VPC_CNI);
         PlanResult.Row row = plan.instances().get(0);

@@ -1,5 +1,6 @@
 package dev.eksip.plan;
 
+import static dev.eksip.testing.inventory.InventoryFixtures.cni;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -131,8 +132,8 @@ class SubnetCalcTest {
     @Test
     void sheetIsChosenByWhetherWarmIpTargetIsSet() {
         CniSettings d = CniSettings.DEFAULTS;
-        CniSettings warmIp = new CniSettings(1, 3, 0, false, 1, 0, false, false, true, false);
-        CniSettings minOnly = new CniSettings(1, 0, 10, false, 1, 0, false, false, true, false);
+        CniSettings warmIp = cni().warmIpTarget(3).build();
+        CniSettings minOnly = cni().minimumIpTarget(10).build();
 
         assertThat(SubnetCalc.sheetFor(d)).isEqualTo(SpreadsheetSheet.WARM_ENI);
         assertThat(SubnetCalc.sheetFor(warmIp)).isEqualTo(SpreadsheetSheet.WARM_IP);

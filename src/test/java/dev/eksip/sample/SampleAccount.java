@@ -2,17 +2,18 @@ package dev.eksip.sample;
 
 import dev.eksip.domain.CniSource;
 
-import static dev.eksip.fixtures.InventoryBuilder.managed;
-import static dev.eksip.fixtures.InventoryBuilder.selfManaged;
+import static dev.eksip.testing.inventory.InventoryFixtures.cluster;
+import static dev.eksip.testing.inventory.InventoryFixtures.cni;
+import static dev.eksip.testing.inventory.InventoryFixtures.node;
+import static dev.eksip.testing.inventory.InventoryFixtures.nodeGroup;
 
 import dev.eksip.app.snapshot.InventoryFile;
 import dev.eksip.domain.CniSettings;
 import dev.eksip.domain.Inventory;
-import dev.eksip.fixtures.InventoryBuilder;
+import dev.eksip.testing.inventory.InventoryBuilder;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Map;
 
 /**
  * The account behind the snapshot embedded in the jar ({@code src/main/resources/sample/inventory.json}), which
@@ -34,8 +35,8 @@ public final class SampleAccount {
     }
 
     public static Inventory build() {
-        CniSettings pd = new CniSettings(1, 0, 0, true, 1, 0, false, false, true, false);
-        CniSettings custom = new CniSettings(1, 0, 0, false, 1, 0, true, false, true, false);
+        CniSettings pd = cni().prefixDelegation().build();
+        CniSettings custom = cni().customNetworking().build();
         InventoryBuilder b = new InventoryBuilder()
                 .subnet("subnet-0a1c0000000000001", VPC, "us-east-1a", "10.20.0.0/24", "kubernetes.io/cluster/checkout=shared")
                 .subnet("subnet-0b1c0000000000002", VPC, "us-east-1b", "10.20.1.0/24", "kubernetes.io/cluster/checkout=shared")
@@ -54,41 +55,52 @@ public final class SampleAccount {
         String aa = "subnet-0a7a0000000000021", ab = "subnet-0b7a0000000000022", ac = "subnet-0c7a0000000000023";
         String pa = "subnet-0a7b0000000000031", pb = "subnet-0b7b0000000000032", pc = "subnet-0c7b0000000000033";
 
-        b.cluster("checkout", VPC, CniSettings.DEFAULTS, CniSource.ADDON, Map.of(),
-                managed("web", "m5.xlarge", 3, 6, 12, ca, cb, cc),
-                selfManaged("workers", "c5.2xlarge", 0, 2, 6, ca, cc));
+        b.cluster(cluster("checkout").vpc(VPC).cniFrom(CniSource.ADDON).groups(
+                nodeGroup("web").managed().type("m5.xlarge").sizes(3, 6, 12).subnets(ca, cb, cc)
+                        .autoScalingGroup("eks-web-0000"),
+                nodeGroup("workers").selfManaged().type("c5.2xlarge").sizes(0, 2, 6).subnets(ca, cc)
+                        .autoScalingGroup("workers-asg")));
         // m5.xlarge / c5.2xlarge: 14 secondary IPs per ENI; busy nodes hold 3 ENIs (45 addresses), quiet ones 2.
-        b.node("checkout", "web", "m5.xlarge", ca, null, false, 14, 14, 14)
-                .node("checkout", "web", "m5.xlarge", ca, null, false, 14, 14)
-                .node("checkout", "web", "m5.xlarge", cb, null, false, 14, 14, 14)
-                .node("checkout", "web", "m5.xlarge", cb, null, false, 14, 14, 14)
-                .node("checkout", "web", "m5.xlarge", cc, null, false, 14, 14, 14)
-                .node("checkout", "web", "m5.xlarge", cc, null, false, 14, 14)
-                .node("checkout", "workers", "c5.2xlarge", ca, null, false, 14, 14, 14);
+        b.node(node("checkout").inGroup("web").type("m5.xlarge").subnet(ca).secondaryIpsPerEni(14, 14, 14))
+                .node(node("checkout").inGroup("web").type("m5.xlarge").subnet(ca).secondaryIpsPerEni(14, 14))
+                .node(node("checkout").inGroup("web").type("m5.xlarge").subnet(cb).secondaryIpsPerEni(14, 14, 14))
+                .node(node("checkout").inGroup("web").type("m5.xlarge").subnet(cb).secondaryIpsPerEni(14, 14, 14))
+                .node(node("checkout").inGroup("web").type("m5.xlarge").subnet(cc).secondaryIpsPerEni(14, 14, 14))
+                .node(node("checkout").inGroup("web").type("m5.xlarge").subnet(cc).secondaryIpsPerEni(14, 14))
+                .node(node("checkout").inGroup("workers").type("c5.2xlarge").subnet(ca).secondaryIpsPerEni(14, 14, 14));
         b.otherEni(ca, 2).otherEni(cb, 2).otherEni(cc, 2)          // load balancer ENIs
                 .otherEni(cc, 1).otherEni(cc, 1).otherEni(cc, 1);  // interface VPC endpoints
 
-        b.cluster("search", VPC, pd, CniSource.ADDON, Map.of(),
-                managed("opensearch", "m6i.2xlarge", 3, 3, 9, sa, sb, sc));
+        b.cluster(cluster("search").vpc(VPC).cni(pd).cniFrom(CniSource.ADDON).groups(
+                nodeGroup("opensearch").managed().type("m6i.2xlarge").sizes(3, 3, 9).subnets(sa, sb, sc)
+                        .autoScalingGroup("eks-opensearch-0000")));
         // Prefix delegation, WARM_PREFIX_TARGET=1: ~70 pods per node → 5 prefixes on the primary ENI.
-        b.node("search", "opensearch", "m6i.2xlarge", sa, null, true, 5)
-                .node("search", "opensearch", "m6i.2xlarge", sb, null, true, 5)
-                .node("search", "opensearch", "m6i.2xlarge", sc, null, true, 6);
+        b.node(node("search").inGroup("opensearch").type("m6i.2xlarge").subnet(sa).prefixesPerEni(5))
+                .node(node("search").inGroup("opensearch").type("m6i.2xlarge").subnet(sb).prefixesPerEni(5))
+                .node(node("search").inGroup("opensearch").type("m6i.2xlarge").subnet(sc).prefixesPerEni(6));
         // Years of churned secondary IPs (a former non-PD node group) and Lambda ENIs: one address in every /28.
         b.fragment(sa, 1, 9);
         b.otherEni(sb, 3).otherEni(sc, 3);
 
-        b.cluster("analytics", VPC, custom, CniSource.CONFIGURED,
-                Map.of("us-east-1a", pa, "us-east-1b", pb, "us-east-1c", pc),
-                managed("spark", "r5.2xlarge", 2, 4, 30, aa, ab, ac),
-                managed("system", "t3.large", 2, 2, 4, aa, ab, ac));
+        b.cluster(cluster("analytics").vpc(VPC).cni(custom).cniFrom(CniSource.CONFIGURED)
+                .podSubnet("us-east-1a", pa).podSubnet("us-east-1b", pb).podSubnet("us-east-1c", pc).groups(
+                        nodeGroup("spark").managed().type("r5.2xlarge").sizes(2, 4, 30).subnets(aa, ab, ac)
+                                .autoScalingGroup("eks-spark-0000"),
+                        nodeGroup("system").managed().type("t3.large").sizes(2, 2, 4).subnets(aa, ab, ac)
+                                .autoScalingGroup("eks-system-0000")));
         // Custom networking: the primary ENI holds no pod IPs; pod ENIs sit in the 100.64 pod subnets.
-        b.node("analytics", "spark", "r5.2xlarge", aa, pa, false, 0, 14, 14, 14)
-                .node("analytics", "spark", "r5.2xlarge", ab, pb, false, 0, 14, 14)
-                .node("analytics", "spark", "r5.2xlarge", ac, pc, false, 0, 14, 14, 14)
-                .node("analytics", "spark", "r5.2xlarge", aa, pa, false, 0, 14, 14)
-                .node("analytics", "system", "t3.large", ab, pb, false, 0, 11, 11)
-                .node("analytics", "system", "t3.large", ac, pc, false, 0, 11);
+        b.node(node("analytics").inGroup("spark").type("r5.2xlarge").subnet(aa).podSubnet(pa)
+                .secondaryIpsPerEni(0, 14, 14, 14));
+        b.node(node("analytics").inGroup("spark").type("r5.2xlarge").subnet(ab).podSubnet(pb)
+                .secondaryIpsPerEni(0, 14, 14));
+        b.node(node("analytics").inGroup("spark").type("r5.2xlarge").subnet(ac).podSubnet(pc)
+                .secondaryIpsPerEni(0, 14, 14, 14));
+        b.node(node("analytics").inGroup("spark").type("r5.2xlarge").subnet(aa).podSubnet(pa)
+                .secondaryIpsPerEni(0, 14, 14));
+        b.node(node("analytics").inGroup("system").type("t3.large").subnet(ab).podSubnet(pb)
+                .secondaryIpsPerEni(0, 11, 11));
+        b.node(node("analytics").inGroup("system").type("t3.large").subnet(ac).podSubnet(pc)
+                .secondaryIpsPerEni(0, 11));
         return b.build(CAPTURED_AT);
     }
 

@@ -1,5 +1,6 @@
 package dev.eksip.simulation;
 
+import static dev.eksip.testing.inventory.InventoryFixtures.cni;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eksip.domain.CniSettings;
@@ -22,7 +23,8 @@ class CniEnvTest {
                 "WARM_PREFIX_TARGET", "2", "MAX_ENI", "3", "ENABLE_PREFIX_DELEGATION", "true",
                 "AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG", "true", "ENABLE_POD_ENI", "true",
                 "ENABLE_SUBNET_DISCOVERY", "false", "ENABLE_IPv6", "false"));
-        assertThat(s).isEqualTo(new CniSettings(0, 5, 10, true, 2, 3, true, true, false, false));
+        assertThat(s).isEqualTo(cni().warmEniTarget(0).warmIpTarget(5).minimumIpTarget(10).prefixDelegation()
+                .warmPrefixTarget(2).maxEni(3).customNetworking().podEni().noSubnetDiscovery().ipv6(false).build());
     }
 
     @ParameterizedTest(name = "WARM_ENI_TARGET={0} -> {1}")

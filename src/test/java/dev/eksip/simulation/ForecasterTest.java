@@ -3,19 +3,20 @@ package dev.eksip.simulation;
 import dev.eksip.domain.ReservationType;
 import dev.eksip.domain.CniSource;
 
-import static dev.eksip.fixtures.InventoryBuilder.managed;
+import static dev.eksip.testing.inventory.InventoryFixtures.cluster;
+import static dev.eksip.testing.inventory.InventoryFixtures.node;
+import static dev.eksip.testing.inventory.InventoryFixtures.nodeGroup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eksip.domain.CniSettings;
 import dev.eksip.domain.GrowthForecast;
 import dev.eksip.domain.Inventory;
-import dev.eksip.domain.NodeGroup;
 import dev.eksip.domain.Subnet;
-import dev.eksip.fixtures.InventoryBuilder;
+import dev.eksip.testing.inventory.InventoryBuilder;
+import dev.eksip.testing.inventory.NodeGroupBuilder;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -32,10 +33,10 @@ class ForecasterTest {
         // m5.large, WARM_ENI_TARGET=1: two nodes with one pod each hold 2 ENIs x 10 = 20 addresses (§6(a)).
         InventoryBuilder b = new InventoryBuilder()
                 .subnet("subnet-a", VPC, "us-east-1a", "10.0.0.0/24")
-                .cluster("c1", VPC, CniSettings.DEFAULTS, CniSource.DEFAULT, Map.of(),
-                        managed("ng", "m5.large", 1, 4, 6, "subnet-a"))
-                .node("c1", "ng", "m5.large", "subnet-a", null, false, 9, 9)
-                .node("c1", "ng", "m5.large", "subnet-a", null, false, 9, 9);
+                .cluster(cluster("c1").vpc(VPC)
+                        .groups(nodeGroup("ng").managed().type("m5.large").sizes(1, 4, 6).subnets("subnet-a")))
+                .node(node("c1").inGroup("ng").type("m5.large").subnet("subnet-a").secondaryIpsPerEni(9, 9))
+                .node(node("c1").inGroup("ng").type("m5.large").subnet("subnet-a").secondaryIpsPerEni(9, 9));
         ForecastFigures f = Forecaster.figures(b.build(AS_OF));
 
         SubnetFigures s = subnet(f, "subnet-a");
@@ -54,10 +55,11 @@ class ForecasterTest {
                 .subnet("subnet-a", VPC, "us-east-1a", "10.0.0.0/24")
                 .subnet("subnet-b", VPC, "us-east-1b", "10.0.1.0/24")
                 .subnet("subnet-c", VPC, "us-east-1c", "10.0.2.0/24")
-                .cluster("c1", VPC, CniSettings.DEFAULTS, CniSource.DEFAULT, Map.of(),
-                        managed("ng", "m5.large", 0, 4, 4, "subnet-a", "subnet-b", "subnet-c"))
-                .node("c1", "ng", "m5.large", "subnet-a", null, false, 9, 9)
-                .node("c1", "ng", "m5.large", "subnet-a", null, false, 9, 9);
+                .cluster(cluster("c1").vpc(VPC)
+                        .groups(nodeGroup("ng").managed().type("m5.large").sizes(0, 4, 4)
+                                .subnets("subnet-a", "subnet-b", "subnet-c")))
+                .node(node("c1").inGroup("ng").type("m5.large").subnet("subnet-a").secondaryIpsPerEni(9, 9))
+                .node(node("c1").inGroup("ng").type("m5.large").subnet("subnet-a").secondaryIpsPerEni(9, 9));
         ForecastFigures f = Forecaster.figures(b.build(AS_OF));
 
         // two existing nodes in a: the next two go to b and c, one each.
@@ -70,10 +72,10 @@ class ForecasterTest {
     void aSubnetTheNextScaleOutExhaustsIsCritical() {
         InventoryBuilder b = new InventoryBuilder()
                 .subnet("subnet-small", VPC, "us-east-1a", "10.0.0.0/26")
-                .cluster("c1", VPC, CniSettings.DEFAULTS, CniSource.DEFAULT, Map.of(),
-                        managed("ng", "m5.large", 1, 3, 5, "subnet-small"))
-                .node("c1", "ng", "m5.large", "subnet-small", null, false, 9, 9)
-                .node("c1", "ng", "m5.large", "subnet-small", null, false, 9, 9);
+                .cluster(cluster("c1").vpc(VPC)
+                        .groups(nodeGroup("ng").managed().type("m5.large").sizes(1, 3, 5).subnets("subnet-small")))
+                .node(node("c1").inGroup("ng").type("m5.large").subnet("subnet-small").secondaryIpsPerEni(9, 9))
+                .node(node("c1").inGroup("ng").type("m5.large").subnet("subnet-small").secondaryIpsPerEni(9, 9));
         ForecastFigures f = Forecaster.figures(b.build(AS_OF));
 
         SubnetFigures s = subnet(f, "subnet-small");
@@ -87,9 +89,9 @@ class ForecasterTest {
     void aGroupOfSeveralInstanceTypesIsForecastWithTheTypeWhoseFullNodeTakesTheMostAddresses() {
         InventoryBuilder b = new InventoryBuilder()
                 .subnet("subnet-a", VPC, "us-east-1a", "10.0.0.0/22")
-                .cluster("c1", VPC, CniSettings.DEFAULTS, CniSource.DEFAULT, Map.of(),
-                        new NodeGroup("spot", true, false, List.of("m5.large", "m5.4xlarge", "x99.mega"), 0, 1, 1,
-                                List.of("subnet-a"), "", 0));
+                .cluster(cluster("c1").vpc(VPC)
+                        .groups(nodeGroup("spot").managed().types("m5.large", "m5.4xlarge", "x99.mega").sizes(0, 1, 1)
+                                .subnets("subnet-a")));
         ForecastFigures f = Forecaster.figures(b.build(AS_OF));
 
         // m5.4xlarge under the managed cap of 110 max pods: 108 pods → 4 ENIs x (1 + 29); an m5.large would be 30.
@@ -105,9 +107,11 @@ class ForecasterTest {
         InventoryBuilder b = new InventoryBuilder()
                 .subnet("subnet-node", VPC, "us-east-1a", "10.0.0.0/24")
                 .subnet("subnet-pods", VPC, "us-east-1a", "100.64.0.0/20")
-                .cluster("c1", VPC, custom, CniSource.ADDON, Map.of("us-east-1a", "subnet-pods"),
-                        managed("ng", "m5.large", 1, 2, 2, "subnet-node"))
-                .node("c1", "ng", "m5.large", "subnet-node", "subnet-pods", false, 0, 9, 9);
+                .cluster(cluster("c1").vpc(VPC).cni(custom).cniFrom(CniSource.ADDON)
+                        .podSubnet("us-east-1a", "subnet-pods")
+                        .groups(nodeGroup("ng").managed().type("m5.large").sizes(1, 2, 2).subnets("subnet-node")))
+                .node(node("c1").inGroup("ng").type("m5.large").subnet("subnet-node").podSubnet("subnet-pods")
+                        .secondaryIpsPerEni(0, 9, 9));
         ForecastFigures f = Forecaster.figures(b.build(AS_OF));
 
         SubnetFigures node = subnet(f, "subnet-node");
@@ -123,8 +127,8 @@ class ForecasterTest {
                 .subnet("subnet-node", VPC, "us-east-1a", "10.0.0.0/24")
                 .subnet("subnet-extra", VPC, "us-east-1a", "10.0.16.0/20", "kubernetes.io/role/cni=1")
                 .subnet("subnet-excluded", VPC, "us-east-1a", "10.0.32.0/20", "kubernetes.io/role/cni=0")
-                .cluster("c1", VPC, CniSettings.DEFAULTS, CniSource.DEFAULT, Map.of(),
-                        managed("ng", "m5.large", 0, 1, 1, "subnet-node"));
+                .cluster(cluster("c1").vpc(VPC)
+                        .groups(nodeGroup("ng").managed().type("m5.large").sizes(0, 1, 1).subnets("subnet-node")));
         ForecastFigures f = Forecaster.figures(b.build(AS_OF));
 
         SubnetFigures node = subnet(f, "subnet-node");
@@ -142,7 +146,8 @@ class ForecasterTest {
         InventoryBuilder b = new InventoryBuilder()
                 .subnet("subnet-pd", VPC, "us-east-1a", "10.0.0.0/22")
                 .fragment("subnet-pd", 1, 7)           // one address taken in every /28: churned secondary IPs
-                .cluster("c1", VPC, pd, CniSource.ADDON, Map.of(), managed("ng", "m5.large", 0, 1, 2, "subnet-pd"));
+                .cluster(cluster("c1").vpc(VPC).cni(pd).cniFrom(CniSource.ADDON)
+                        .groups(nodeGroup("ng").managed().type("m5.large").sizes(0, 1, 2).subnets("subnet-pd")));
         ForecastFigures f = Forecaster.figures(b.build(AS_OF));
 
         SubnetFigures s = subnet(f, "subnet-pd");
@@ -155,9 +160,9 @@ class ForecasterTest {
     void anUnknownInstanceTypeIsAGapNotAFailure() {
         InventoryBuilder b = new InventoryBuilder()
                 .subnet("subnet-a", VPC, "us-east-1a", "10.0.0.0/24")
-                .cluster("c1", VPC, CniSettings.DEFAULTS, CniSource.DEFAULT, Map.of(),
-                        managed("ng", "x99.mega", 0, 1, 2, "subnet-a"),
-                        managed("ok", "m5.large", 0, 1, 1, "subnet-a"));
+                .cluster(cluster("c1").vpc(VPC)
+                        .groups(nodeGroup("ng").managed().type("x99.mega").sizes(0, 1, 2).subnets("subnet-a"),
+                                nodeGroup("ok").managed().type("m5.large").sizes(0, 1, 1).subnets("subnet-a")));
         ForecastFigures f = Forecaster.figures(b.build(AS_OF));
 
         assertThat(f.gaps()).anySatisfy(g -> assertThat(g.message()).contains("x99.mega"));
@@ -169,7 +174,8 @@ class ForecasterTest {
         CniSettings v6 = NodeModelTest.settings("ENABLE_IPv6=true;ENABLE_PREFIX_DELEGATION=true");
         InventoryBuilder b = new InventoryBuilder()
                 .subnet("subnet-a", VPC, "us-east-1a", "10.0.0.0/24")
-                .cluster("v6", VPC, v6, CniSource.ADDON, Map.of(), managed("ng", "m5.large", 0, 10, 20, "subnet-a"));
+                .cluster(cluster("v6").vpc(VPC).cni(v6).cniFrom(CniSource.ADDON)
+                        .groups(nodeGroup("ng").managed().type("m5.large").sizes(0, 10, 20).subnets("subnet-a")));
         ForecastFigures f = Forecaster.figures(b.build(AS_OF));
 
         assertThat(subnet(f, "subnet-a").atMax().full()).isEqualTo(251 - 20);
@@ -183,13 +189,14 @@ class ForecasterTest {
                 .subnet("subnet-a", VPC, "us-east-1a", "10.0.0.0/24")
                 .subnet("subnet-b", VPC, "us-east-1b", "10.0.1.0/24")
                 .subnet("subnet-c", VPC, "us-east-1c", "10.0.2.0/24")
-                .cluster("c1", VPC, CniSettings.DEFAULTS, CniSource.DEFAULT, Map.of(),
-                        InventoryBuilder.selfManaged("ng", "m5.large", 0, 6, 6, "subnet-a", "subnet-b"))
-                .node("c1", "ng", "m5.large", "subnet-a", null, false, 9, 9)
-                .node("c1", "ng", "m5.large", "subnet-a", null, false, 9, 9)
-                .node("c1", "ng", "m5.large", "subnet-b", null, false, 9, 9)
-                .node("c1", "ng", "m5.large", "subnet-b", null, false, 9, 9)
-                .node("c1", "ng", "m5.large", "subnet-c", null, false, 9, 9);
+                .cluster(cluster("c1").vpc(VPC)
+                        .groups(nodeGroup("ng").selfManaged().type("m5.large").sizes(0, 6, 6)
+                                .subnets("subnet-a", "subnet-b")))
+                .node(node("c1").inGroup("ng").type("m5.large").subnet("subnet-a").secondaryIpsPerEni(9, 9))
+                .node(node("c1").inGroup("ng").type("m5.large").subnet("subnet-a").secondaryIpsPerEni(9, 9))
+                .node(node("c1").inGroup("ng").type("m5.large").subnet("subnet-b").secondaryIpsPerEni(9, 9))
+                .node(node("c1").inGroup("ng").type("m5.large").subnet("subnet-b").secondaryIpsPerEni(9, 9))
+                .node(node("c1").inGroup("ng").type("m5.large").subnet("subnet-c").secondaryIpsPerEni(9, 9));
         ForecastFigures f = Forecaster.figures(b.build(AS_OF));
 
         assertThat(subnet(f, "subnet-a").availableIps() - subnet(f, "subnet-a").atDesired().median()).isEqualTo(20);
@@ -203,7 +210,8 @@ class ForecasterTest {
         CniSettings pd = NodeModelTest.settings("ENABLE_PREFIX_DELEGATION=true");
         InventoryBuilder b = new InventoryBuilder()
                 .subnet("subnet-a", VPC, "us-east-1a", "10.0.0.0/24")
-                .cluster("c1", VPC, pd, CniSource.ADDON, Map.of(), managed("ng", "m4.large", 0, 1, 1, "subnet-a"));
+                .cluster(cluster("c1").vpc(VPC).cni(pd).cniFrom(CniSource.ADDON)
+                        .groups(nodeGroup("ng").managed().type("m4.large").sizes(0, 1, 1).subnets("subnet-a")));
         ForecastFigures f = Forecaster.figures(b.build(AS_OF));
 
         SubnetFigures s = subnet(f, "subnet-a");
@@ -220,8 +228,8 @@ class ForecasterTest {
         InventoryBuilder b = new InventoryBuilder()
                 .subnet("subnet-node", VPC, "us-east-1a", "10.0.0.0/24")
                 .subnet("subnet-pods", VPC, "us-east-1a", "100.64.0.0/20")
-                .cluster("c1", VPC, cni, CniSource.ADDON, Map.of("us-east-1a", "subnet-pods"),
-                        managed("ng", "m5.large", 0, 2, 2, "subnet-node"));
+                .cluster(cluster("c1").vpc(VPC).cni(cni).cniFrom(CniSource.ADDON).podSubnet("us-east-1a", "subnet-pods")
+                        .groups(nodeGroup("ng").managed().type("m5.large").sizes(0, 2, 2).subnets("subnet-node")));
         ForecastFigures f = Forecaster.figures(b.build(AS_OF));
 
         SubnetFigures node = subnet(f, "subnet-node");
@@ -240,8 +248,8 @@ class ForecasterTest {
         InventoryBuilder b = new InventoryBuilder()
                 .subnet("subnet-node", VPC, "us-east-1a", "10.0.0.0/24", "kubernetes.io/role/cni=0")
                 .subnet("subnet-extra", VPC, "us-east-1a", "10.0.16.0/20", "kubernetes.io/role/cni=1")
-                .cluster("c1", VPC, CniSettings.DEFAULTS, CniSource.DEFAULT, Map.of(),
-                        managed("ng", "m5.large", 0, 1, 1, "subnet-node"));
+                .cluster(cluster("c1").vpc(VPC)
+                        .groups(nodeGroup("ng").managed().type("m5.large").sizes(0, 1, 1).subnets("subnet-node")));
         ForecastFigures f = Forecaster.figures(b.build(AS_OF));
 
         SubnetFigures node = subnet(f, "subnet-node");
@@ -259,7 +267,8 @@ class ForecasterTest {
         InventoryBuilder b = new InventoryBuilder()
                 .subnet("subnet-node", VPC, "us-east-1a", "10.0.0.0/24", "kubernetes.io/role/cni=0")
                 .subnet("subnet-extra", VPC, "us-east-1a", "10.0.16.0/20", "kubernetes.io/role/cni=1")
-                .cluster("c1", VPC, pd, CniSource.ADDON, Map.of(), managed("ng", "m5.large", 0, 1, 1, "subnet-node"));
+                .cluster(cluster("c1").vpc(VPC).cni(pd).cniFrom(CniSource.ADDON)
+                        .groups(nodeGroup("ng").managed().type("m5.large").sizes(0, 1, 1).subnets("subnet-node")));
         ForecastFigures f = Forecaster.figures(b.build(AS_OF));
 
         SubnetFigures node = subnet(f, "subnet-node");
@@ -278,9 +287,10 @@ class ForecasterTest {
         InventoryBuilder b = new InventoryBuilder()
                 .subnet("subnet-node", VPC, "us-east-1a", "10.0.0.0/24", "kubernetes.io/role/cni=0")
                 .subnet("subnet-extra", VPC, "us-east-1a", "10.0.16.0/20", "kubernetes.io/role/cni=1")
-                .cluster("c1", VPC, CniSettings.DEFAULTS, CniSource.DEFAULT, Map.of(),
-                        managed("ng", "m5.large", 0, 1, 1, "subnet-node"))
-                .node("c1", "ng", "m5.large", "subnet-node", "subnet-extra", false, 0, 9, 9);
+                .cluster(cluster("c1").vpc(VPC)
+                        .groups(nodeGroup("ng").managed().type("m5.large").sizes(0, 1, 1).subnets("subnet-node")))
+                .node(node("c1").inGroup("ng").type("m5.large").subnet("subnet-node").podSubnet("subnet-extra")
+                        .secondaryIpsPerEni(0, 9, 9));
         ForecastFigures f = Forecaster.figures(b.build(AS_OF));
 
         assertThat(subnet(f, "subnet-extra").warmIps()).isZero();
@@ -296,8 +306,8 @@ class ForecasterTest {
                 .subnet("subnet-mine", VPC, "us-east-1a", "10.0.32.0/21", "kubernetes.io/role/cni=1",
                         "cni.networking.k8s.aws/cluster/c1=1")
                 .subnet("subnet-other-az", VPC, "us-east-1b", "10.0.64.0/18", "kubernetes.io/role/cni=1")
-                .cluster("c1", VPC, CniSettings.DEFAULTS, CniSource.DEFAULT, Map.of(),
-                        managed("ng", "m5.large", 0, 1, 1, "subnet-node"));
+                .cluster(cluster("c1").vpc(VPC)
+                        .groups(nodeGroup("ng").managed().type("m5.large").sizes(0, 1, 1).subnets("subnet-node")));
         ForecastFigures f = Forecaster.figures(b.build(AS_OF));
 
         assertThat(subnet(f, "subnet-other").atDesired().full()).isEqualTo(subnet(f, "subnet-other").availableIps());
@@ -318,7 +328,8 @@ class ForecasterTest {
                 .fragment("subnet-node", 2, 7)
                 .subnet("subnet-extra", VPC, "us-east-1a", "10.0.16.0/22", "kubernetes.io/role/cni=1")
                 .otherEni("subnet-extra", 600)
-                .cluster("c1", VPC, pd, CniSource.ADDON, Map.of(), managed("ng", "t3.small", 0, 1, 1, "subnet-node"));
+                .cluster(cluster("c1").vpc(VPC).cni(pd).cniFrom(CniSource.ADDON)
+                        .groups(nodeGroup("ng").managed().type("t3.small").sizes(0, 1, 1).subnets("subnet-node")));
         ForecastFigures f = Forecaster.figures(b.build(AS_OF));
 
         SubnetFigures node = subnet(f, "subnet-node");
@@ -341,7 +352,8 @@ class ForecasterTest {
                 .subnet("subnet-pd", VPC, "us-east-1a", "10.0.0.0/24")
                 .reservation("subnet-pd", "10.0.0.64/26", ReservationType.PREFIX)
                 .reservation("subnet-pd", "10.0.0.128/26", ReservationType.EXPLICIT)
-                .cluster("c1", VPC, pd, CniSource.ADDON, Map.of(), managed("ng", "m5.large", 0, 1, 1, "subnet-pd"));
+                .cluster(cluster("c1").vpc(VPC).cni(pd).cniFrom(CniSource.ADDON)
+                        .groups(nodeGroup("ng").managed().type("m5.large").sizes(0, 1, 1).subnets("subnet-pd")));
         ForecastFigures f = Forecaster.figures(b.build(AS_OF));
 
         assertThat(subnet(f, "subnet-pd").freePrefixBlocks()).isEqualTo(16 - 2 - 4);
@@ -353,7 +365,8 @@ class ForecasterTest {
         CniSettings pd = NodeModelTest.settings("ENABLE_PREFIX_DELEGATION=true");
         Inventory inv = new InventoryBuilder()
                 .subnet("subnet-pd", VPC, "us-east-1a", "10.0.0.0/24")
-                .cluster("c1", VPC, pd, CniSource.ADDON, Map.of(), managed("ng", "m5.large", 0, 1, 1, "subnet-pd"))
+                .cluster(cluster("c1").vpc(VPC).cni(pd).cniFrom(CniSource.ADDON)
+                        .groups(nodeGroup("ng").managed().type("m5.large").sizes(0, 1, 1).subnets("subnet-pd")))
                 .build(AS_OF);
         Subnet s = inv.subnets().get(0);
         Subnet busy = new Subnet(s.subnetId(), s.vpcId(), s.availabilityZone(), s.cidr(), 40, s.tags(),
@@ -371,19 +384,25 @@ class ForecasterTest {
         var m5x12 = InstanceCatalog.embedded().require("m5.12xlarge");
         CniSettings pd = NodeModelTest.settings("ENABLE_PREFIX_DELEGATION=true");
         // §8: a managed node group without a custom AMI caps at 110 (≤ 30 vCPUs) / 250, even an explicit value.
-        assertThat(Forecaster.maxPods(m5, pd, group(true, false, 200))).isEqualTo(110);
-        assertThat(Forecaster.maxPods(m5x12, pd, group(true, false, 300))).isEqualTo(250);
-        assertThat(Forecaster.maxPods(m5, pd, group(true, false, 50))).isEqualTo(50);
-        assertThat(Forecaster.maxPods(m5, pd, group(true, false, 0))).isEqualTo(110);
-        assertThat(Forecaster.maxPods(m5, CniSettings.DEFAULTS, group(true, false, 0))).isEqualTo(29);
+        assertThat(Forecaster.maxPods(m5, pd, managedGroup().maxPods(200).build())).isEqualTo(110);
+        assertThat(Forecaster.maxPods(m5x12, pd, managedGroup().maxPods(300).build())).isEqualTo(250);
+        assertThat(Forecaster.maxPods(m5, pd, managedGroup().maxPods(50).build())).isEqualTo(50);
+        assertThat(Forecaster.maxPods(m5, pd, managedGroup().maxPods(0).build())).isEqualTo(110);
+        assertThat(Forecaster.maxPods(m5, CniSettings.DEFAULTS, managedGroup().maxPods(0).build())).isEqualTo(29);
         // custom AMI or self-managed: the explicit kubelet value, else nodeadm's formula (no cap, not PD-aware).
-        assertThat(Forecaster.maxPods(m5, pd, group(true, true, 200))).isEqualTo(200);
-        assertThat(Forecaster.maxPods(m5, pd, group(false, false, 200))).isEqualTo(200);
-        assertThat(Forecaster.maxPods(m5, pd, group(false, false, 0))).isEqualTo(29);
+        assertThat(Forecaster.maxPods(m5, pd, managedGroup().customAmi().maxPods(200).build())).isEqualTo(200);
+        assertThat(Forecaster.maxPods(m5, pd, selfManagedGroup().maxPods(200).build())).isEqualTo(200);
+        assertThat(Forecaster.maxPods(m5, pd, selfManagedGroup().maxPods(0).build())).isEqualTo(29);
         assertThat(Forecaster.maxPods(m5, pd, null)).isEqualTo(29);
     }
 
-    private static NodeGroup group(boolean managed, boolean customAmi, int maxPods) {
-        return new NodeGroup("ng", managed, customAmi, List.of("m5.large"), 0, 1, 1, List.of("subnet-a"), "", maxPods);
+    /** A managed node group "ng" of one m5.large in subnet-a. */
+    private static NodeGroupBuilder managedGroup() {
+        return nodeGroup("ng").managed().type("m5.large").sizes(0, 1, 1).subnets("subnet-a");
+    }
+
+    /** The same group, self-managed. */
+    private static NodeGroupBuilder selfManagedGroup() {
+        return nodeGroup("ng").selfManaged().type("m5.large").sizes(0, 1, 1).subnets("subnet-a");
     }
 }

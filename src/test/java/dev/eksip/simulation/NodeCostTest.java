@@ -1,5 +1,6 @@
 package dev.eksip.simulation;
 
+import dev.eksip.testing.inventory.InventoryFixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eksip.domain.Eni;
@@ -16,8 +17,9 @@ import org.junit.jupiter.api.Test;
 /** (b) of §9: the median node's observed ENIs, each with the role that decides where a new one goes (§5). */
 class NodeCostTest {
     private static Eni eni(String id, InterfaceType type, int device, int secondaries, int prefixes) {
-        return new Eni(id, "subnet-a", "i-1", type, device, "10.0.0.1", Collections.nCopies(secondaries, "10.0.0.2"),
-                Collections.nCopies(prefixes, "10.0.1.0/28"), false);
+        return InventoryFixtures.eni(id).subnet("subnet-a").attachedTo("i-1", device).type(type).primaryIp("10.0.0.1")
+                .secondaryIps(Collections.nCopies(secondaries, "10.0.0.2"))
+                .prefixes(Collections.nCopies(prefixes, "10.0.1.0/28")).build();
     }
 
     private static Node node(String id, Eni... enis) {

@@ -1,5 +1,6 @@
 package dev.eksip.simulation;
 
+import static dev.eksip.testing.inventory.InventoryFixtures.cni;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eksip.domain.CniSettings;
@@ -32,8 +33,11 @@ class NodeModelPropertiesTest {
         List<Arguments> out = new ArrayList<>();
         for (int i = 0; i < 600; i++) {
             InstanceLimits type = CATALOG.require(TYPES.get(random.nextInt(TYPES.size())));
-            CniSettings cni = new CniSettings(random.nextInt(4), target(random), target(random), random.nextBoolean(),
-                    random.nextInt(4), random.nextInt(7), random.nextBoolean(), random.nextBoolean(), true, false);
+            // the steps draw in the record's component order, as the seeded cases always have
+            CniSettings cni = cni().warmEniTarget(random.nextInt(4)).warmIpTarget(target(random))
+                    .minimumIpTarget(target(random)).prefixDelegation(random.nextBoolean())
+                    .warmPrefixTarget(random.nextInt(4)).maxEni(random.nextInt(7))
+                    .customNetworking(random.nextBoolean()).podEni(random.nextBoolean()).build();
             out.add(Arguments.of(type, cni, maxPods[random.nextInt(maxPods.length)], random.nextInt(301),
                     random.nextInt(21)));
         }

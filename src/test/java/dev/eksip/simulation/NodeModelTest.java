@@ -1,5 +1,6 @@
 package dev.eksip.simulation;
 
+import static dev.eksip.testing.inventory.InventoryFixtures.limits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eksip.domain.CniSettings;
@@ -222,7 +223,8 @@ class NodeModelTest {
     void bestPracticesWarmIpTargetExampleAsCorrectedBySection12() {
         // §12: on a 20-address ENI (M = 19) with WARM_IP_TARGET=5 the 2nd ENI is needed when p + W > 19, i.e. at the
         // 15th pod, and it is created with min(short, M) IPs, not with 20 "possible addresses".
-        InstanceLimits l20 = new InstanceLimits("test.l20", 4, 20, 1, 4, true, false, true, true, 0, 8);
+        InstanceLimits l20 = limits("test.l20").maxEnis(4).ipv4PerEni(20).networkCards(1).totalEnis(4).nitro()
+                .prefixDelegation().trunking().vcpus(8).build();
         CniSettings w5 = settings("WARM_IP_TARGET=5");
 
         assertThat(NodeModel.converge(l20, w5, 110, 0, 0).secondaryIps()).isEqualTo(5);
@@ -239,7 +241,8 @@ class NodeModelTest {
     void bestPracticesMinimumIpTargetExampleCountsNineIpsPerTenAddressEni() {
         // §12: with MINIMUM_IP_TARGET=100 each 10-address ENI gives 9 pod IPs (the primary is not a pod IP):
         // 12 ENIs, 100 secondary IPs, 112 subnet addresses at p = 0.
-        InstanceLimits l10 = new InstanceLimits("test.l10", 15, 10, 1, 15, true, false, true, true, 0, 64);
+        InstanceLimits l10 = limits("test.l10").maxEnis(15).ipv4PerEni(10).networkCards(1).totalEnis(15).nitro()
+                .prefixDelegation().trunking().vcpus(64).build();
         NodeAllocation a = NodeModel.converge(l10, settings("MINIMUM_IP_TARGET=100"), 250, 0, 0);
 
         assertThat(a.podEnis()).isEqualTo(12);

@@ -1,11 +1,11 @@
 package dev.eksip.app.alert;
 
-import dev.eksip.app.Fixtures;
+import dev.eksip.testing.forecast.Forecasts;
 import dev.eksip.domain.Scope;
 
-import static dev.eksip.app.Fixtures.AS_OF;
-import static dev.eksip.app.Fixtures.forecast;
-import static dev.eksip.app.Fixtures.subnet;
+import static dev.eksip.testing.forecast.Forecasts.AS_OF;
+import static dev.eksip.testing.forecast.Forecasts.forecast;
+import static dev.eksip.testing.forecast.Forecasts.subnet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,7 +43,7 @@ class AlertPolicyTest {
     @Test
     void anUnchangedFindingIsNotResentWithinTheRepeatInterval() {
         AlertState sent = decide(forecast(subnet("subnet-a").warning().build()), null).newState().orElseThrow();
-        Forecast later = Fixtures.at(forecast(subnet("subnet-a").warning().build()), AS_OF.plus(Duration.ofHours(23)));
+        Forecast later = Forecasts.at(forecast(subnet("subnet-a").warning().build()), AS_OF.plus(Duration.ofHours(23)));
         var d = decide(later, sent);
         assertThat(d.alert()).isEmpty();
         assertThat(d.newState()).isEmpty();
@@ -52,7 +52,7 @@ class AlertPolicyTest {
     @Test
     void anUnchangedFindingIsRemindedOnceTheIntervalHasPassed() {
         AlertState sent = decide(forecast(subnet("subnet-a").warning().build()), null).newState().orElseThrow();
-        Forecast later = Fixtures.at(forecast(subnet("subnet-a").warning().build()), AS_OF.plus(REPEAT));
+        Forecast later = Forecasts.at(forecast(subnet("subnet-a").warning().build()), AS_OF.plus(REPEAT));
         var d = decide(later, sent);
         assertThat(d.alert()).get().extracting(Alert::kind).isEqualTo(Alert.Kind.REMINDER);
         assertThat(d.newState().orElseThrow().lastSentAt()).isEqualTo(AS_OF.plus(REPEAT));
@@ -62,9 +62,9 @@ class AlertPolicyTest {
     void aHigherSeverityOrANewSubnetAtRiskIsAWorseningSentAtOnce() {
         AlertState sent = decide(forecast(subnet("subnet-a").warning().build()), null).newState().orElseThrow();
         Instant soon = AS_OF.plusSeconds(900);
-        assertThat(decide(Fixtures.at(forecast(subnet("subnet-a").critical().build()), soon), sent).alert())
+        assertThat(decide(Forecasts.at(forecast(subnet("subnet-a").critical().build()), soon), sent).alert())
                 .get().extracting(Alert::kind).isEqualTo(Alert.Kind.WORSENED);
-        assertThat(decide(Fixtures.at(forecast(subnet("subnet-a").warning().build(),
+        assertThat(decide(Forecasts.at(forecast(subnet("subnet-a").warning().build(),
                 subnet("subnet-b").warning().build()), soon), sent).alert())
                 .get().extracting(Alert::kind).isEqualTo(Alert.Kind.WORSENED);
     }
@@ -73,23 +73,23 @@ class AlertPolicyTest {
     void aMilderFindingIsRememberedWithoutSendingSoARelapseCountsAsWorsening() {
         AlertState critical = decide(forecast(subnet("subnet-a").critical().build(),
                 subnet("subnet-b").warning().build()), null).newState().orElseThrow();
-        var milder = decide(Fixtures.at(forecast(subnet("subnet-a").warning().build()), AS_OF.plusSeconds(900)), critical);
+        var milder = decide(Forecasts.at(forecast(subnet("subnet-a").warning().build()), AS_OF.plusSeconds(900)), critical);
         assertThat(milder.alert()).isEmpty();
         AlertState remembered = milder.newState().orElseThrow();
         assertThat(remembered.lastSentAt()).isEqualTo(AS_OF);
-        assertThat(decide(Fixtures.at(forecast(subnet("subnet-a").critical().build()), AS_OF.plusSeconds(1800)),
+        assertThat(decide(Forecasts.at(forecast(subnet("subnet-a").critical().build()), AS_OF.plusSeconds(1800)),
                 remembered).alert()).get().extracting(Alert::kind).isEqualTo(Alert.Kind.WORSENED);
     }
 
     @Test
     void recoveryIsAnnouncedOnceThenNothing() {
         AlertState sent = decide(forecast(subnet("subnet-a").warning().build()), null).newState().orElseThrow();
-        var recovered = decide(Fixtures.at(forecast(subnet("subnet-a").build()), AS_OF.plusSeconds(900)), sent);
+        var recovered = decide(Forecasts.at(forecast(subnet("subnet-a").build()), AS_OF.plusSeconds(900)), sent);
         assertThat(recovered.alert()).get().satisfies(a -> {
             assertThat(a.kind()).isEqualTo(Alert.Kind.RECOVERED);
             assertThat(a.subject()).startsWith("[OK] web-prod");
         });
-        var after = decide(Fixtures.at(forecast(subnet("subnet-a").build()), AS_OF.plusSeconds(1800)),
+        var after = decide(Forecasts.at(forecast(subnet("subnet-a").build()), AS_OF.plusSeconds(1800)),
                 recovered.newState().orElseThrow());
         assertThat(after.alert()).isEmpty();
         assertThat(after.newState()).isEmpty();
@@ -98,7 +98,7 @@ class AlertPolicyTest {
     @Test
     void aClusterReadWithGapsIsNotDeclaredRecovered() {
         AlertState sent = decide(forecast(subnet("subnet-a").warning().build()), null).newState().orElseThrow();
-        Forecast partial = Fixtures.at(forecast(List.of(subnet("subnet-a").build()),
+        Forecast partial = Forecasts.at(forecast(List.of(subnet("subnet-a").build()),
                 new InventoryGap(Scope.parse("nodegroup/web-prod/web-spot").orElseThrow(), "eks:DescribeNodegroup", "AccessDeniedException", "denied")),
                 AS_OF.plusSeconds(900));
         var d = decide(partial, sent);

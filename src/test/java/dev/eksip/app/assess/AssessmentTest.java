@@ -1,6 +1,8 @@
 package dev.eksip.app.assess;
 
-import static dev.eksip.fixtures.InventoryBuilder.managed;
+import static dev.eksip.testing.inventory.InventoryFixtures.cluster;
+import static dev.eksip.testing.inventory.InventoryFixtures.node;
+import static dev.eksip.testing.inventory.InventoryFixtures.nodeGroup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eksip.domain.CniSettings;
@@ -9,7 +11,7 @@ import dev.eksip.domain.Forecast;
 import dev.eksip.domain.Inventory;
 import dev.eksip.domain.Severity;
 import dev.eksip.domain.SubnetForecast;
-import dev.eksip.fixtures.InventoryBuilder;
+import dev.eksip.testing.inventory.InventoryBuilder;
 import dev.eksip.simulation.CniEnv;
 import dev.eksip.simulation.Forecaster;
 
@@ -36,10 +38,10 @@ class AssessmentTest {
     void aSubnetWithRoomIsOkAndItsClusterSeesItsLowestForecast() {
         Forecast f = forecast(new InventoryBuilder()
                 .subnet("subnet-a", VPC, "us-east-1a", "10.0.0.0/24")
-                .cluster("c1", VPC, CniSettings.DEFAULTS, CniSource.DEFAULT, Map.of(),
-                        managed("ng", "m5.large", 1, 4, 6, "subnet-a"))
-                .node("c1", "ng", "m5.large", "subnet-a", null, false, 9, 9)
-                .node("c1", "ng", "m5.large", "subnet-a", null, false, 9, 9));
+                .cluster(cluster("c1").vpc(VPC)
+                        .groups(nodeGroup("ng").managed().type("m5.large").sizes(1, 4, 6).subnets("subnet-a")))
+                .node(node("c1").inGroup("ng").type("m5.large").subnet("subnet-a").secondaryIpsPerEni(9, 9))
+                .node(node("c1").inGroup("ng").type("m5.large").subnet("subnet-a").secondaryIpsPerEni(9, 9)));
 
         SubnetForecast s = subnet(f, "subnet-a");
         assertThat(s.severity()).isEqualTo(Severity.OK);
@@ -58,10 +60,11 @@ class AssessmentTest {
                 .subnet("subnet-a", VPC, "us-east-1a", "10.0.0.0/24")
                 .subnet("subnet-b", VPC, "us-east-1b", "10.0.1.0/24")
                 .subnet("subnet-c", VPC, "us-east-1c", "10.0.2.0/24")
-                .cluster("c1", VPC, CniSettings.DEFAULTS, CniSource.DEFAULT, Map.of(),
-                        managed("ng", "m5.large", 0, 4, 4, "subnet-a", "subnet-b", "subnet-c"))
-                .node("c1", "ng", "m5.large", "subnet-a", null, false, 9, 9)
-                .node("c1", "ng", "m5.large", "subnet-a", null, false, 9, 9));
+                .cluster(cluster("c1").vpc(VPC)
+                        .groups(nodeGroup("ng").managed().type("m5.large").sizes(0, 4, 4)
+                                .subnets("subnet-a", "subnet-b", "subnet-c")))
+                .node(node("c1").inGroup("ng").type("m5.large").subnet("subnet-a").secondaryIpsPerEni(9, 9))
+                .node(node("c1").inGroup("ng").type("m5.large").subnet("subnet-a").secondaryIpsPerEni(9, 9)));
 
         assertThat(f.zones()).hasSize(3);
         assertThat(f.zones()).extracting(z -> z.availabilityZone())
@@ -73,10 +76,10 @@ class AssessmentTest {
     void aSubnetTheNextScaleOutExhaustsIsCritical() {
         Forecast f = forecast(new InventoryBuilder()
                 .subnet("subnet-small", VPC, "us-east-1a", "10.0.0.0/26")
-                .cluster("c1", VPC, CniSettings.DEFAULTS, CniSource.DEFAULT, Map.of(),
-                        managed("ng", "m5.large", 1, 3, 5, "subnet-small"))
-                .node("c1", "ng", "m5.large", "subnet-small", null, false, 9, 9)
-                .node("c1", "ng", "m5.large", "subnet-small", null, false, 9, 9));
+                .cluster(cluster("c1").vpc(VPC)
+                        .groups(nodeGroup("ng").managed().type("m5.large").sizes(1, 3, 5).subnets("subnet-small")))
+                .node(node("c1").inGroup("ng").type("m5.large").subnet("subnet-small").secondaryIpsPerEni(9, 9))
+                .node(node("c1").inGroup("ng").type("m5.large").subnet("subnet-small").secondaryIpsPerEni(9, 9)));
 
         SubnetForecast s = subnet(f, "subnet-small");
         assertThat(s.severity()).isEqualTo(Severity.CRITICAL);
@@ -94,7 +97,8 @@ class AssessmentTest {
         Forecast f = forecast(new InventoryBuilder()
                 .subnet("subnet-pd", VPC, "us-east-1a", "10.0.0.0/22")
                 .fragment("subnet-pd", 1, 7)           // one address taken in every /28: churned secondary IPs
-                .cluster("c1", VPC, pd, CniSource.ADDON, Map.of(), managed("ng", "m5.large", 0, 1, 2, "subnet-pd")));
+                .cluster(cluster("c1").vpc(VPC).cni(pd).cniFrom(CniSource.ADDON)
+                        .groups(nodeGroup("ng").managed().type("m5.large").sizes(0, 1, 2).subnets("subnet-pd"))));
 
         SubnetForecast s = subnet(f, "subnet-pd");
         assertThat(s.severity()).isEqualTo(Severity.CRITICAL);
@@ -108,7 +112,8 @@ class AssessmentTest {
         CniSettings v6 = CniEnv.parse(Map.of(CniEnv.ENABLE_IPV6, "true", CniEnv.ENABLE_PREFIX_DELEGATION, "true"));
         Forecast f = forecast(new InventoryBuilder()
                 .subnet("subnet-a", VPC, "us-east-1a", "10.0.0.0/24")
-                .cluster("v6", VPC, v6, CniSource.ADDON, Map.of(), managed("ng", "m5.large", 0, 10, 20, "subnet-a")));
+                .cluster(cluster("v6").vpc(VPC).cni(v6).cniFrom(CniSource.ADDON)
+                        .groups(nodeGroup("ng").managed().type("m5.large").sizes(0, 10, 20).subnets("subnet-a"))));
 
         assertThat(f.clusters().get(0).severity()).isEqualTo(Severity.OK);
         assertThat(f.clusters().get(0).notes()).anySatisfy(n -> assertThat(n).contains("IPv6"));

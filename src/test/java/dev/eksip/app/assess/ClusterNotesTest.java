@@ -1,5 +1,6 @@
 package dev.eksip.app.assess;
 
+import dev.eksip.testing.inventory.InventoryFixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eksip.domain.Cluster;
@@ -7,14 +8,13 @@ import dev.eksip.domain.CniSettings;
 import dev.eksip.domain.CniSource;
 import dev.eksip.domain.IpFamily;
 
-import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 class ClusterNotesTest {
     private static Cluster cluster(IpFamily family, CniSource source) {
-        return new Cluster("c1", "vpc-1", family, CniSettings.DEFAULTS, source, Map.of(), List.of());
+        return InventoryFixtures.cluster("c1").vpc("vpc-1").ipFamily(family).cni(CniSettings.DEFAULTS).cniFrom(source)
+                .build();
     }
 
     @Test

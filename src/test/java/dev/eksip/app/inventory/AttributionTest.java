@@ -1,5 +1,6 @@
 package dev.eksip.app.inventory;
 
+import static dev.eksip.testing.inventory.InventoryFixtures.nodeGroup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eksip.domain.IpFamily;
@@ -12,10 +13,10 @@ import java.util.Set;
 
 /** Cluster and node group attribution by tags, with plain records. */
 class AttributionTest {
-    static final NodeGroup GENERAL = new NodeGroup("general", true, false, List.of("m5.large"), 1, 2, 4,
-            List.of("subnet-a"), "eks-general-uuid", 0);
-    static final NodeGroup SELF = new NodeGroup("self", false, false, List.of("t3.large"), 0, 1, 2,
-            List.of("subnet-a"), "self", 0);
+    static final NodeGroup GENERAL = nodeGroup("general").managed().type("m5.large").sizes(1, 2, 4)
+            .subnets("subnet-a").autoScalingGroup("eks-general-uuid").build();
+    static final NodeGroup SELF = nodeGroup("self").selfManaged().type("t3.large").sizes(0, 1, 2)
+            .subnets("subnet-a").autoScalingGroup("self").build();
 
     static AutoScalingGroupFacts asg(String name, Map<String, String> tags) {
         return new AutoScalingGroupFacts(name, tags, 0, 1, 2, List.of("subnet-a"), List.of(), LaunchSpec.NONE);

@@ -1,5 +1,6 @@
 package dev.eksip.app.inventory;
 
+import static dev.eksip.testing.inventory.InventoryFixtures.cni;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eksip.domain.CniSettings;
@@ -10,15 +11,14 @@ import java.util.Map;
 
 /** Add-on configuration values, then configured settings, then ipamd's defaults. */
 class CniPrecedenceTest {
-    static final CniSettings CONFIGURED = new CniSettings(2, 0, 0, false, 1, 0, false, false, true, false);
+    static final CniSettings CONFIGURED = cni().warmEniTarget(2).build();
 
     @Test
     void theAddonsValuesWinOverConfiguredSettingsAndLayOverIpamdDefaults() {
         var addon = new VpcCniAddon.Configured(Map.of("ENABLE_PREFIX_DELEGATION", "true", "WARM_PREFIX_TARGET", "2"));
 
         assertThat(CniPrecedence.resolve("prod", addon, Map.of("prod", CONFIGURED))).isEqualTo(
-                new CniPrecedence.Resolved(new CniSettings(1, 0, 0, true, 2, 0, false, false, true, false),
-                        CniSource.ADDON));
+                new CniPrecedence.Resolved(cni().prefixDelegation().warmPrefixTarget(2).build(), CniSource.ADDON));
         assertThat(CniPrecedence.resolve("prod", new VpcCniAddon.Configured(Map.of()), Map.of()))
                 .isEqualTo(new CniPrecedence.Resolved(CniSettings.DEFAULTS, CniSource.ADDON));
     }

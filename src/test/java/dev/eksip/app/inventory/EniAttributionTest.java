@@ -1,5 +1,6 @@
 package dev.eksip.app.inventory;
 
+import dev.eksip.testing.inventory.InventoryFixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eksip.domain.Eni;
@@ -18,8 +19,8 @@ class EniAttributionTest {
     }
 
     static EniFacts eni(String id, String subnet, String instance, InterfaceType type, int device, String trunk) {
-        return new EniFacts(new Eni(id, subnet, instance, type, device, id + "-ip", List.of(), List.of(), false),
-                trunk);
+        return new EniFacts(InventoryFixtures.eni(id).subnet(subnet).attachedTo(instance, device).type(type)
+                .primaryIp(id + "-ip").build(), trunk);
     }
 
     @Test

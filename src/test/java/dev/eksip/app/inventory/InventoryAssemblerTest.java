@@ -1,5 +1,9 @@
 package dev.eksip.app.inventory;
 
+import dev.eksip.testing.inventory.InventoryFixtures;
+import static dev.eksip.testing.inventory.InventoryFixtures.nodeGroup;
+import static dev.eksip.testing.inventory.InventoryFixtures.limits;
+import static dev.eksip.testing.inventory.InventoryFixtures.cni;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eksip.domain.Cluster;
@@ -7,7 +11,6 @@ import dev.eksip.domain.CniSettings;
 import dev.eksip.domain.CniSource;
 import dev.eksip.domain.Eni;
 import dev.eksip.domain.InstanceLimits;
-import dev.eksip.domain.InterfaceType;
 import dev.eksip.domain.Inventory;
 import dev.eksip.domain.InventoryGap;
 import dev.eksip.domain.IpFamily;
@@ -24,7 +27,7 @@ import java.util.Map;
 /** Subnets to read, unknown instance types and the assembled inventory, from plain fact records. */
 class InventoryAssemblerTest {
     static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
-    static final CniSettings CUSTOM = new CniSettings(1, 0, 0, false, 1, 0, true, false, true, false);
+    static final CniSettings CUSTOM = cni().customNetworking().build();
 
     static ClusterFacts cluster(String name, String vpc, List<String> subnets, VpcCniAddon addon) {
         return new ClusterFacts(name, vpc, IpFamily.IPV4, subnets, List.of(), addon);
@@ -37,7 +40,7 @@ class InventoryAssemblerTest {
     }
 
     static NodeGroup group(String name, List<String> types, String... subnets) {
-        return new NodeGroup(name, true, false, types, 1, 1, 2, List.of(subnets), "", 0);
+        return nodeGroup(name).managed().types(types).sizes(1, 1, 2).subnets(subnets).build();
     }
 
     static SubnetFacts subnet(String id, String vpc, String owner) {
@@ -45,8 +48,8 @@ class InventoryAssemblerTest {
     }
 
     static EniFacts eni(String id, String subnet, String instance, int device) {
-        return new EniFacts(new Eni(id, subnet, instance, InterfaceType.INTERFACE, device, id + "-ip", List.of(),
-                List.of(), false), "");
+        return new EniFacts(InventoryFixtures.eni(id).subnet(subnet).attachedTo(instance, device).primaryIp(id + "-ip")
+                .build(), "");
     }
 
     @Test
@@ -82,8 +85,10 @@ class InventoryAssemblerTest {
 
         assertThat(unknown).containsExactly("X9.8xlarge", "x9.4xlarge", "zz1.huge");
         List<InstanceLimits> found = List.of(
-                new InstanceLimits("x9.4xlarge", 8, 30, 2, 16, true, false, true, true, 0, 16),
-                new InstanceLimits("x9.8xlarge", 8, 30, 1, 8, false, false, false, true, 0, 32));
+                limits("x9.4xlarge").maxEnis(8).ipv4PerEni(30).networkCards(2).totalEnis(16).nitro().prefixDelegation()
+                        .trunking().vcpus(16).build(),
+                limits("x9.8xlarge").maxEnis(8).ipv4PerEni(30).networkCards(1).totalEnis(8).trunking().vcpus(32)
+                        .build());
         assertThat(InventoryAssembler.unknownTypeGaps(unknown, found)).containsExactly(new InventoryGap(
                 Scope.instanceType("zz1.huge"), "", "",
                 "instance type zz1.huge is unknown to the embedded table and to DescribeInstanceTypes"));

@@ -1,5 +1,6 @@
 package dev.eksip.app.inventory;
 
+import static dev.eksip.testing.inventory.InventoryFixtures.nodeGroup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
@@ -19,8 +20,8 @@ class NodeGroupAssemblyTest {
     static final LaunchSpec.Configuration LC_1 = new LaunchSpec.Configuration("lc-1");
 
     static ManagedNodeGroupFacts managed(String name, List<String> types, LaunchSpec launch) {
-        return new ManagedNodeGroupFacts(new NodeGroup(name, true, false, types, 1, 1, 2, List.of("subnet-a"),
-                "eks-" + name, 0), List.of("eks-" + name), launch);
+        return new ManagedNodeGroupFacts(nodeGroup(name).managed().types(types).sizes(1, 1, 2).subnets("subnet-a")
+                .autoScalingGroup("eks-" + name).build(), List.of("eks-" + name), launch);
     }
 
     static AutoScalingGroupFacts asg(String name, List<String> overrides, LaunchSpec launch) {
@@ -80,8 +81,8 @@ class NodeGroupAssemblyTest {
         assertThat(result.instanceTypes()).containsExactly("c5.large", "m5.large", "m5a.large", "m6a.large",
                 "m6i.large", "r5.large", "t3.large");
         NodeGroup legacy = result.groupsByCluster().get("prod").get(4);
-        assertThat(legacy).isEqualTo(new NodeGroup("legacy", false, false, List.of("t3.large"), 0, 1, 3,
-                List.of("subnet-b"), "legacy", 0));
+        assertThat(legacy).isEqualTo(nodeGroup("legacy").selfManaged().type("t3.large").sizes(0, 1, 3)
+                .subnets("subnet-b").autoScalingGroup("legacy").build());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.eksip.app.inventory;
 
+import dev.eksip.testing.inventory.EniBuilder;
+import dev.eksip.testing.inventory.InventoryFixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eksip.domain.Eni;
@@ -13,11 +15,12 @@ import java.util.Map;
 /** Custom networking pod subnets inferred per zone from pod ENIs. */
 class PodSubnetsTest {
     static Eni eni(String id, String subnet, int device) {
-        return eni(id, subnet, device, InterfaceType.INTERFACE, false);
+        return eniOf(id, subnet, device).build();
     }
 
-    static Eni eni(String id, String subnet, int device, InterfaceType type, boolean noManage) {
-        return new Eni(id, subnet, "i", type, device, id + "-ip", List.of(), List.of(), noManage);
+    /** An ENI of instance "i", to refine (type, no_manage) before building. */
+    static EniBuilder eniOf(String id, String subnet, int device) {
+        return InventoryFixtures.eni(id).subnet(subnet).attachedTo("i", device).primaryIp(id + "-ip");
     }
 
     static Node node(String id, String subnet, String az, Eni... enis) {
@@ -39,9 +42,9 @@ class PodSubnetsTest {
     void primaryOwnSubnetUnmanagedTrunkBranchAndZonelessEnisDoNotCountAndTiesGoToTheLowestId() {
         List<Node> nodes = List.of(
                 node("i-1", "subnet-a", "eu-west-1a", eni("e0", "subnet-x", 0), eni("e1", "subnet-a", 1),
-                        eni("e2", "subnet-x", 2, InterfaceType.INTERFACE, true),
-                        eni("e3", "subnet-x", 3, InterfaceType.TRUNK, false),
-                        eni("e4", "subnet-x", -1, InterfaceType.BRANCH, false),
+                        eniOf("e2", "subnet-x", 2).type(InterfaceType.INTERFACE).noManage().build(),
+                        eniOf("e3", "subnet-x", 3).type(InterfaceType.TRUNK).build(),
+                        eniOf("e4", "subnet-x", -1).type(InterfaceType.BRANCH).build(),
                         eni("e5", "subnet-q", 4), eni("e6", "subnet-p", 5)),
                 node("i-2", "subnet-b", "", eni("e7", "subnet-x", 1)));
 

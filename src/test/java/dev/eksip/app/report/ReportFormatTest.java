@@ -1,5 +1,6 @@
 package dev.eksip.app.report;
 
+import dev.eksip.testing.forecast.Forecasts;
 import dev.eksip.app.RunForecast;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,8 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.eksip.app.snapshot.InventoryFile;
 import dev.eksip.domain.Forecast;
-import dev.eksip.domain.GrowthForecast;
-import dev.eksip.domain.Severity;
 import dev.eksip.domain.SubnetForecast;
 import dev.eksip.simulation.CniEnv;
 import org.junit.jupiter.api.Test;
@@ -101,9 +100,9 @@ class ReportFormatTest {
 
     @Test
     void aSubnetOmitsPrefixBlocksOutsidePrefixModeAndTheFitWhenNoGroupGrowsThere() {
-        GrowthForecast g = new GrowthForecast(10, 10, 10);
-        SubnetForecast s = new SubnetForecast("subnet-1", "vpc-1", "us-east-1a", "10.0.0.0/24", 251, 200, 0, false,
-                -1, g, g, -1, Severity.OK, List.of(), List.of(), "fine", "");
+        SubnetForecast s = Forecasts.subnet("subnet-1").vpc("vpc-1").az("us-east-1a").cidr("10.0.0.0/24").usable(251)
+                .available(200).warm(0).atDesired(10, 10, 10).atMax(10, 10, 10).nodesUntilExhaustion(-1).clusters()
+                .nodeGroups().reason("fine").fix("").build();
         JsonNode n = JSON.valueToTree(ReportJson.subnet(s));
         List<String> expected = new ArrayList<>(FIELDS.get(ReportV1.Subnet.class));
         expected.removeAll(OPTIONAL_SUBNET_FIELDS);

@@ -1,5 +1,10 @@
 package dev.eksip.app.snapshot;
 
+import static dev.eksip.testing.inventory.InventoryFixtures.nodeGroup;
+import static dev.eksip.testing.inventory.InventoryFixtures.limits;
+import static dev.eksip.testing.inventory.InventoryFixtures.eni;
+import static dev.eksip.testing.inventory.InventoryFixtures.cni;
+import static dev.eksip.testing.inventory.InventoryFixtures.cluster;
 import dev.eksip.domain.IpFamily;
 
 import dev.eksip.domain.Scope;
@@ -12,7 +17,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.eksip.app.snapshot.InventoryFile.InvalidInventoryFileException;
 import dev.eksip.domain.Cluster;
-import dev.eksip.domain.CniSettings;
 import dev.eksip.domain.Eni;
 import dev.eksip.domain.InstanceLimits;
 import dev.eksip.domain.Inventory;
@@ -34,20 +38,22 @@ class InventoryFileTest {
                 Map.of("kubernetes.io/role/cni", "1", "Name", "a"),
                 List.of(new Subnet.CidrReservation("scr-1", "10.0.0.128/28", ReservationType.PREFIX)));
         Subnet b = new Subnet("subnet-b", "vpc-1", "us-east-1b", "10.0.1.0/24", 251, Map.of(), List.of());
-        NodeGroup managed = new NodeGroup("ng-1", true, false, List.of("m5.large"), 1, 2, 5,
-                List.of("subnet-a", "subnet-b"), "eks-ng-1-abc", 0);
-        NodeGroup self = new NodeGroup("asg-self", false, false, List.of("c5.xlarge", "c5a.xlarge"), 0, 0, 3,
-                List.of("subnet-b"), "asg-self", 58);
-        Cluster cluster = new Cluster("prod", "vpc-1", IpFamily.IPV4,
-                new CniSettings(1, 5, 10, true, 1, 0, true, false, true, false), CniSource.ADDON,
-                Map.of("us-east-1a", "subnet-b"), List.of(managed, self));
-        Eni primary = new Eni("eni-1", "subnet-a", "i-1", InterfaceType.INTERFACE, 0, "10.0.0.10",
-                List.of("10.0.0.11", "10.0.0.12"), List.of(), false);
-        Eni pod = new Eni("eni-2", "subnet-b", "i-1", InterfaceType.INTERFACE, 1, "10.0.1.10",
-                List.of(), List.of("10.0.1.16/28"), false);
+        NodeGroup managed = nodeGroup("ng-1").managed().type("m5.large").sizes(1, 2, 5).subnets("subnet-a", "subnet-b")
+                .autoScalingGroup("eks-ng-1-abc").build();
+        NodeGroup self = nodeGroup("asg-self").selfManaged().types("c5.xlarge", "c5a.xlarge").sizes(0, 0, 3)
+                .subnets("subnet-b").autoScalingGroup("asg-self").maxPods(58).build();
+        Cluster cluster = cluster("prod").vpc("vpc-1").ipFamily(IpFamily.IPV4)
+                .cni(cni().warmIpTarget(5).minimumIpTarget(10).prefixDelegation().customNetworking())
+                .cniFrom(CniSource.ADDON).podSubnet("us-east-1a", "subnet-b").groups(managed, self).build();
+        Eni primary = eni("eni-1").subnet("subnet-a").attachedTo("i-1", 0).type(InterfaceType.INTERFACE)
+                .primaryIp("10.0.0.10").secondaryIps("10.0.0.11", "10.0.0.12").build();
+        Eni pod = eni("eni-2").subnet("subnet-b").attachedTo("i-1", 1).type(InterfaceType.INTERFACE)
+                .primaryIp("10.0.1.10").prefixes("10.0.1.16/28").build();
         Node node = new Node("i-1", "prod", "ng-1", "m5.large", "subnet-a", "us-east-1a", List.of(primary, pod));
-        Eni lb = new Eni("eni-9", "subnet-a", "", InterfaceType.INTERFACE, -1, "10.0.0.200", List.of(), List.of(), true);
-        InstanceLimits x = new InstanceLimits("x9.large", 3, 10, 1, 3, true, false, true, true, 0, 2);
+        Eni lb = eni("eni-9").subnet("subnet-a").type(InterfaceType.INTERFACE).primaryIp("10.0.0.200").noManage()
+                .build();
+        InstanceLimits x = limits("x9.large").maxEnis(3).ipv4PerEni(10).networkCards(1).totalEnis(3).nitro()
+                .prefixDelegation().trunking().vcpus(2).build();
         InventoryGap gap = new InventoryGap(Scope.parse("cluster/dev").orElseThrow(), "eks:DescribeNodegroup", "AccessDeniedException",
                 "not authorised");
         return new Inventory("123456789012", "us-east-1", Instant.parse("2026-11-25T13:00:00Z"),

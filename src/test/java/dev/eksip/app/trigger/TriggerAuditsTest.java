@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.eksip.app.MetricMapping;
-import dev.eksip.app.Fixtures;
-import dev.eksip.app.InMemoryPorts;
+import dev.eksip.testing.forecast.Forecasts;
+import dev.eksip.testing.ports.InMemoryPorts;
 import dev.eksip.app.RunAudit;
 import dev.eksip.app.trigger.TriggerOutcome.CoalescedAudit;
 import dev.eksip.app.trigger.TriggerRequest.BatchRecord;
@@ -35,17 +35,17 @@ class TriggerAuditsTest {
 
     private TriggerAudits triggers(List<String> configured) {
         List<SubnetForecast> account = List.of(
-                Fixtures.subnet("subnet-web").clusters("web-prod").critical().build(),
-                Fixtures.subnet("subnet-batch").clusters("batch-jobs").warning().build());
+                Forecasts.subnet("subnet-web").clusters("web-prod").critical().build(),
+                Forecasts.subnet("subnet-batch").clusters("batch-jobs").warning().build());
         RunAudit audit = new RunAudit((clusters, asOf) -> {
             forecasts.add(clusters);
             if (clusters.isEmpty() && failing.contains(ALL)) throw new IllegalStateException("denied for every cluster");
             for (String c : clusters) if (failing.contains(c)) throw new IllegalStateException("denied for " + c);
-            return Fixtures.at(Fixtures.forecast(clusters.isEmpty() ? account
+            return Forecasts.at(Forecasts.forecast(clusters.isEmpty() ? account
                     : account.stream().filter(s -> s.clusters().stream().anyMatch(clusters::contains)).toList()), asOf);
         }, new InMemoryPorts.RecordingMetrics(), MetricMapping.Detail.FULL,
                 new InMemoryPorts.RecordingAlerts(), new InMemoryPorts.MemoryStates(),
-                new RunAudit.AlertSettings(Severity.WARNING, Duration.ofHours(24)), Clock.fixed(Fixtures.AS_OF, ZoneOffset.UTC));
+                new RunAudit.AlertSettings(Severity.WARNING, Duration.ofHours(24)), Clock.fixed(Forecasts.AS_OF, ZoneOffset.UTC));
         return new TriggerAudits(audit::audit, group -> {
             lookups.add(group);
             if (lookupBroken) throw new IllegalStateException("throttled");

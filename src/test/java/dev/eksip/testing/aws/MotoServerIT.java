@@ -1,4 +1,4 @@
-package dev.eksip.testing;
+package dev.eksip.testing.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

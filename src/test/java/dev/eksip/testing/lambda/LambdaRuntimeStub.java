@@ -1,4 +1,4 @@
-package dev.eksip.lambda;
+package dev.eksip.testing.lambda;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -25,12 +25,12 @@ import java.util.concurrent.TimeUnit;
  * included: the client's native code needs it), {@code POST …/{id}/response|error} and {@code /init/error} are
  * captured with the time they arrived.
  */
-final class LambdaRuntimeStub implements AutoCloseable {
-    static final String FUNCTION_ARN = "arn:aws:lambda:us-east-1:123456789012:function:ForecastFunction";
+public final class LambdaRuntimeStub implements AutoCloseable {
+    public static final String FUNCTION_ARN = "arn:aws:lambda:us-east-1:123456789012:function:ForecastFunction";
 
     /** What the runtime answered for one invocation; {@code nanos} = System.nanoTime() on arrival. */
-    record Result(String requestId, boolean error, String body, long servedNanos, long nanos) {
-        double millis() {
+    public record Result(String requestId, boolean error, String body, long servedNanos, long nanos) {
+        public double millis() {
             return (nanos - servedNanos) / 1e6;
         }
     }
@@ -44,7 +44,7 @@ final class LambdaRuntimeStub implements AutoCloseable {
     private final Map<String, Long> served = new ConcurrentHashMap<>();
     private final List<String> initErrors = new ArrayList<>();
 
-    LambdaRuntimeStub() {
+    public LambdaRuntimeStub() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -60,11 +60,11 @@ final class LambdaRuntimeStub implements AutoCloseable {
     }
 
     /** {@code host:port} for AWS_LAMBDA_RUNTIME_API. */
-    String address() {
+    public String address() {
         return "127.0.0.1:" + server.getAddress().getPort();
     }
 
-    CompletableFuture<Result> submit(byte[] event) {
+    public CompletableFuture<Result> submit(byte[] event) {
         String id = UUID.randomUUID().toString();
         CompletableFuture<Result> f = new CompletableFuture<>();
         results.put(id, f);
@@ -72,7 +72,7 @@ final class LambdaRuntimeStub implements AutoCloseable {
         return f;
     }
 
-    synchronized List<String> initErrors() {
+    public synchronized List<String> initErrors() {
         return List.copyOf(initErrors);
     }
 

@@ -1,4 +1,4 @@
-package dev.eksip.lambda;
+package dev.eksip.testing.lambda;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,12 +14,12 @@ import java.util.concurrent.TimeUnit;
  * {@code com.amazonaws.services.lambda.runtime.api.client.AWSLambda}, the handler as argument, the runtime's JVM
  * flags (serial GC, C1 only, heap ~85% of the function memory), the Lambda environment variables.
  */
-final class LambdaProcess implements AutoCloseable {
-    static final Path JAR = Path.of("target", "eks-ip-forecaster.jar");
-    static final int MEMORY_MB = 1024;
+public final class LambdaProcess implements AutoCloseable {
+    public static final Path JAR = Path.of("target", "eks-ip-forecaster.jar");
+    public static final int MEMORY_MB = 1024;
 
-    final long startNanos;
-    final Path log;
+    public final long startNanos;
+    public final Path log;
     private final Process process;
 
     private LambdaProcess(Process process, long startNanos, Path log) {
@@ -28,7 +28,7 @@ final class LambdaProcess implements AutoCloseable {
         this.log = log;
     }
 
-    static LambdaProcess start(String classpath, String handler, Map<String, String> env) {
+    public static LambdaProcess start(String classpath, String handler, Map<String, String> env) {
         if (!Files.isRegularFile(JAR))
             throw new IllegalStateException(JAR + " missing: run through Failsafe (mvn -Pit verify) so `package` runs first");
         String java = ProcessHandle.current().info().command().orElse("java");
@@ -58,7 +58,7 @@ final class LambdaProcess implements AutoCloseable {
         }
     }
 
-    String output() {
+    public String output() {
         try {
             return Files.readString(log);
         } catch (IOException e) {
@@ -66,12 +66,12 @@ final class LambdaProcess implements AutoCloseable {
         }
     }
 
-    boolean alive() {
+    public boolean alive() {
         return process.isAlive();
     }
 
     /** Peak resident set size of the child in MB (Linux), -1 when unknown. */
-    long peakRssMb() {
+    public long peakRssMb() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status")))
                 if (line.startsWith("VmHWM:")) return Long.parseLong(line.replaceAll("\\D", "")) / 1024;

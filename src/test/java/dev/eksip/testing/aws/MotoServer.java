@@ -1,4 +1,4 @@
-package dev.eksip.testing;
+package dev.eksip.testing.aws;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;

@@ -1,4 +1,4 @@
-package dev.eksip.aws;
+package dev.eksip.testing.aws;
 
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -59,54 +59,57 @@ import java.util.function.Function;
  * Hand-written SDK client fakes: in-memory resources, EC2-style filters, pages of {@link #pageSize} items with
  * numeric next tokens, a log of every request ({@link #calls}), and injectable SDK failures (service or client-side) per operation.
  */
-final class Fakes {
-    private Fakes() {
+public final class SdkFakes {
+    /** EC2 accepts at most this many values in one filter (DescribeInstances and friends answer an error above). */
+    public static final int MAX_FILTER_VALUES = 200;
+
+    private SdkFakes() {
     }
 
-    static <T> List<T> page(List<T> all, String token, int size) {
+    public static <T> List<T> page(List<T> all, String token, int size) {
         int from = token == null ? 0 : Integer.parseInt(token);
         return all.subList(Math.min(from, all.size()), Math.min(all.size(), from + size));
     }
 
-    static String next(List<?> all, String token, int size) {
+    public static String next(List<?> all, String token, int size) {
         int from = token == null ? 0 : Integer.parseInt(token);
         return from + size < all.size() ? Integer.toString(from + size) : null;
     }
 
-    static <T> List<T> filter(List<T> items, List<Filter> filters, Map<String, Function<T, List<String>>> attributes) {
+    public static <T> List<T> filter(List<T> items, List<Filter> filters, Map<String, Function<T, List<String>>> attributes) {
         List<T> out = new ArrayList<>(items);
         for (Filter f : filters) {
             Function<T, List<String>> attribute = attributes.get(f.name());
             if (attribute == null) throw new IllegalArgumentException("fake: unsupported filter " + f.name());
-            if (f.values().size() > FilterBatches.MAX_VALUES)
+            if (f.values().size() > MAX_FILTER_VALUES)
                 throw new IllegalArgumentException("fake: more than 200 filter values");
             out.removeIf(item -> attribute.apply(item).stream().noneMatch(f.values()::contains));
         }
         return out;
     }
 
-    static AwsErrorDetails details(String code, String service) {
+    public static AwsErrorDetails details(String code, String service) {
         return AwsErrorDetails.builder().errorCode(code).errorMessage(code + " for test").serviceName(service).build();
     }
 
-    static Ec2Exception ec2Error(String code) {
+    public static Ec2Exception ec2Error(String code) {
         return (Ec2Exception) Ec2Exception.builder().statusCode(403).awsErrorDetails(details(code, "EC2")).build();
     }
 
-    static EksException eksError(String code, int status) {
+    public static EksException eksError(String code, int status) {
         return (EksException) EksException.builder().statusCode(status).awsErrorDetails(details(code, "EKS")).build();
     }
 
-    static final class Ec2 implements Ec2Client {
-        final List<Subnet> subnets = new ArrayList<>();
-        final List<Instance> instances = new ArrayList<>();
-        final List<NetworkInterface> interfaces = new ArrayList<>();
-        final List<InstanceTypeInfo> instanceTypes = new ArrayList<>();
-        final Map<String, List<SubnetCidrReservation>> reservations = new LinkedHashMap<>();
-        final Map<String, List<LaunchTemplateVersion>> templates = new LinkedHashMap<>();
-        final Map<String, SdkException> failures = new LinkedHashMap<>();
-        final List<String> calls = new ArrayList<>();
-        int pageSize = 1000;
+    public static final class Ec2 implements Ec2Client {
+        public final List<Subnet> subnets = new ArrayList<>();
+        public final List<Instance> instances = new ArrayList<>();
+        public final List<NetworkInterface> interfaces = new ArrayList<>();
+        public final List<InstanceTypeInfo> instanceTypes = new ArrayList<>();
+        public final Map<String, List<SubnetCidrReservation>> reservations = new LinkedHashMap<>();
+        public final Map<String, List<LaunchTemplateVersion>> templates = new LinkedHashMap<>();
+        public final Map<String, SdkException> failures = new LinkedHashMap<>();
+        public final List<String> calls = new ArrayList<>();
+        public int pageSize = 1000;
 
         private void call(String operation) {
             calls.add(operation);
@@ -114,7 +117,7 @@ final class Fakes {
             if (e != null) throw e;
         }
 
-        long count(String operation) {
+        public long count(String operation) {
             return calls.stream().filter(operation::equals).count();
         }
 
@@ -193,14 +196,14 @@ final class Fakes {
         }
     }
 
-    static final class Eks implements EksClient {
-        final Map<String, Cluster> clusters = new LinkedHashMap<>();
-        final Map<String, List<Nodegroup>> nodegroups = new LinkedHashMap<>();
-        final Map<String, Addon> addons = new LinkedHashMap<>();
+    public static final class Eks implements EksClient {
+        public final Map<String, Cluster> clusters = new LinkedHashMap<>();
+        public final Map<String, List<Nodegroup>> nodegroups = new LinkedHashMap<>();
+        public final Map<String, Addon> addons = new LinkedHashMap<>();
         /** Errors keyed "Operation" or "Operation/cluster". */
-        final Map<String, SdkException> failures = new LinkedHashMap<>();
-        final List<String> calls = new ArrayList<>();
-        int pageSize = 100;
+        public final Map<String, SdkException> failures = new LinkedHashMap<>();
+        public final List<String> calls = new ArrayList<>();
+        public int pageSize = 100;
 
         private void call(String operation, String cluster) {
             calls.add(operation);
@@ -260,12 +263,12 @@ final class Fakes {
         }
     }
 
-    static final class AutoScaling implements AutoScalingClient {
-        final List<AutoScalingGroup> groups = new ArrayList<>();
-        final List<LaunchConfiguration> launchConfigurations = new ArrayList<>();
-        final Map<String, SdkException> failures = new LinkedHashMap<>();
-        final List<String> calls = new ArrayList<>();
-        int pageSize = 100;
+    public static final class AutoScaling implements AutoScalingClient {
+        public final List<AutoScalingGroup> groups = new ArrayList<>();
+        public final List<LaunchConfiguration> launchConfigurations = new ArrayList<>();
+        public final Map<String, SdkException> failures = new LinkedHashMap<>();
+        public final List<String> calls = new ArrayList<>();
+        public int pageSize = 100;
 
         private void call(String operation) {
             calls.add(operation);
@@ -305,7 +308,7 @@ final class Fakes {
         }
     }
 
-    static AutoScalingException autoScalingError(String code) {
+    public static AutoScalingException autoScalingError(String code) {
         return (AutoScalingException) AutoScalingException.builder().statusCode(403)
                 .awsErrorDetails(details(code, "AutoScaling")).build();
     }

@@ -1,4 +1,4 @@
-package dev.eksip.aws;
+package dev.eksip.testing.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper;

@@ -1,8 +1,8 @@
-package dev.eksip.aws;
+package dev.eksip.testing.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.eksip.testing.MotoServer;
+import dev.eksip.testing.aws.MotoServer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;

@@ -1,4 +1,4 @@
-package dev.eksip.app;
+package dev.eksip.testing.forecast;
 
 import dev.eksip.domain.CniSource;
 
@@ -16,11 +16,15 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** Hand-built forecasts for the Lambda's tests (the engine is tested elsewhere). */
-public final class Fixtures {
+/**
+ * Hand-built forecasts for the tests of what consumes one (alerts, metrics, the handler, reports; the engine is
+ * tested elsewhere): {@code subnet("subnet-1").az("us-east-1b").clusters("web-prod").critical().build()}, and
+ * {@link #forecast} to put subnets together with their zones and clusters.
+ */
+public final class Forecasts {
     public static final Instant AS_OF = Instant.parse("2026-11-20T09:15:00Z");
 
-    private Fixtures() {
+    private Forecasts() {
     }
 
     public static SubnetBuilder subnet(String id) {
@@ -63,6 +67,8 @@ public final class Fixtures {
         public SubnetBuilder nodesUntilExhaustion(int v) { nodes = v; return this; }
         public SubnetBuilder clusters(String... v) { clusters = List.of(v); return this; }
         public SubnetBuilder nodeGroups(String... v) { groups = List.of(v); return this; }
+        public SubnetBuilder reason(String v) { reason = v; return this; }
+        public SubnetBuilder fix(String v) { fix = v; return this; }
 
         public SubnetBuilder warning() {
             severity = Severity.WARNING;

@@ -1,4 +1,4 @@
-package dev.eksip.app;
+package dev.eksip.testing.ports;
 
 import dev.eksip.app.alert.Alert;
 import dev.eksip.app.alert.AlertState;

@@ -1,4 +1,4 @@
-package dev.eksip.testing;
+package dev.eksip.testing.aws;
 
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.autoscaling.model.Tag;

@@ -1,4 +1,4 @@
-package dev.eksip.lambda;
+package dev.eksip.testing.aws;
 
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.autoscaling.model.Tag;
@@ -17,13 +17,13 @@ import java.util.List;
  * Its Auto Scaling group (named as EKS names them, tagged {@code eks:cluster-name}) exists without instances so an
  * Auto Scaling event can be traced back to the cluster.
  */
-record EdgeAccount(String vpcId, String subnetA, String subnetB, List<String> nodes) {
-    static final String CLUSTER = "edge";
-    static final String NODEGROUP = "edge-ng";
-    static final String AUTO_SCALING_GROUP = "eks-edge-ng-6c1f2e3d-4b5a-4c9d-8e7f-0a1b2c3d4e5f";
-    static final String ROLE = "arn:aws:iam::123456789012:role/eks";
+public record EdgeAccount(String vpcId, String subnetA, String subnetB, List<String> nodes) {
+    public static final String CLUSTER = "edge";
+    public static final String NODEGROUP = "edge-ng";
+    public static final String AUTO_SCALING_GROUP = "eks-edge-ng-6c1f2e3d-4b5a-4c9d-8e7f-0a1b2c3d4e5f";
+    public static final String ROLE = "arn:aws:iam::123456789012:role/eks";
 
-    static EdgeAccount seed(Ec2Client ec2, EksClient eks, AutoScalingClient autoScaling) {
+    public static EdgeAccount seed(Ec2Client ec2, EksClient eks, AutoScalingClient autoScaling) {
         String vpc = ec2.createVpc(r -> r.cidrBlock("10.30.0.0/16")).vpc().vpcId();
         String a = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.30.0.0/27").availabilityZone("us-east-1a"))
                 .subnet().subnetId();

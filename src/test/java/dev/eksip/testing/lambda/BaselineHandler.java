@@ -1,4 +1,4 @@
-package dev.eksip.lambda;
+package dev.eksip.testing.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;

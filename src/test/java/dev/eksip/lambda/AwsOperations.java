@@ -1,4 +1,4 @@
-package dev.eksip.aws;
+package dev.eksip.lambda;
 
 import java.io.IOException;
 import java.lang.reflect.Method;
