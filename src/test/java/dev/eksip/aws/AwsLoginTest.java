@@ -4,18 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.eksip.app.AwsCallException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.regions.Region;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 
+@org.junit.jupiter.api.extension.ExtendWith(dev.eksip.testing.aws.SsoProfileFiles.class)
 /**
  * IAM Identity Center profiles resolve with the {@code sso} and {@code ssooidc} modules on the class path (moto has
  * no SSO portal, so at the SDK's profile parsing: the provider gets as far as the missing login), and credentials
@@ -23,38 +18,6 @@ import java.util.Map;
  */
 class AwsLoginTest {
     /** An {@code sso_session} profile, as {@code aws configure sso} writes it. */
-    static final String SSO_CONFIG = """
-            [profile dev]
-            sso_session = corp
-            sso_account_id = 123456789012
-            sso_role_name = ReadOnly
-            region = eu-west-1
-
-            [sso-session corp]
-            sso_start_url = https://corp-eks-ip-forecaster-test.awsapps.com/start
-            sso_region = eu-west-1
-            sso_registration_scopes = sso:account:access
-            """;
-
-    @TempDir
-    Path dir;
-
-    @BeforeEach
-    void ssoProfile() throws IOException {
-        Files.writeString(dir.resolve("config"), SSO_CONFIG);
-        Files.writeString(dir.resolve("credentials"), "");
-        // the system-property forms of AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE, AWS_EC2_METADATA_DISABLED
-        System.setProperty("aws.configFile", dir.resolve("config").toString());
-        System.setProperty("aws.sharedCredentialsFile", dir.resolve("credentials").toString());
-        System.setProperty("aws.disableEc2Metadata", "true");
-    }
-
-    @AfterEach
-    void clear() {
-        System.clearProperty("aws.configFile");
-        System.clearProperty("aws.sharedCredentialsFile");
-        System.clearProperty("aws.disableEc2Metadata");
-    }
 
     @Test
     void anSsoSessionProfileGetsAsFarAsTheMissingLoginNotAsFarAsAMissingModule() {

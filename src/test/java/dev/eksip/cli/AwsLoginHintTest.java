@@ -9,16 +9,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@org.junit.jupiter.api.extension.ExtendWith(dev.eksip.testing.aws.SsoProfileFiles.class)
 /**
  * A credentials failure on every AWS command is one line saying what to do and exit 3, not the SDK's
  * provider-chain dump: an IAM Identity Center profile without a login (a temporary AWS config file holding an
@@ -29,17 +28,6 @@ class AwsLoginHintTest {
             + "run `aws sso login --profile dev`" + System.lineSeparator();
 
     /** An {@code sso_session} profile, as {@code aws configure sso} writes it. */
-    static final String SSO_CONFIG = """
-            [profile dev]
-            sso_session = corp
-            sso_account_id = 123456789012
-            sso_role_name = ReadOnly
-            region = eu-west-1
-
-            [sso-session corp]
-            sso_start_url = https://corp-eks-ip-forecaster-test.awsapps.com/start
-            sso_region = eu-west-1
-            """;
 
     @TempDir
     Path dir;
@@ -60,18 +48,6 @@ class AwsLoginHintTest {
         assumeTrue(System.getenv("AWS_ACCESS_KEY_ID") == null && System.getenv("AWS_PROFILE") == null && System.getenv("AWS_WEB_IDENTITY_TOKEN_FILE") == null
                 && System.getenv("AWS_CONTAINER_CREDENTIALS_FULL_URI") == null
                 && System.getenv("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI") == null, "credentials in the environment");
-        Files.writeString(dir.resolve("config"), SSO_CONFIG);
-        Files.writeString(dir.resolve("credentials"), "");
-        System.setProperty("aws.configFile", dir.resolve("config").toString());
-        System.setProperty("aws.sharedCredentialsFile", dir.resolve("credentials").toString());
-        System.setProperty("aws.disableEc2Metadata", "true");
-    }
-
-    @AfterEach
-    void clear() {
-        System.clearProperty("aws.configFile");
-        System.clearProperty("aws.sharedCredentialsFile");
-        System.clearProperty("aws.disableEc2Metadata");
     }
 
     @Test
