@@ -28,7 +28,9 @@ import java.util.List;
  *       failed audit of their cluster) are returned as {@code batchItemFailures} ({@code ReportBatchItemFailures});
  *       nothing escapes for a bad record;</li>
  *   <li>a direct invoke {@code {"clusters": ["name", ...]}} → one audit per named cluster ({@code []} = every one);</li>
- *   <li>an EKS / Auto Scaling EventBridge event delivered directly → its cluster.</li>
+ *   <li>an EKS / Auto Scaling EventBridge event delivered directly → its cluster;</li>
+ *   <li>a CloudTrail event of a call that failed ({@code detail.errorCode}) changed nothing: skipped (in a batch:
+ *       ignored), never a failure.</li>
  * </ul>
  * Streams in and out so that one bad record cannot fail the binding of a whole batch. Thin: it parses and routes
  * ({@link EventRouting}), calls {@link TriggerAudits}, and serialises the outcome ({@link Responses}); the use
@@ -90,6 +92,10 @@ public final class ForecastHandler implements RequestStreamHandler {
             case TriggerOutcome.Ignored ignored -> {
                 progress.ignored(ignored.cluster());
                 yield Responses.ignored(ignored.cluster());
+            }
+            case TriggerOutcome.Skipped skipped -> {
+                progress.skipped(skipped.reason());
+                yield Responses.skipped(skipped.reason());
             }
             case TriggerOutcome.Invalid invalid -> throw progress.invalidEvent(invalid.reason());
             case TriggerOutcome.Batch batch -> {

@@ -46,6 +46,11 @@ record ProgressLog(RunLog log, String requestId) implements AuditProgress {
     }
 
     @Override
+    public void ignoredRecord(int index, String messageId, String reason) {
+        log.info("ignored-record", requestId, fields("index", index, "messageId", messageId, "reason", reason));
+    }
+
+    @Override
     public void unidentifiedRecord(int index) {
         // a failure without an identifier would make Lambda retry the whole batch: log and drop instead
         log.error("invalid-record", requestId, fields("index", index,
@@ -60,6 +65,10 @@ record ProgressLog(RunLog log, String requestId) implements AuditProgress {
 
     void ignored(String cluster) {
         log.info("ignored", requestId, fields("cluster", cluster, "reason", "not in CLUSTER_NAMES"));
+    }
+
+    void skipped(String reason) {
+        log.info("skipped", requestId, fields("reason", reason));
     }
 
     void batch(TriggerOutcome.Batch batch) {

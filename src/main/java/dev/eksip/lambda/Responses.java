@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * The handler's response bodies, serialised from the use case's outcomes: {@code {"audits": [...]}} (plus
- * {@code "ignored"}), and for a batch Lambda's {@code {"batchItemFailures": [{"itemIdentifier": ...}]}}.
+ * {@code "ignored"} or {@code "skipped"}), and for a batch Lambda's {@code {"batchItemFailures": [{"itemIdentifier": ...}]}}.
  */
 final class Responses {
     private Responses() {
@@ -24,6 +24,13 @@ final class Responses {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("audits", List.of());
         m.put("ignored", List.of(cluster));
+        return m;
+    }
+
+    static Map<String, Object> skipped(String reason) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("audits", List.of());
+        m.put("skipped", reason);
         return m;
     }
 

@@ -20,6 +20,9 @@ public interface AuditProgress {
     /** A batch record that asks for nothing this function does; it is reported as failed. */
     void invalidRecord(int index, String messageId, String reason);
 
+    /** A batch record that asks for nothing to be audited (e.g. a CloudTrail call that failed): not a failure. */
+    void ignoredRecord(int index, String messageId, String reason);
+
     /** A batch record without a message id: it cannot be reported as failed, so it is dropped. */
     void unidentifiedRecord(int index);
 }

@@ -69,6 +69,7 @@ public final class TriggerAudits {
     private TriggerOutcome event(Target target, AuditProgress progress) {
         return switch (target) {
             case Target.Invalid invalid -> new TriggerOutcome.Invalid(invalid.reason());
+            case Target.Ignored skip -> new TriggerOutcome.Skipped(skip.reason());
             case Target.AllClusters all -> new TriggerOutcome.Audited(List.of(auditAll(progress, all.why())));
             case Target.Cluster c -> oneCluster(c.name(), progress);
             case Target.AutoScalingGroup g -> {
@@ -100,6 +101,10 @@ public final class TriggerAudits {
                 case Target.Invalid bad -> {
                     progress.invalidRecord(r.index(), messageId, bad.reason());
                     invalid.add(messageId);
+                }
+                case Target.Ignored skip -> {
+                    progress.ignoredRecord(r.index(), messageId, skip.reason());
+                    ignored.add(messageId);
                 }
                 case Target.AllClusters all -> needAll.add(messageId);
                 case Target.Cluster c -> addCluster(byCluster, ignored, c.name(), messageId);

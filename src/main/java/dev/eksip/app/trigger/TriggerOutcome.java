@@ -24,6 +24,13 @@ public sealed interface TriggerOutcome {
         }
     }
 
+    /** The event asks for nothing to be audited (e.g. a CloudTrail call that failed): not a failure. */
+    record Skipped(String reason) implements TriggerOutcome {
+        public Skipped {
+            requireNonNull(reason, "reason");
+        }
+    }
+
     /** The event is not one the function handles. */
     record Invalid(String reason) implements TriggerOutcome {
         public Invalid {
@@ -36,7 +43,8 @@ public sealed interface TriggerOutcome {
      *
      * @param records           how many records the batch held (dropped ones included)
      * @param invalidMessageIds records that ask for nothing this function does, in batch order, each once
-     * @param ignoredMessageIds records about clusters outside {@code CLUSTER_NAMES}
+     * @param ignoredMessageIds records about clusters outside {@code CLUSTER_NAMES}, and records that ask for nothing
+     *                          (a CloudTrail call that failed)
      * @param audits            the audits the batch coalesced into, in order of first mention
      */
     record Batch(int records, List<String> invalidMessageIds, List<String> ignoredMessageIds, List<CoalescedAudit> audits)

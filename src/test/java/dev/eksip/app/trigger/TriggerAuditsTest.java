@@ -59,6 +59,7 @@ class TriggerAuditsTest {
         @Override public void clusterUnresolved(String group) { progress.add("unresolved " + group); }
         @Override public void clusterLookupFailed(String group, RuntimeException e) { progress.add("lookup-failed " + group + " " + e.getMessage()); }
         @Override public void invalidRecord(int index, String messageId, String reason) { progress.add("invalid " + index + " " + messageId); }
+        @Override public void ignoredRecord(int index, String messageId, String reason) { progress.add("ignored " + index + " " + messageId); }
         @Override public void unidentifiedRecord(int index) { progress.add("unidentified " + index); }
     };
 
