@@ -51,6 +51,12 @@ record ProgressLog(RunLog log, String requestId) implements AuditProgress {
     }
 
     @Override
+    public void deadlineReached(List<String> clusters, int records, long remainingMillis) {
+        log.error("deadline", requestId, fields("notStarted", clusters, "records", records,
+                "remainingMillis", remainingMillis, "action", "returned as batch item failures; redelivered"));
+    }
+
+    @Override
     public void unidentifiedRecord(int index) {
         // a failure without an identifier would make Lambda retry the whole batch: log and drop instead
         log.error("invalid-record", requestId, fields("index", index,
@@ -74,6 +80,7 @@ record ProgressLog(RunLog log, String requestId) implements AuditProgress {
     void batch(TriggerOutcome.Batch batch) {
         log.info("batch", requestId, fields("records", batch.records(), "invalid", batch.invalidMessageIds().size(),
                 "ignored", batch.ignoredMessageIds().size(), "audits", Responses.audits(batch),
-                "failed", batch.failedMessageIds().size()));
+                "failed", batch.failedMessageIds().size(), "notStarted", batch.audits().stream()
+                        .filter(a -> a.result() == TriggerOutcome.Result.NOT_STARTED).mapToInt(a -> a.messageIds().size()).sum()));
     }
 }

@@ -41,7 +41,7 @@ final class Responses {
 
     /** What a batch's log line names as its audits: the clusters, or {@code all}. */
     static List<String> audits(TriggerOutcome.Batch batch) {
-        return batch.audits().stream().map(a -> a.cluster().orElse("all")).toList();
+        return batch.accountWide() ? List.of("all") : batch.audits().stream().map(a -> a.cluster().orElseThrow()).toList();
     }
 
     /** One audit's outcome, as logged and as returned to the caller. */
