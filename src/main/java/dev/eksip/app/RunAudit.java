@@ -9,6 +9,7 @@ import dev.eksip.app.port.AlertStateStore;
 import dev.eksip.app.port.MetricPoint;
 import dev.eksip.app.port.MetricsSink;
 import dev.eksip.domain.Forecast;
+import dev.eksip.domain.Scope;
 import dev.eksip.domain.Severity;
 
 import java.time.Clock;
@@ -39,27 +40,50 @@ public final class RunAudit {
         }
     }
 
-    /** The outcome of one audit, for the run's log line and the handler's response. */
+    /**
+     * The outcome of one audit, for the run's log line and the handler's response.
+     *
+     * @param unreadClusters clusters the inventory could not describe at all ({@code eks:DescribeCluster} failed
+     *                       other than "not found"): their figures are missing, so an event about one is not done
+     */
     public record Outcome(List<String> requestedClusters, boolean accountWide, Instant asOf, int clusters,
                           int subnets, long subnetsAtRisk, long subnetsExhaustedAtMax, Severity worst, int gaps,
-                          int metricsPublished, List<String> alertsSent) {
+                          int metricsPublished, List<String> alertsSent, List<String> unreadClusters) {
         public Outcome {
             requestedClusters = List.copyOf(requestedClusters);
             alertsSent = List.copyOf(alertsSent);
+            unreadClusters = List.copyOf(unreadClusters);
         }
     }
 
-    /** Some step of an audit failed; {@link #outcome()} is what was still done (null if the forecast failed). */
+    /**
+     * Some step of an audit failed; {@link #outcome()} is what was still done (null if the forecast failed).
+     * {@link #wholeScope()}: what failed concerns every audited cluster (the forecast, the metrics); else only
+     * {@link #failedClusters()} (their alert step) failed.
+     */
     public static final class AuditFailedException extends RuntimeException {
         private final transient Outcome outcome;
+        private final boolean wholeScope;
+        private final List<String> failedClusters;
 
-        AuditFailedException(String message, Outcome outcome, Throwable cause) {
+        AuditFailedException(String message, Outcome outcome, Throwable cause, boolean wholeScope,
+                             List<String> failedClusters) {
             super(message, cause);
             this.outcome = outcome;
+            this.wholeScope = wholeScope || outcome == null;
+            this.failedClusters = List.copyOf(failedClusters);
         }
 
         public Outcome outcome() {
             return outcome;
+        }
+
+        public boolean wholeScope() {
+            return wholeScope;
+        }
+
+        public List<String> failedClusters() {
+            return failedClusters;
         }
     }
 
@@ -99,9 +123,12 @@ public final class RunAudit {
             } catch (RuntimeException publishFailed) {
                 e.addSuppressed(publishFailed);
             }
-            throw new AuditFailedException("forecast of %s failed: %s".formatted(describe(clusters), message(e)), null, e);
+            throw new AuditFailedException("forecast of %s failed: %s".formatted(describe(clusters), message(e)), null, e,
+                    true, List.of());
         }
         List<String> errors = new ArrayList<>();
+        List<String> failedClusters = new ArrayList<>();
+        boolean metricsFailed = false;
         RuntimeException firstCause = null;
         List<MetricPoint> points = MetricMapping.points(forecast, accountWide, 0, metricDetail);
         int published = 0;
@@ -110,6 +137,7 @@ public final class RunAudit {
             published = points.size();
         } catch (RuntimeException e) {
             errors.add("metrics: " + message(e));
+            metricsFailed = true;
             firstCause = e;
         }
         List<String> sent = new ArrayList<>();
@@ -124,16 +152,25 @@ public final class RunAudit {
                 decision.newState().ifPresent(states::save);
             } catch (RuntimeException e) {
                 errors.add("alert for cluster %s: %s".formatted(findings.cluster(), message(e)));
+                failedClusters.add(findings.cluster());
                 if (firstCause == null) firstCause = e;
             }
         }
         Outcome outcome = new Outcome(clusters, accountWide, asOf, forecast.clusters().size(), forecast.subnets().size(),
                 forecast.subnetsAtRisk(), forecast.subnetsExhaustedAtMax(), forecast.worst(), forecast.gaps().size(),
-                published, sent);
+                published, sent, unreadClusters(forecast));
         if (!errors.isEmpty())
             throw new AuditFailedException("audit of %s: %s".formatted(describe(clusters), String.join("; ", errors)),
-                    outcome, firstCause);
+                    outcome, firstCause, metricsFailed, failedClusters);
         return outcome;
+    }
+
+    /** Clusters whose {@code eks:DescribeCluster} failed for another reason than that the cluster is gone. */
+    static List<String> unreadClusters(Forecast forecast) {
+        return forecast.gaps().stream()
+                .filter(g -> g.scope() instanceof Scope.OfCluster && g.operation().equals("eks:DescribeCluster")
+                        && !g.errorCode().equals("ResourceNotFoundException"))
+                .map(g -> ((Scope.OfCluster) g.scope()).name()).distinct().toList();
     }
 
     private static String describe(List<String> clusters) {

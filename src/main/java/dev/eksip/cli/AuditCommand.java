@@ -73,6 +73,9 @@ final class AuditCommand implements Callable<Integer> {
     }
 
     /**
+     * Prints the report, then (with {@code --publish}) publishes its metrics: a failed publish still leaves the
+     * report on stdout and fails with exit 3 naming {@code cloudwatch:PutMetricData}.
+     *
      * @return {@link ExitCode#FINDINGS} when {@code --fail-on} is reached, else {@link ExitCode#OK}
      * @throws IllegalArgumentException bad arguments, or {@code --cluster} naming a cluster that does not exist
      */
@@ -98,12 +101,13 @@ final class AuditCommand implements Callable<Integer> {
             source = source.formatted(inventory.capturedAt());
         }
         Forecast forecast = RunForecast.forecast(inventory, asOf);
-        if (publish) {
+        boolean json = output == Values.Format.JSON;
+        io.out().print(json ? ReportJson.render(forecast, source) : ReportTable.render(forecast, source));
+        io.out().flush();
+        if (publish) {   // after the report: a failed publish (exit 3, naming the call) does not discard it
             int n = LiveAccount.publish(forecast, live && clusters.isEmpty(), env, aws, progress.to(io.err()));
             io.err().println("published %d metric datums".formatted(n));
         }
-        boolean json = output == Values.Format.JSON;
-        io.out().print(json ? ReportJson.render(forecast, source) : ReportTable.render(forecast, source));
         return failOn != null && forecast.worst().compareTo(failOn) >= 0
                 ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
     }

@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@code aws.eks} / {@code AWS API Call via CloudTrail} with eventName CreateNodegroup, UpdateNodegroupConfig,
  *       UpdateNodegroupVersion or DeleteNodegroup: the cluster is {@code detail.requestParameters.name} (the URI
- *       parameter of those calls); absent → every cluster.</li>
+ *       parameter of those calls); absent → every cluster. A call that failed ({@code detail.errorCode} set, as
+ *       CloudTrail records it) changed nothing: {@link Target.Ignored} (the rule excludes them too).</li>
  *   <li>{@code aws.autoscaling} / {@code EC2 Instance Launch Successful}, {@code EC2 Instance Launch Unsuccessful},
  *       {@code EC2 Instance Terminate Successful}: the group {@code detail.AutoScalingGroupName}. A managed node
  *       group's group is named {@code eks-<nodegroup>-<uuid>}, which names the node group but not the cluster, so the
@@ -125,6 +126,10 @@ final class EventRouting {
         if (!EKS_EVENT_NAMES.contains(eventName.asText()))
             return new Target.Invalid("aws.eks eventName '%s' is not a node group change (expected one of %s)"
                     .formatted(clip(eventName.asText()), String.join(", ", EKS_EVENT_NAMES.stream().sorted().toList())));
+        JsonNode errorCode = detail.get("errorCode");
+        if (errorCode != null && !errorCode.isNull())
+            return new Target.Ignored("%s failed with %s: nothing changed".formatted(eventName.asText(),
+                    errorCode.isTextual() ? clip(errorCode.asText()) : kind(errorCode)));
         JsonNode params = detail.get("requestParameters");
         if (params == null || params.isNull()) return new Target.AllClusters("no requestParameters in CloudTrail event");
         if (!params.isObject())

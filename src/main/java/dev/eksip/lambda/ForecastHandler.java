@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.eksip.app.trigger.Deadline;
 import dev.eksip.app.trigger.TriggerAudits;
 import dev.eksip.app.trigger.TriggerOutcome;
 import dev.eksip.app.trigger.TriggerRequest;
@@ -17,6 +18,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -24,11 +26,14 @@ import java.util.List;
  * <ul>
  *   <li>an EventBridge {@code Scheduled Event} → one audit of every cluster (or {@code CLUSTER_NAMES});</li>
  *   <li>an SQS batch whose bodies are EventBridge events (EKS node group API calls via CloudTrail, Auto Scaling
- *       launch/terminate) → the affected clusters, deduplicated, one audit each; records that fail (bad input or a
- *       failed audit of their cluster) are returned as {@code batchItemFailures} ({@code ReportBatchItemFailures});
- *       nothing escapes for a bad record;</li>
+ *       launch/terminate) → the affected clusters, deduplicated, one audit each ({@link Wiring#AUDIT_CONCURRENCY}
+ *       at a time); records that fail (bad input, a failed audit, alert or read of their cluster) or that the
+ *       deadline left unaudited (the context's remaining time less {@link #RESPONSE_RESERVE}) are returned as
+ *       {@code batchItemFailures} ({@code ReportBatchItemFailures}); nothing escapes for a bad record;</li>
  *   <li>a direct invoke {@code {"clusters": ["name", ...]}} → one audit per named cluster ({@code []} = every one);</li>
- *   <li>an EKS / Auto Scaling EventBridge event delivered directly → its cluster.</li>
+ *   <li>an EKS / Auto Scaling EventBridge event delivered directly → its cluster;</li>
+ *   <li>a CloudTrail event of a call that failed ({@code detail.errorCode}) changed nothing: skipped (in a batch:
+ *       ignored), never a failure.</li>
  * </ul>
  * Streams in and out so that one bad record cannot fail the binding of a whole batch. Thin: it parses and routes
  * ({@link EventRouting}), calls {@link TriggerAudits}, and serialises the outcome ({@link Responses}); the use
@@ -36,6 +41,8 @@ import java.util.List;
  */
 public final class ForecastHandler implements RequestStreamHandler {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Kept free at the end of an invocation for the response and the last log lines: no audit starts inside it. */
+    static final Duration RESPONSE_RESERVE = Duration.ofSeconds(10);
 
     private final TriggerAudits triggers;
     private final RunLog log;
@@ -53,6 +60,8 @@ public final class ForecastHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         ProgressLog progress = new ProgressLog(log, context == null ? null : context.getAwsRequestId());
+        Deadline deadline = context == null ? Deadline.NONE
+                : new Deadline(context::getRemainingTimeInMillis, RESPONSE_RESERVE);
         JsonNode event;
         try {
             event = JSON.readTree(input.readAllBytes());
@@ -62,7 +71,7 @@ public final class ForecastHandler implements RequestStreamHandler {
         Object response;
         if (event != null && event.isObject() && event.has("Records")) {
             JsonNode records = event.get("Records");
-            if (records.isArray()) response = respond(EventRouting.batch(records), progress);
+            if (records.isArray()) response = respond(EventRouting.batch(records), progress, deadline);
             else {
                 progress.invalidEvent("field 'Records': expected an array, got " + EventRouting.kind(records));
                 response = new SQSBatchResponse(List.of());
@@ -74,9 +83,9 @@ public final class ForecastHandler implements RequestStreamHandler {
             } catch (IllegalArgumentException e) {
                 throw progress.invalidEvent(e.getMessage());
             }
-            response = respond(request, progress);
+            response = respond(request, progress, deadline);
         } else if (event != null && event.isObject() && event.has("source")) {
-            response = respond(new TriggerRequest.Event(EventRouting.target(event)), progress);
+            response = respond(new TriggerRequest.Event(EventRouting.target(event)), progress, deadline);
         } else {
             throw progress.invalidEvent("unrecognised event: expected an EventBridge event, an SQS batch (Records) or "
                     + "{\"clusters\": [...]}, got " + EventRouting.kind(event));
@@ -84,12 +93,16 @@ public final class ForecastHandler implements RequestStreamHandler {
         output.write(JSON.writeValueAsBytes(response));
     }
 
-    private Object respond(TriggerRequest request, ProgressLog progress) {
-        return switch (triggers.handle(request, progress)) {
+    private Object respond(TriggerRequest request, ProgressLog progress, Deadline deadline) {
+        return switch (triggers.handle(request, progress, deadline)) {
             case TriggerOutcome.Audited audited -> Responses.audited(audited.audits());
             case TriggerOutcome.Ignored ignored -> {
                 progress.ignored(ignored.cluster());
                 yield Responses.ignored(ignored.cluster());
+            }
+            case TriggerOutcome.Skipped skipped -> {
+                progress.skipped(skipped.reason());
+                yield Responses.skipped(skipped.reason());
             }
             case TriggerOutcome.Invalid invalid -> throw progress.invalidEvent(invalid.reason());
             case TriggerOutcome.Batch batch -> {

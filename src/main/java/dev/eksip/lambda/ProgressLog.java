@@ -46,6 +46,17 @@ record ProgressLog(RunLog log, String requestId) implements AuditProgress {
     }
 
     @Override
+    public void ignoredRecord(int index, String messageId, String reason) {
+        log.info("ignored-record", requestId, fields("index", index, "messageId", messageId, "reason", reason));
+    }
+
+    @Override
+    public void deadlineReached(List<String> clusters, int records, long remainingMillis) {
+        log.error("deadline", requestId, fields("notStarted", clusters, "records", records,
+                "remainingMillis", remainingMillis, "action", "returned as batch item failures; redelivered"));
+    }
+
+    @Override
     public void unidentifiedRecord(int index) {
         // a failure without an identifier would make Lambda retry the whole batch: log and drop instead
         log.error("invalid-record", requestId, fields("index", index,
@@ -62,9 +73,14 @@ record ProgressLog(RunLog log, String requestId) implements AuditProgress {
         log.info("ignored", requestId, fields("cluster", cluster, "reason", "not in CLUSTER_NAMES"));
     }
 
+    void skipped(String reason) {
+        log.info("skipped", requestId, fields("reason", reason));
+    }
+
     void batch(TriggerOutcome.Batch batch) {
         log.info("batch", requestId, fields("records", batch.records(), "invalid", batch.invalidMessageIds().size(),
                 "ignored", batch.ignoredMessageIds().size(), "audits", Responses.audits(batch),
-                "failed", batch.failedMessageIds().size()));
+                "failed", batch.failedMessageIds().size(), "notStarted", batch.audits().stream()
+                        .filter(a -> a.result() == TriggerOutcome.Result.NOT_STARTED).mapToInt(a -> a.messageIds().size()).sum()));
     }
 }

@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * The handler's response bodies, serialised from the use case's outcomes: {@code {"audits": [...]}} (plus
- * {@code "ignored"}), and for a batch Lambda's {@code {"batchItemFailures": [{"itemIdentifier": ...}]}}.
+ * {@code "ignored"} or {@code "skipped"}), and for a batch Lambda's {@code {"batchItemFailures": [{"itemIdentifier": ...}]}}.
  */
 final class Responses {
     private Responses() {
@@ -27,6 +27,13 @@ final class Responses {
         return m;
     }
 
+    static Map<String, Object> skipped(String reason) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("audits", List.of());
+        m.put("skipped", reason);
+        return m;
+    }
+
     static SQSBatchResponse batch(TriggerOutcome.Batch batch) {
         return new SQSBatchResponse(batch.failedMessageIds().stream().map(SQSBatchResponse.BatchItemFailure::new)
                 .toList());
@@ -34,7 +41,7 @@ final class Responses {
 
     /** What a batch's log line names as its audits: the clusters, or {@code all}. */
     static List<String> audits(TriggerOutcome.Batch batch) {
-        return batch.audits().stream().map(a -> a.cluster().orElse("all")).toList();
+        return batch.accountWide() ? List.of("all") : batch.audits().stream().map(a -> a.cluster().orElseThrow()).toList();
     }
 
     /** One audit's outcome, as logged and as returned to the caller. */

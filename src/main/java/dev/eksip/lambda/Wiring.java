@@ -11,6 +11,13 @@ import java.util.Map;
 
 /** The one composition root: configuration → SDK adapters → use cases. Runs once per execution environment. */
 final class Wiring {
+    /**
+     * Per-cluster audits of one batch run at most this many at a time. Each audit is a chain of blocking AWS calls
+     * (about 30 for a cluster with 5 node groups and 12 subnets), so four overlap their latency without meeting the
+     * APIs' request rates; the SDK retries what is throttled.
+     */
+    static final int AUDIT_CONCURRENCY = 4;
+
     private Wiring() {
     }
 
@@ -29,6 +36,7 @@ final class Wiring {
                 aws.alertStateStore(config.alertStateTable()),
                 new RunAudit.AlertSettings(config.alertMinSeverity(), config.alertRepeatInterval()),
                 Clock.systemUTC());
-        return new Components(config, new TriggerAudits(audit::audit, aws.clusterLookup(), config.clusterNames()));
+        return new Components(config, new TriggerAudits(audit::audit, aws.clusterLookup(), config.clusterNames(),
+                AUDIT_CONCURRENCY));
     }
 }

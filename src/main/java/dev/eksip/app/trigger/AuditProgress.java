@@ -20,6 +20,18 @@ public interface AuditProgress {
     /** A batch record that asks for nothing this function does; it is reported as failed. */
     void invalidRecord(int index, String messageId, String reason);
 
+    /** A batch record that asks for nothing to be audited (e.g. a CloudTrail call that failed): not a failure. */
+    void ignoredRecord(int index, String messageId, String reason);
+
+    /**
+     * The batch's deadline came before these clusters' audits could start: their records are returned as failures.
+     *
+     * @param clusters        the clusters not audited ({@code every cluster} for an account-wide audit)
+     * @param records         how many records they hold
+     * @param remainingMillis what the invocation had left
+     */
+    void deadlineReached(List<String> clusters, int records, long remainingMillis);
+
     /** A batch record without a message id: it cannot be reported as failed, so it is dropped. */
     void unidentifiedRecord(int index);
 }

@@ -25,6 +25,13 @@ public sealed interface Target {
         }
     }
 
+    /** An event this function handles that asks for nothing, e.g. a CloudTrail call that failed (it changed nothing). */
+    record Ignored(String reason) implements Target {
+        public Ignored {
+            requireNonNull(reason, "reason");
+        }
+    }
+
     /** Not an event this function handles. */
     record Invalid(String reason) implements Target {
         public Invalid {

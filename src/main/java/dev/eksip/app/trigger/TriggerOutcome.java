@@ -24,6 +24,13 @@ public sealed interface TriggerOutcome {
         }
     }
 
+    /** The event asks for nothing to be audited (e.g. a CloudTrail call that failed): not a failure. */
+    record Skipped(String reason) implements TriggerOutcome {
+        public Skipped {
+            requireNonNull(reason, "reason");
+        }
+    }
+
     /** The event is not one the function handles. */
     record Invalid(String reason) implements TriggerOutcome {
         public Invalid {
@@ -36,33 +43,51 @@ public sealed interface TriggerOutcome {
      *
      * @param records           how many records the batch held (dropped ones included)
      * @param invalidMessageIds records that ask for nothing this function does, in batch order, each once
-     * @param ignoredMessageIds records about clusters outside {@code CLUSTER_NAMES}
-     * @param audits            the audits the batch coalesced into, in order of first mention
+     * @param ignoredMessageIds records about clusters outside {@code CLUSTER_NAMES}, and records that ask for nothing
+     *                          (a CloudTrail call that failed)
+     * @param accountWide       one account-wide audit covered the batch (a record named no cluster)
+     * @param audits            the records by what they asked for: per cluster in order of first mention (after,
+     *                          for an account-wide batch, the records naming no cluster), each with its result
      */
-    record Batch(int records, List<String> invalidMessageIds, List<String> ignoredMessageIds, List<CoalescedAudit> audits)
-            implements TriggerOutcome {
+    record Batch(int records, List<String> invalidMessageIds, List<String> ignoredMessageIds, boolean accountWide,
+                 List<CoalescedAudit> audits) implements TriggerOutcome {
         public Batch {
             invalidMessageIds = List.copyOf(invalidMessageIds);
             ignoredMessageIds = List.copyOf(ignoredMessageIds);
             audits = List.copyOf(audits);
         }
 
-        /** What Lambda should redeliver: the invalid records, then those covered by a failed audit. */
+        /** What Lambda should redeliver: the invalid records, then those whose audit failed or never started. */
         public List<String> failedMessageIds() {
             return Stream.concat(invalidMessageIds.stream(),
                     audits.stream().filter(CoalescedAudit::failed).flatMap(a -> a.messageIds().stream())).toList();
         }
     }
 
+    /** What became of the records of one cluster (or of those naming none). */
+    enum Result {
+        AUDITED,
+        /** its audit, alert or read failed */
+        FAILED,
+        /** the deadline came first: not audited, redelivered */
+        NOT_STARTED
+    }
+
     /**
-     * One audit of a batch and the records it covers.
+     * The records of one cluster in a batch, and what became of them.
      *
-     * @param cluster the cluster audited; empty = every cluster (then it covers every routed record)
+     * @param cluster the cluster; empty = the records naming no cluster (which asked for the account-wide audit)
      */
-    record CoalescedAudit(Optional<String> cluster, List<String> messageIds, boolean failed) {
+    record CoalescedAudit(Optional<String> cluster, List<String> messageIds, Result result) {
         public CoalescedAudit {
             requireNonNull(cluster, "cluster");
             messageIds = List.copyOf(messageIds);
+            requireNonNull(result, "result");
+        }
+
+        /** Lambda redelivers these records. */
+        public boolean failed() {
+            return result != Result.AUDITED;
         }
     }
 }

@@ -59,6 +59,8 @@ class TriggerAuditsTest {
         @Override public void clusterUnresolved(String group) { progress.add("unresolved " + group); }
         @Override public void clusterLookupFailed(String group, RuntimeException e) { progress.add("lookup-failed " + group + " " + e.getMessage()); }
         @Override public void invalidRecord(int index, String messageId, String reason) { progress.add("invalid " + index + " " + messageId); }
+        @Override public void ignoredRecord(int index, String messageId, String reason) { progress.add("ignored " + index + " " + messageId); }
+        @Override public void deadlineReached(List<String> clusters, int records, long remaining) { progress.add("deadline " + clusters); }
         @Override public void unidentifiedRecord(int index) { progress.add("unidentified " + index); }
     };
 
@@ -81,8 +83,8 @@ class TriggerAuditsTest {
         assertThat(forecasts).containsExactly(List.of("web-prod"), List.of("batch-jobs"));
         assertThat(lookups).containsExactly("eks-batch-1", "eks-web-1");
         assertThat(b.audits()).containsExactly(
-                new CoalescedAudit(Optional.of("web-prod"), List.of("m0", "m3"), false),
-                new CoalescedAudit(Optional.of("batch-jobs"), List.of("m1", "m2"), false));
+                new CoalescedAudit(Optional.of("web-prod"), List.of("m0", "m3"), TriggerOutcome.Result.AUDITED),
+                new CoalescedAudit(Optional.of("batch-jobs"), List.of("m1", "m2"), TriggerOutcome.Result.AUDITED));
         assertThat(b.records()).isEqualTo(4);
         assertThat(b.failedMessageIds()).isEmpty();
     }
@@ -113,7 +115,10 @@ class TriggerAuditsTest {
                 new BatchRecord(3, Optional.empty(), new Target.Invalid("no id")));
 
         assertThat(forecasts).containsExactly(List.of());
-        assertThat(b.audits()).containsExactly(new CoalescedAudit(Optional.empty(), List.of("m1", "m0"), true));
+        assertThat(b.accountWide()).isTrue();
+        assertThat(b.audits()).containsExactly(
+                new CoalescedAudit(Optional.empty(), List.of("m1"), TriggerOutcome.Result.FAILED),
+                new CoalescedAudit(Optional.of("web-prod"), List.of("m0"), TriggerOutcome.Result.FAILED));
         assertThat(b.failedMessageIds()).containsExactly("m2", "m1", "m0");
         assertThat(b.records()).isEqualTo(4);
         assertThat(progress).containsExactly("unresolved self-managed", "invalid 2 m2", "unidentified 3",
