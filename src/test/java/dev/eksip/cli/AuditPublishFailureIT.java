@@ -3,8 +3,8 @@ package dev.eksip.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.eksip.testing.MotoServer;
-import dev.eksip.testing.SeededAccount;
+import dev.eksip.testing.aws.MotoServer;
+import dev.eksip.testing.aws.SeededAccount;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

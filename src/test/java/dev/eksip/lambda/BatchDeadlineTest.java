@@ -8,8 +8,8 @@ import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.eksip.app.Fixtures;
-import dev.eksip.app.InMemoryPorts;
+import dev.eksip.testing.forecast.Forecasts;
+import dev.eksip.testing.ports.InMemoryPorts;
 import dev.eksip.app.MetricMapping;
 import dev.eksip.app.RunAudit;
 import dev.eksip.app.trigger.TriggerAudits;
@@ -46,13 +46,13 @@ class BatchDeadlineTest {
         RunAudit audit = new RunAudit((clusters, asOf) -> {
             elapsed.addAndGet(AUDIT_MS);
             audited.add(clusters);
-            return Fixtures.at(Fixtures.forecast(clusters.stream()
-                    .map(c -> Fixtures.subnet("subnet-" + c).clusters(c).build()).toList()), asOf);
+            return Forecasts.at(Forecasts.forecast(clusters.stream()
+                    .map(c -> Forecasts.subnet("subnet-" + c).clusters(c).build()).toList()), asOf);
         }, new InMemoryPorts.RecordingMetrics(), MetricMapping.Detail.LEAN, new InMemoryPorts.RecordingAlerts(),
                 new InMemoryPorts.MemoryStates(), new RunAudit.AlertSettings(Severity.WARNING, Duration.ofHours(24)),
-                Clock.fixed(Fixtures.AS_OF, ZoneOffset.UTC));
+                Clock.fixed(Forecasts.AS_OF, ZoneOffset.UTC));
         return new ForecastHandler(new TriggerAudits(audit::audit, group -> Optional.empty(), List.of()),
-                new PrintStream(logBytes, true, StandardCharsets.UTF_8), Clock.fixed(Fixtures.AS_OF, ZoneOffset.UTC));
+                new PrintStream(logBytes, true, StandardCharsets.UTF_8), Clock.fixed(Forecasts.AS_OF, ZoneOffset.UTC));
     }
 
     static byte[] batchOf(int clusters) {

@@ -2,8 +2,8 @@ package dev.eksip.app.trigger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.eksip.app.Fixtures;
-import dev.eksip.app.InMemoryPorts;
+import dev.eksip.testing.forecast.Forecasts;
+import dev.eksip.testing.ports.InMemoryPorts;
 import dev.eksip.app.MetricMapping;
 import dev.eksip.app.RunAudit;
 import dev.eksip.app.trigger.TriggerRequest.BatchRecord;
@@ -37,8 +37,8 @@ class AccountWideBatchTest {
 
     private TriggerAudits triggers(List<String> configured) {
         List<SubnetForecast> account = List.of(
-                Fixtures.subnet("subnet-web").clusters("web-prod").critical().build(),
-                Fixtures.subnet("subnet-batch").clusters("batch-jobs").warning().build());
+                Forecasts.subnet("subnet-web").clusters("web-prod").critical().build(),
+                Forecasts.subnet("subnet-batch").clusters("batch-jobs").warning().build());
         RunAudit audit = new RunAudit((clusters, asOf) -> {
             forecasts.add(clusters);
             for (String c : clusters) if (failingForecasts.contains(c)) throw new IllegalStateException("denied for " + c);
@@ -46,9 +46,9 @@ class AccountWideBatchTest {
                     : account.stream().filter(s -> s.clusters().stream().anyMatch(clusters::contains)).toList();
             List<InventoryGap> scopedGaps = gaps.stream().filter(g -> clusters.isEmpty()
                     || g.scope().cluster().map(clusters::contains).orElse(true)).toList();
-            return Fixtures.at(Fixtures.forecast(scoped, scopedGaps.toArray(InventoryGap[]::new)), asOf);
+            return Forecasts.at(Forecasts.forecast(scoped, scopedGaps.toArray(InventoryGap[]::new)), asOf);
         }, metrics, MetricMapping.Detail.FULL, alerts, new InMemoryPorts.MemoryStates(),
-                new RunAudit.AlertSettings(Severity.WARNING, Duration.ofHours(24)), Clock.fixed(Fixtures.AS_OF, ZoneOffset.UTC));
+                new RunAudit.AlertSettings(Severity.WARNING, Duration.ofHours(24)), Clock.fixed(Forecasts.AS_OF, ZoneOffset.UTC));
         return new TriggerAudits(audit::audit, group -> Optional.empty(), configured);
     }
 

@@ -2,8 +2,8 @@ package dev.eksip.app.trigger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.eksip.app.Fixtures;
-import dev.eksip.app.InMemoryPorts;
+import dev.eksip.testing.forecast.Forecasts;
+import dev.eksip.testing.ports.InMemoryPorts;
 import dev.eksip.app.MetricMapping;
 import dev.eksip.app.RunAudit;
 import dev.eksip.app.trigger.TriggerRequest.BatchRecord;
@@ -40,11 +40,11 @@ class BatchConcurrencyTest {
         RunAudit audit = new RunAudit((clusters, asOf) -> {
             during.accept(clusters.get(0));
             audited.add(clusters.get(0));
-            return Fixtures.at(Fixtures.forecast(clusters.stream()
-                    .map(c -> Fixtures.subnet("subnet-" + c).clusters(c).build()).toList()), asOf);
+            return Forecasts.at(Forecasts.forecast(clusters.stream()
+                    .map(c -> Forecasts.subnet("subnet-" + c).clusters(c).build()).toList()), asOf);
         }, new InMemoryPorts.RecordingMetrics(), MetricMapping.Detail.LEAN, new InMemoryPorts.RecordingAlerts(),
                 new InMemoryPorts.MemoryStates(), new RunAudit.AlertSettings(Severity.WARNING, Duration.ofHours(24)),
-                Clock.fixed(Fixtures.AS_OF, ZoneOffset.UTC));
+                Clock.fixed(Forecasts.AS_OF, ZoneOffset.UTC));
         return new TriggerAudits(audit::audit, group -> Optional.empty(), List.of(), concurrency);
     }
 
