@@ -2,6 +2,7 @@ package dev.eksip.app;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.eksip.app.alert.Alert;
 import dev.eksip.app.alert.AlertPolicy;
 import dev.eksip.app.alert.AlertState;
 import dev.eksip.app.port.AlertSink;
@@ -24,6 +25,23 @@ import java.util.Optional;
  * alert per cluster scope. Failures are contained: a failed metrics call does not stop the alerts, one cluster's
  * failed alert does not stop the others; everything that failed is reported in {@link AuditFailedException}
  * after everything else was done.
+ * <p>
+ * <b>At most one message per change.</b> For each cluster the run loads the state, decides, then <em>claims</em>
+ * the new state with a compare-and-set write ({@link AlertStateStore#claim}: only if the stored state is still
+ * the one loaded) and only then publishes:
+ * <ul>
+ *   <li>a concurrent run that loaded the same state loses the claim (the store's write is atomic) and sends
+ *       nothing; the winner sends the one message;</li>
+ *   <li>a failed claim (the store is down, {@code PutItem} denied) sends nothing, so a broken store cannot make
+ *       every run re-send; the next run whose claim succeeds sends the message once;</li>
+ *   <li>once claimed, the state says "sent": a crash or an unknown delivery outcome (timeout, an exception after
+ *       the message went out) leaves it so, and no later run re-sends the same change. The price of "at most
+ *       once": a crash between claim and publish loses that message; the finding is announced again at the next
+ *       worsening or, unchanged, by the reminder after the repeat interval;</li>
+ *   <li>when the sink knows nothing was delivered ({@link AlertSink.NotSentException}), the claim is released
+ *       (again compare-and-set: only if still ours), so the next run retries and sends it once.</li>
+ * </ul>
+ * A state change without a message (milder findings) is claimed the same way; losing that claim is harmless.
  */
 public final class RunAudit {
     /** The inventory → forecast step ({@code RunForecast::run} in production; a fixed forecast in tests). */
@@ -48,11 +66,17 @@ public final class RunAudit {
      */
     public record Outcome(List<String> requestedClusters, boolean accountWide, Instant asOf, int clusters,
                           int subnets, long subnetsAtRisk, long subnetsExhaustedAtMax, Severity worst, int gaps,
-                          int metricsPublished, List<String> alertsSent, List<String> unreadClusters) {
+                          int metricsPublished, List<String> alertsSent, List<String> unreadClusters,
+                          List<String> incompleteClusters) {
+        /**
+         * @param alertsSent         {@code cluster:kind} of each message sent
+         * @param incompleteClusters clusters whose run had a gap that touches them (no recovery, no lower severity)
+         */
         public Outcome {
             requestedClusters = List.copyOf(requestedClusters);
             alertsSent = List.copyOf(alertsSent);
             unreadClusters = List.copyOf(unreadClusters);
+            incompleteClusters = List.copyOf(incompleteClusters);
         }
     }
 
@@ -141,15 +165,11 @@ public final class RunAudit {
             firstCause = e;
         }
         List<String> sent = new ArrayList<>();
+        List<String> incomplete = new ArrayList<>();
         for (AlertPolicy.Findings findings : AlertPolicy.findings(forecast, settings.minSeverity())) {
+            if (!findings.complete()) incomplete.add(findings.cluster());
             try {
-                Optional<AlertState> previous = states.load(findings.scope());
-                AlertPolicy.Decision decision = AlertPolicy.decide(findings, previous, settings.repeatInterval());
-                if (decision.alert().isPresent()) {
-                    alerts.send(decision.alert().get());
-                    sent.add(findings.cluster() + ":" + decision.alert().get().kind().label());
-                }
-                decision.newState().ifPresent(states::save);
+                alert(findings).ifPresent(kind -> sent.add(findings.cluster() + ":" + kind.label()));
             } catch (RuntimeException e) {
                 errors.add("alert for cluster %s: %s".formatted(findings.cluster(), message(e)));
                 failedClusters.add(findings.cluster());
@@ -158,7 +178,7 @@ public final class RunAudit {
         }
         Outcome outcome = new Outcome(clusters, accountWide, asOf, forecast.clusters().size(), forecast.subnets().size(),
                 forecast.subnetsAtRisk(), forecast.subnetsExhaustedAtMax(), forecast.worst(), forecast.gaps().size(),
-                published, sent, unreadClusters(forecast));
+                published, sent, unreadClusters(forecast), incomplete);
         if (!errors.isEmpty())
             throw new AuditFailedException("audit of %s: %s".formatted(describe(clusters), String.join("; ", errors)),
                     outcome, firstCause, metricsFailed, failedClusters);
@@ -171,6 +191,34 @@ public final class RunAudit {
                 .filter(g -> g.scope() instanceof Scope.OfCluster && g.operation().equals("eks:DescribeCluster")
                         && !g.errorCode().equals("ResourceNotFoundException"))
                 .map(g -> ((Scope.OfCluster) g.scope()).name()).distinct().toList();
+    }
+
+    /** Load, decide, claim, publish (see the class comment); the kind of the message sent, if one was. */
+    private Optional<Alert.Kind> alert(AlertPolicy.Findings findings) {
+        Optional<AlertState> previous = states.load(findings.scope());
+        AlertPolicy.Decision decision = AlertPolicy.decide(findings, previous, settings.repeatInterval(), alerts::fits);
+        if (decision.newState().isEmpty()) return Optional.empty();
+        AlertState claimed = decision.newState().get();
+        if (!states.claim(previous, claimed)) return Optional.empty();   // another run claimed this change
+        if (decision.alert().isEmpty()) return Optional.empty();
+        Alert alert = decision.alert().get();
+        try {
+            alerts.send(alert);
+        } catch (AlertSink.NotSentException notSent) {
+            boolean released;
+            try {
+                released = states.release(claimed, previous);
+            } catch (RuntimeException releaseFailed) {
+                notSent.addSuppressed(releaseFailed);
+                released = false;
+            }
+            if (released) throw notSent;   // the next run sends it
+            throw new IllegalStateException("not sent, and its claim could not be released (sent by the next "
+                    + "reminder at the latest): " + message(notSent), notSent);
+        } catch (RuntimeException unknown) {
+            throw new IllegalStateException("delivery unknown, so not re-sent: " + message(unknown), unknown);
+        }
+        return Optional.of(alert.kind());
     }
 
     private static String describe(List<String> clusters) {

@@ -58,6 +58,7 @@ final class Responses {
         m.put("auditErrors", o.gaps());
         m.put("metricsPublished", o.metricsPublished());
         m.put("alertsSent", o.alertsSent());
+        m.put("incompleteClusters", o.incompleteClusters());
         return m;
     }
 }

@@ -131,4 +131,95 @@ class SnsAlertSinkIT {
                 .containsExactly("worsened", "recovered");
         assertThat(received.get(1).path("MessageAttributes").path("severity").path("Value").asText()).isEqualTo("ok");
     }
+
+    private RunAudit audit(Forecast forecast, dev.eksip.app.port.AlertStateStore store, Instant at) {
+        return new RunAudit((clusters, asOf) -> Forecasts.at(forecast, asOf), new InMemoryPorts.RecordingMetrics(),
+                dev.eksip.app.MetricMapping.Detail.LEAN, new SnsAlertSink(peers.sns, peers.topicArn), store,
+                new RunAudit.AlertSettings(Severity.WARNING, Duration.ofHours(24)), Clock.fixed(at, ZoneOffset.UTC));
+    }
+
+    @Test
+    void aClusterWithFiveHundredSubnetsAtRiskGetsOneMessageThatSnsAcceptsAndTheSubscriberReceives() throws Exception {
+        RunAudit.Outcome o = audit(SnsAlertSizeTest.fiveHundredAtRisk(),
+                new DynamoDbAlertStateStore(peers.dynamoDb, peers.table), Forecasts.AS_OF).audit(List.of(), true);
+
+        assertThat(o.alertsSent()).containsExactly("web-prod:worsened");
+        JsonNode envelope = peers.received().stream().collect(java.util.stream.Collectors.collectingAndThen(
+                java.util.stream.Collectors.toList(), l -> { assertThat(l).hasSize(1); return l.getFirst(); }));
+        JsonNode body = JSON.readTree(envelope.path("Message").asText());
+        int listed = body.path("subnets").size();
+        assertThat(body.path("subnetsAtRisk").asInt()).isEqualTo(500);
+        assertThat(body.path("subnetsOmitted").asInt()).isEqualTo(500 - listed).isPositive();
+        String structured = peers.published().getFirst().get(1).asText();
+        System.out.printf("moto accepted one message of %,d bytes listing %d of 500 subnets%n",
+                structured.getBytes(java.nio.charset.StandardCharsets.UTF_8).length, listed);
+        assertThat(JSON.readTree(structured).path("email").asText()).contains("and %d more subnets at risk"
+                .formatted(500 - listed));
+    }
+
+    @Test
+    void twoConcurrentRunsOnTheSameDynamoDbStateSendOneAlert() throws Exception {
+        java.util.concurrent.CyclicBarrier bothLoaded = new java.util.concurrent.CyclicBarrier(2);
+        DynamoDbAlertStateStore dynamo = new DynamoDbAlertStateStore(peers.dynamoDb, peers.table);
+        dev.eksip.app.port.AlertStateStore store = new dev.eksip.app.port.AlertStateStore() {
+            @Override
+            public Optional<AlertState> load(Scope scope) {
+                Optional<AlertState> s = dynamo.load(scope);
+                try {
+                    bothLoaded.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                return s;
+            }
+
+            @Override
+            public boolean claim(Optional<AlertState> previous, AlertState next) {
+                return dynamo.claim(previous, next);
+            }
+
+            @Override
+            public boolean release(AlertState claimed, Optional<AlertState> previous) {
+                return dynamo.release(claimed, previous);
+            }
+
+            @Override
+            public void save(AlertState state) {
+                dynamo.save(state);
+            }
+        };
+        Forecast critical = forecast(subnet("subnet-a").critical().build());
+        List<RunAudit.Outcome> outcomes = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Thread> runs = List.of(
+                new Thread(() -> outcomes.add(audit(critical, store, Forecasts.AS_OF).audit(List.of(), true))),
+                new Thread(() -> outcomes.add(audit(critical, store, Forecasts.AS_OF.plusSeconds(2)).audit(List.of(), true))));
+        runs.forEach(Thread::start);
+        for (Thread t : runs) t.join();
+
+        assertThat(outcomes).hasSize(2);
+        assertThat(outcomes).flatExtracting(RunAudit.Outcome::alertsSent).containsExactly("web-prod:worsened");
+        assertThat(peers.received()).hasSize(1);
+    }
+
+    @Test
+    void aCorruptStateItemIsTreatedAsNoStateAndHealedThroughMotosConditionalWrites() {
+        peers.dynamoDb.putItem(r -> r.tableName(peers.table).item(java.util.Map.of(
+                "scope", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("cluster/web-prod"),
+                "severity", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("dire"),
+                "lastSentAt", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("yesterday"))));
+        List<String> warnings = new java.util.ArrayList<>();
+        DynamoDbAlertStateStore store = new DynamoDbAlertStateStore(peers.dynamoDb, peers.table,
+                Clock.fixed(Forecasts.AS_OF, ZoneOffset.UTC), warnings::add);
+
+        RunAudit.Outcome o = audit(forecast(subnet("subnet-a").critical().build()), store, Forecasts.AS_OF)
+                .audit(List.of(), true);
+
+        assertThat(o.alertsSent()).containsExactly("web-prod:worsened");
+        assertThat(warnings).hasSize(1);
+        assertThat(store.load(new Scope.OfCluster("web-prod"))).get().extracting(AlertState::severity)
+                .isEqualTo(Severity.CRITICAL);
+        // and a claim from a stale load loses against the healed item
+        assertThat(store.claim(Optional.empty(), new AlertState(new Scope.OfCluster("web-prod"), Severity.WARNING,
+                SubnetSeverities.NONE, Forecasts.AS_OF, Forecasts.AS_OF))).isFalse();
+    }
 }

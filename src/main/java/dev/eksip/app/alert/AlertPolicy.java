@@ -12,7 +12,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * Pure alert policy: which message (if any) to send for one cluster scope, given its current findings and what
@@ -22,10 +25,15 @@ import java.util.Optional;
  *       ({@link Alert.Kind#WORSENED});</li>
  *   <li>unchanged or milder findings: not re-sent before {@code repeatInterval} has passed since the last message
  *       ({@link Alert.Kind#REMINDER}); milder findings update the state so a later relapse counts as worsening;</li>
- *   <li>a scope that was at risk and has no finding any more: announced once ({@link Alert.Kind#RECOVERED}),
- *       unless the cluster was read with gaps (then nothing is sent and the state is kept).</li>
+ *   <li>a scope that was at risk and has no finding any more: announced once ({@link Alert.Kind#RECOVERED}).</li>
  * </ul>
- * At most one message per cluster scope and run. The wording is {@link AlertRendering}'s.
+ * A run with a gap that touches the cluster ({@link Completeness}) is incomplete: what it found is a lower bound.
+ * It is never a recovery and never lowers what was recorded: no message and no state change unless it found
+ * something worse (sent, and recorded merged with what was recorded before: per subnet the worse severity) or a
+ * reminder is due at no lower severity than recorded; the message then says the read was incomplete.
+ * <p>
+ * At most one message per cluster scope and run. The wording is {@link AlertRendering}'s; a message too big for
+ * the sink lists the worst subnets that fit ({@link #decide(Findings, Optional, Duration, Predicate)}).
  */
 public final class AlertPolicy {
     private AlertPolicy() {
@@ -34,13 +42,20 @@ public final class AlertPolicy {
     /**
      * The findings for one cluster: its subnets at or above the minimum severity, worst first.
      *
-     * @param complete the cluster was read without inventory gaps (only then can it be declared recovered)
+     * @param completeness the gaps of the run that touch this cluster (only a complete run can lower a severity or
+     *                     declare recovery)
      */
     public record Findings(String cluster, String account, String region, Instant asOf, List<SubnetForecast> subnets,
-                           boolean complete) {
+                           Completeness completeness) {
         public Findings {
             requireNonNull(cluster, "cluster");
             subnets = List.copyOf(subnets);
+            requireNonNull(completeness, "completeness");
+        }
+
+        /** No gap touches the cluster. */
+        public boolean complete() {
+            return completeness.complete();
         }
 
         public Severity severity() {
@@ -72,32 +87,56 @@ public final class AlertPolicy {
                                         .thenComparingInt(s -> s.atMax().headline())
                                         .thenComparing(SubnetForecast::subnetId))
                                 .toList(),
-                        forecast.gaps().stream().noneMatch(g -> g.scope().cluster().filter(cluster::equals).isPresent())))
+                        Completeness.of(forecast, cluster)))
                 .toList();
     }
 
+    /** {@link #decide(Findings, Optional, Duration, Predicate)} for a sink without a size limit. */
     public static Decision decide(Findings now, Optional<AlertState> previous, Duration repeatInterval) {
+        return decide(now, previous, repeatInterval, alert -> true);
+    }
+
+    /** @param fits whether the sink can carry a message (fewer subnets are listed until it does) */
+    public static Decision decide(Findings now, Optional<AlertState> previous, Duration repeatInterval,
+                                  Predicate<Alert> fits) {
         Instant asOf = now.asOf();
         boolean wasAtRisk = previous.isPresent() && previous.get().severity() != Severity.OK;
         if (now.subnets().isEmpty()) {
             // nothing at risk, but an incompletely read cluster is not declared recovered
             if (!wasAtRisk || !now.complete()) return new Decision(Optional.empty(), Optional.empty());
             AlertState prev = previous.get();
-            return new Decision(Optional.of(AlertRendering.render(now, Alert.Kind.RECOVERED, prev)),
+            return new Decision(Optional.of(AlertRendering.render(now, Alert.Kind.RECOVERED, prev, fits)),
                     Optional.of(new AlertState(now.scope(), Severity.OK, SubnetSeverities.NONE, asOf, asOf)));
         }
-        AlertState sent = new AlertState(now.scope(), now.severity(), now.severities(), asOf, asOf);
+        SubnetSeverities recorded = now.complete() || !wasAtRisk ? now.severities()
+                : merged(previous.get().subnets(), now.severities());
+        Severity severity = now.complete() || !wasAtRisk ? now.severity()
+                : max(previous.get().severity(), now.severity());
+        AlertState sent = new AlertState(now.scope(), severity, recorded, asOf, asOf);
         if (!wasAtRisk || worsened(previous.get(), now))
-            return new Decision(Optional.of(AlertRendering.render(now, Alert.Kind.WORSENED, previous.orElse(null))),
+            return new Decision(Optional.of(AlertRendering.render(now, Alert.Kind.WORSENED, previous.orElse(null), fits)),
                     Optional.of(sent));
         AlertState prev = previous.get();
-        if (!asOf.isBefore(prev.lastSentAt().plus(repeatInterval)))
-            return new Decision(Optional.of(AlertRendering.render(now, Alert.Kind.REMINDER, prev)), Optional.of(sent));
-        if (prev.subnets().equals(now.severities()) && prev.severity() == now.severity())
+        boolean lowerThanSent = now.severity().compareTo(prev.severity()) < 0;
+        if (!asOf.isBefore(prev.lastSentAt().plus(repeatInterval)) && (now.complete() || !lowerThanSent))
+            return new Decision(Optional.of(AlertRendering.render(now, Alert.Kind.REMINDER, prev, fits)),
+                    Optional.of(sent));
+        // an incomplete run keeps the worse state last recorded; so does an unchanged one
+        if (!now.complete() || prev.subnets().equals(now.severities()) && prev.severity() == now.severity())
             return new Decision(Optional.empty(), Optional.empty());
         // milder but still at risk: remember it (so a relapse is a worsening) without resetting the repeat clock
         return new Decision(Optional.empty(),
                 Optional.of(new AlertState(now.scope(), now.severity(), now.severities(), prev.lastSentAt(), asOf)));
+    }
+
+    private static SubnetSeverities merged(SubnetSeverities recorded, SubnetSeverities found) {
+        Map<String, Severity> m = new TreeMap<>(recorded.bySubnet());
+        found.bySubnet().forEach((id, severity) -> m.merge(id, severity, AlertPolicy::max));
+        return SubnetSeverities.of(m);
+    }
+
+    private static Severity max(Severity a, Severity b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     static boolean worsened(AlertState previous, Findings now) {

@@ -42,12 +42,13 @@ public final class InMemoryPorts {
 
         @Override
         public synchronized void send(Alert alert) {
-            if (alert.cluster().equals(failForCluster)) throw new IllegalStateException("SNS unavailable (test)");
+            if (alert.cluster().equals(failForCluster))
+                throw new AlertSink.NotSentException("SNS unavailable (test)", null);
             sent.add(alert);
         }
     }
 
-    /** A map by scope. */
+    /** A map by scope, with the store's compare-and-set semantics (under one lock). */
     public static final class MemoryStates implements AlertStateStore {
         public final Map<Scope, AlertState> states = new HashMap<>();
 
@@ -59,6 +60,21 @@ public final class InMemoryPorts {
         @Override
         public synchronized void save(AlertState state) {
             states.put(state.scope(), state);
+        }
+
+        @Override
+        public synchronized boolean claim(Optional<AlertState> previous, AlertState next) {
+            if (!Optional.ofNullable(states.get(next.scope())).equals(previous)) return false;
+            states.put(next.scope(), next);
+            return true;
+        }
+
+        @Override
+        public synchronized boolean release(AlertState claimed, Optional<AlertState> previous) {
+            if (!claimed.equals(states.get(claimed.scope()))) return false;
+            if (previous.isPresent()) states.put(claimed.scope(), previous.get());
+            else states.remove(claimed.scope());
+            return true;
         }
     }
 }
