@@ -10,6 +10,8 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.retries.StandardRetryStrategy;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.eks.EksClient;
@@ -30,14 +32,37 @@ import java.util.Map;
  * process environment (and {@code aws.endpointUrl*} system properties). {@link #fromEnvironment(Map)} also applies
  * them from the map it is given, so a caller can point the clients elsewhere without touching the process
  * environment; a service-specific variable wins over {@code AWS_ENDPOINT_URL}.
+ *
+ * <p>Timeouts and retry backoff are a {@link Timing}: {@link Timing#DEFAULT} everywhere in production; tests that
+ * inject hangs and throttling pass shorter ones to {@link #fromEnvironment(Map, Timing, ExecutionInterceptor...)}
+ * so that exhausting the retries costs seconds (the number of attempts is the same).
  */
 public final class AwsClients implements AutoCloseable {
     public static final int MAX_ATTEMPTS = 5;
     public static final Duration API_CALL_TIMEOUT = Duration.ofSeconds(90);
     public static final Duration API_CALL_ATTEMPT_TIMEOUT = Duration.ofSeconds(20);
 
+    /**
+     * How long a call and each of its attempts may take, and the retries' base backoff delay.
+     *
+     * @param retryBaseDelay the base of the exponential backoff (full jitter, capped at 20 s) for errors and
+     *                       throttling alike; null = the SDK's standard (100 ms for errors, 1 s for throttling)
+     */
+    public record Timing(Duration apiCallTimeout, Duration attemptTimeout, Duration retryBaseDelay) {
+        /** Production: {@link #API_CALL_TIMEOUT} per call, {@link #API_CALL_ATTEMPT_TIMEOUT} per attempt. */
+        public static final Timing DEFAULT = new Timing(API_CALL_TIMEOUT, API_CALL_ATTEMPT_TIMEOUT, null);
+
+        public Timing {
+            java.util.Objects.requireNonNull(apiCallTimeout, "apiCallTimeout");
+            java.util.Objects.requireNonNull(attemptTimeout, "attemptTimeout");
+        }
+    }
+
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(20);
+
     private final SdkHttpClient httpClient;
     private final boolean ownsHttpClient;
+    private final Timing timing;
     private final Ec2Client ec2;
     private final EksClient eks;
     private final AutoScalingClient autoScaling;
@@ -47,8 +72,9 @@ public final class AwsClients implements AutoCloseable {
     private final List<ExecutionInterceptor> interceptors;
 
     private AwsClients(Region region, SdkHttpClient httpClient, boolean ownsHttpClient, Map<String, String> env,
-                       List<ExecutionInterceptor> interceptors) {
+                       Timing timing, List<ExecutionInterceptor> interceptors) {
         this.region = region;
+        this.timing = java.util.Objects.requireNonNull(timing, "timing");
         this.env = Map.copyOf(env);
         this.credentials = AwsLogin.credentials(env);
         this.interceptors = List.copyOf(interceptors);
@@ -62,7 +88,7 @@ public final class AwsClients implements AutoCloseable {
 
     /** Clients for {@code region} sharing {@code httpClient} (not closed by {@link #close()}). */
     public static AwsClients create(Region region, SdkHttpClient httpClient, ExecutionInterceptor... interceptors) {
-        return new AwsClients(region, httpClient, false, Map.of(), List.of(interceptors));
+        return new AwsClients(region, httpClient, false, Map.of(), Timing.DEFAULT, List.of(interceptors));
     }
 
     /**
@@ -74,9 +100,15 @@ public final class AwsClients implements AutoCloseable {
      * @throws IllegalArgumentException when no region can be found
      */
     public static AwsClients fromEnvironment(Map<String, String> env, ExecutionInterceptor... interceptors) {
+        return fromEnvironment(env, Timing.DEFAULT, interceptors);
+    }
+
+    /** As {@link #fromEnvironment(Map, ExecutionInterceptor...)} with other timeouts and backoff (tests). */
+    public static AwsClients fromEnvironment(Map<String, String> env, Timing timing,
+                                             ExecutionInterceptor... interceptors) {
         return new AwsClients(region(env), UrlConnectionHttpClient.builder()
-                .connectionTimeout(Duration.ofSeconds(5)).socketTimeout(API_CALL_ATTEMPT_TIMEOUT).build(),
-                true, env, List.of(interceptors));
+                .connectionTimeout(Duration.ofSeconds(5)).socketTimeout(timing.attemptTimeout()).build(),
+                true, env, timing, List.of(interceptors));
     }
 
     static Region region(Map<String, String> env) {
@@ -103,13 +135,18 @@ public final class AwsClients implements AutoCloseable {
 
     private <B extends AwsClientBuilder<B, C>, C> B configure(B builder, String serviceId, Map<String, String> env,
                                                              List<ExecutionInterceptor> interceptors) {
+        StandardRetryStrategy.Builder retries = AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                .maxAttempts(MAX_ATTEMPTS);
+        if (timing.retryBaseDelay() != null) {
+            BackoffStrategy backoff = BackoffStrategy.exponentialDelay(timing.retryBaseDelay(), MAX_BACKOFF);
+            retries.backoffStrategy(backoff).throttlingBackoffStrategy(backoff);
+        }
         builder.region(region)
                 .credentialsProvider(credentials)
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                                .maxAttempts(MAX_ATTEMPTS).build())
-                        .apiCallTimeout(API_CALL_TIMEOUT)
-                        .apiCallAttemptTimeout(API_CALL_ATTEMPT_TIMEOUT)
+                        .retryStrategy(retries.build())
+                        .apiCallTimeout(timing.apiCallTimeout())
+                        .apiCallAttemptTimeout(timing.attemptTimeout())
                         .executionInterceptors(interceptors)
                         .build());
         URI endpoint = endpoint(env, serviceId);

@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.ec2.model.TagSpecification;
 import software.amazon.awssdk.services.eks.EksClient;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -60,10 +61,13 @@ class InventoryScaleIT {
         System.setProperty("aws.accessKeyId", "testing");
         System.setProperty("aws.secretAccessKey", "testing");
         ApiCallCounter counter = new ApiCallCounter();
+        // moto answers a 1,000-instance DescribeInstances in seconds alone, in minutes on a loaded machine: the page
+        // counts are the point here, not the production timeouts
+        AwsClients.Timing motoTiming = new AwsClients.Timing(Duration.ofMinutes(10), Duration.ofMinutes(5), null);
         Inventory inventory;
         long loadStart = System.nanoTime();
         try (AwsClients clients = AwsClients.fromEnvironment(Map.of("AWS_REGION", "us-east-1",
-                "AWS_ENDPOINT_URL", MOTO.endpoint().toString()), counter)) {
+                "AWS_ENDPOINT_URL", MOTO.endpoint().toString()), motoTiming, counter)) {
             inventory = new AwsInventorySource(clients.ec2(), clients.eks(), clients.autoScaling(), "us-east-1",
                     Map.of(), Clock.systemUTC(), m -> { }).load(List.of());
         } finally {
