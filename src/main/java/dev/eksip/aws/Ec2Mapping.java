@@ -37,9 +37,14 @@ final class Ec2Mapping {
     private Ec2Mapping() {
     }
 
+    /**
+     * An IPv6-only subnet (no IPv4 {@code CidrBlock}) has cidr "" and no available IPv4 address, whatever count EC2
+     * reports for its IPv6 block.
+     */
     static Subnet subnet(software.amazon.awssdk.services.ec2.model.Subnet s, List<SubnetCidrReservation> reservations) {
-        return new Subnet(s.subnetId(), nz(s.vpcId()), nz(s.availabilityZone()), nz(s.cidrBlock()),
-                s.availableIpAddressCount() == null ? 0 : s.availableIpAddressCount(), tags(s.tags()),
+        String cidr = nz(s.cidrBlock());
+        int available = cidr.isEmpty() || s.availableIpAddressCount() == null ? 0 : s.availableIpAddressCount();
+        return new Subnet(s.subnetId(), nz(s.vpcId()), nz(s.availabilityZone()), cidr, available, tags(s.tags()),
                 reservations(reservations));
     }
 

@@ -2,6 +2,8 @@ package dev.eksip.cli;
 
 import dev.eksip.app.snapshot.InventoryFile;
 import dev.eksip.domain.Inventory;
+import dev.eksip.domain.InventoryGap;
+import dev.eksip.domain.Printable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -86,12 +88,17 @@ final class InventoryCommand implements Callable<Integer> {
                         inventory.nodes().size(), inventory.subnets().size(),
                         inventory.nodes().stream().mapToInt(n -> n.enis().size()).sum() + inventory.otherEnis().size(),
                         inventory.gaps().size());
-                inventory.gaps().forEach(g -> io.err().printf("gap: %s %s %s: %s%n", g.scope().id(), g.operation(),
-                        g.errorCode(), g.message()));
+                inventory.gaps().forEach(g -> io.err().println(gapLine(g)));
                 return ExitCode.OK.code();
             } catch (UncheckedIOException e) {
                 throw new CliFailure.BadInput(e.getMessage(), null, e);   // "cannot write FILE: …"
             }
         }
+    }
+
+    /** One {@code gap:} line: scope, call, error code and message, each escaped ({@link Printable#escape}). */
+    static String gapLine(InventoryGap g) {
+        return "gap: %s %s %s: %s".formatted(Printable.escape(g.scope().id()), Printable.escape(g.operation()),
+                Printable.escape(g.errorCode()), Printable.escape(g.message()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.eksip.cli;
 
+import dev.eksip.domain.Printable;
 import picocli.CommandLine.Option;
 
 import java.io.Console;
@@ -24,7 +25,7 @@ final class Progress {
     Consumer<String> to(PrintStream err) {
         boolean on = requested != null ? requested : err == System.err && stderrIsTerminal();
         if (!on) return message -> { };
-        return message -> err.println("… " + message);
+        return message -> err.println("… " + Printable.escape(message));   // messages carry names from AWS
     }
 
     /**

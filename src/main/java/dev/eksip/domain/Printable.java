@@ -24,7 +24,7 @@ public final class Printable {
             int cp = text.codePointAt(i);
             int n = Character.charCount(cp);
             if (printable(text, i)) out.append(text, i, i + n);
-            else for (int k = i; k < i + n; k++) out.append("\\u%04x".formatted((int) text.charAt(k)));
+            else for (int k = i; k < i + n; k++) out.append("\\u%04X".formatted((int) text.charAt(k)));
             i += n;
         }
         return out.toString();

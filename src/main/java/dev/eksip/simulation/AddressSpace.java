@@ -44,6 +44,16 @@ public final class AddressSpace {
         return (1 << (32 - prefixLength)) - AWS_RESERVED;
     }
 
+    /** §10 usable IPv4 addresses of {@code subnet}; 0 for an IPv6-only subnet (cidr ""). */
+    public static int usable(Subnet subnet) {
+        return ipv6Only(subnet) ? 0 : usable(prefixLength(subnet.cidr()));
+    }
+
+    /** EC2 named no IPv4 CIDR: the subnet holds no IPv4 address to allocate or run out of. */
+    public static boolean ipv6Only(Subnet subnet) {
+        return subnet.cidr().isEmpty();
+    }
+
     public static int prefixLength(String cidr) {
         return Integer.parseInt(cidr.substring(cidr.indexOf('/') + 1).trim());
     }

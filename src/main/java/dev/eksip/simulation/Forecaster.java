@@ -53,7 +53,7 @@ public final class Forecaster {
             SubnetSpace space = now.get(id);
             int cost = plan.medianNodeCost(id, space.prefixMode());
             int fit = cost == 0 ? -1 : Math.max(0, space.value()) / cost;
-            out.add(new SubnetFigures(s, AddressSpace.usable(AddressSpace.prefixLength(s.cidr())), observed.warm(id),
+            out.add(new SubnetFigures(s, AddressSpace.usable(s), observed.warm(id),
                     space.prefixMode(), space.prefixMode() ? space.blocks() : -1, space.value(),
                     growth.atDesired(id), growth.atMax(id), cost, fit, users.clusters(id), users.nodeGroups(id),
                     observed.nodesIn(id)));

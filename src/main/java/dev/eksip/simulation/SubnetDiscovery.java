@@ -47,6 +47,7 @@ final class SubnetDiscovery {
             boolean tagged = role != null && !role.equals("0");
             boolean self = s.subnetId().equals(nodeSubnet.subnetId()) && !"0".equals(role);
             if (!(self || tagged)) continue;
+            if (!self && AddressSpace.ipv6Only(s)) continue;   // no IPv4 address for a pod ENI
             boolean scoped = s.tags().keySet().stream().anyMatch(k -> k.startsWith(CNI_CLUSTER_TAG_PREFIX));
             if (scoped && !s.tags().containsKey(CNI_CLUSTER_TAG_PREFIX + c.name())) continue;
             out.add(s);

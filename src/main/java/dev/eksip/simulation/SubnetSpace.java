@@ -31,7 +31,7 @@ final class SubnetSpace {
     static SubnetSpace now(Subnet s, boolean prefixMode, Collection<String> addresses, Collection<String> prefixes) {
         int blocks = 0;
         int loose = s.availableIps();
-        if (prefixMode) {
+        if (prefixMode && !AddressSpace.ipv6Only(s)) {
             blocks = AddressSpace.freeBlocks(s, addresses, prefixes);
             // Addresses used by what we cannot see lower AvailableIpAddressCount: never trust more blocks.
             blocks = Math.min(blocks, s.availableIps() / EniHolding.PREFIX_SIZE);

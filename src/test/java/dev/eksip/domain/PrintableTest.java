@@ -14,17 +14,17 @@ class PrintableTest {
     @Test
     void controlCharactersLineBreaksAndAnsiEscapesBecomeVisible() {
         assertThat(Printable.escape("a\nb\tc\r\u001b[31mred\u007f\u0085")).isEqualTo(
-                "a\\u000ab\\u0009c\\u000d\\u001b[31mred\\u007f\\u0085");
+                "a\\u000Ab\\u0009c\\u000D\\u001B[31mred\\u007F\\u0085");
     }
 
     @Test
     void bidiControlsAndInvisibleFormatCharactersBecomeVisible() {
         assertThat(Printable.escape("prod\u202egnp.exe\u2066x\u2069\u200e\u200f\u061c\u200b\ufeff\u2028\u2029"))
-                .isEqualTo("prod\\u202egnp.exe\\u2066x\\u2069\\u200e\\u200f\\u061c\\u200b\\ufeff\\u2028\\u2029");
+                .isEqualTo("prod\\u202Egnp.exe\\u2066x\\u2069\\u200E\\u200F\\u061C\\u200B\\uFEFF\\u2028\\u2029");
     }
 
     @Test
     void invisibleSupplementaryCharactersAndLoneSurrogatesBecomeVisible() {
-        assertThat(Printable.escape("tag\udb40\udc01 😀 lone\ud800")).isEqualTo("tag\\udb40\\udc01 😀 lone\\ud800");
+        assertThat(Printable.escape("tag\udb40\udc01 😀 lone\ud800")).isEqualTo("tag\\uDB40\\uDC01 😀 lone\\uD800");
     }
 }

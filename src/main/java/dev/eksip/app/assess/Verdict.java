@@ -3,6 +3,7 @@ package dev.eksip.app.assess;
 import static java.util.Objects.requireNonNull;
 
 import dev.eksip.domain.Severity;
+import dev.eksip.simulation.AddressSpace;
 import dev.eksip.simulation.SubnetFigures;
 
 /**
@@ -19,7 +20,11 @@ record Verdict(Severity severity, String reason) {
         requireNonNull(reason, "reason");
     }
 
+    /** The note of a subnet without an IPv4 CIDR: not forecast, since it has no IPv4 address to run out of. */
+    static final String IPV6_ONLY = "IPv6-only subnet: no IPv4 addresses to run out of; not forecast.";
+
     static Verdict of(SubnetFigures f) {
+        if (AddressSpace.ipv6Only(f.subnet())) return new Verdict(Severity.OK, IPV6_ONLY);
         int desired = f.atDesired().headline();
         int max = f.atMax().headline();
         int fit = f.nodesThatFit();

@@ -4,6 +4,7 @@ import dev.eksip.domain.ClusterForecast;
 import dev.eksip.domain.CniSettings;
 import dev.eksip.domain.Forecast;
 import dev.eksip.domain.InventoryGap;
+import dev.eksip.domain.Printable;
 import dev.eksip.domain.Severity;
 import dev.eksip.domain.SubnetForecast;
 import dev.eksip.domain.ZoneForecast;
@@ -14,7 +15,9 @@ import java.util.List;
 
 /**
  * The audit report for people: a forecast as a table readable in 100 columns, subnets worst first with why and
- * fix, then clusters, zones, gaps and a legend ({@link ReportJson} is the same report for programs).
+ * fix, then clusters, zones, gaps and a legend ({@link ReportJson} is the same report for programs). Every text
+ * from AWS (names, ids, gap messages) is shown through {@link Printable#escape}: a name cannot forge a line, a
+ * colour or the order of text; the JSON form keeps it exact.
  */
 public final class ReportTable {
     private static final int WIDTH = 100;
@@ -25,32 +28,34 @@ public final class ReportTable {
     public static String render(Forecast f, String source) {
         StringBuilder out = new StringBuilder();
         out.append("eks-ip-forecaster audit: account %s, %s, as of %s%n".formatted(
-                f.accountId().isEmpty() ? "?" : f.accountId(), f.region(), f.asOf().truncatedTo(ChronoUnit.SECONDS)));
-        wrap(out, "source: " + source, "  ");
+                f.accountId().isEmpty() ? "?" : p(f.accountId()), p(f.region()),
+                f.asOf().truncatedTo(ChronoUnit.SECONDS)));
+        wrap(out, "source: " + p(source), "  ");
         out.append("%d subnets, %d at risk, %d exhausted at max, %d audit errors%n%n".formatted(
                 f.subnets().size(), f.subnetsAtRisk(), f.subnetsExhaustedAtMax(), f.gaps().size()));
 
         String row = "%-24s %-10s %6s %6s %5s %8s %8s %5s %s%n";
         out.append(row.formatted("SUBNET", "AZ", "USABLE", "AVAIL", "WARM", "@DESIRED", "@MAX", "FIT", "SEVERITY"));
         for (SubnetForecast s : SubnetOrder.worstFirst(f)) {
-            out.append(row.formatted(s.subnetId(), s.availabilityZone(), s.usableIps(), s.availableIps(),
+            out.append(row.formatted(p(s.subnetId()), p(s.availabilityZone()), s.usableIps(), s.availableIps(),
                     s.warmIps(), s.atDesired().headline(), s.atMax().headline(),
                     s.nodesUntilExhaustion() < 0 ? "-" : String.valueOf(s.nodesUntilExhaustion()),
                     s.severity().label()));
             String blocks = s.prefixMode() ? "; free /28 blocks: " + s.freePrefixBlocks() : "";
-            String groups = s.nodeGroups().isEmpty() ? String.join(", ", s.clusters())
-                    : String.join(", ", s.nodeGroups());
-            wrap(out, "  " + s.cidr() + "; " + (groups.isEmpty() ? "no cluster" : groups) + blocks, "  ");
+            String groups = p(s.nodeGroups().isEmpty() ? String.join(", ", s.clusters())
+                    : String.join(", ", s.nodeGroups()));
+            String cidr = s.cidr().isEmpty() ? "IPv6-only" : p(s.cidr());
+            wrap(out, "  " + cidr + "; " + (groups.isEmpty() ? "no cluster" : groups) + blocks, "  ");
             if (s.severity() != Severity.OK) {
-                wrap(out, "  why: " + s.reason(), "       ");
-                wrap(out, "  fix: " + s.fix(), "       ");
+                wrap(out, "  why: " + p(s.reason()), "       ");
+                wrap(out, "  fix: " + p(s.fix()), "       ");
             }
         }
 
         out.append("%n%-24s %5s %6s %11s %9s %7s %s%n".formatted(
                 "CLUSTER", "NODES", "GROUPS", "MIN@DESIRED", "MIN@MAX", "AT RISK", "SEVERITY"));
         for (ClusterForecast c : f.clusters()) {
-            out.append("%-24s %5d %6d %11d %9d %7d %s%n".formatted(c.cluster(), c.nodes(), c.nodeGroups(),
+            out.append("%-24s %5d %6d %11d %9d %7d %s%n".formatted(p(c.cluster()), c.nodes(), c.nodeGroups(),
                     c.minForecastAtDesired(), c.minForecastAtMax(), c.subnetsAtRisk(), c.severity().label()));
             wrap(out, "  CNI settings (%s): %s".formatted(c.cniSource().id(), describe(c.cni())), "    ");
         }
@@ -58,7 +63,7 @@ public final class ReportTable {
         out.append("%n%-12s %-22s %7s %6s %6s %8s %8s %s%n".formatted(
                 "ZONE", "VPC", "SUBNETS", "USABLE", "AVAIL", "@DESIRED", "@MAX", "SEVERITY"));
         for (ZoneForecast z : f.zones()) {
-            out.append("%-12s %-22s %7d %6d %6d %8d %8d %s%n".formatted(z.availabilityZone(), z.vpcId(),
+            out.append("%-12s %-22s %7d %6d %6d %8d %8d %s%n".formatted(p(z.availabilityZone()), p(z.vpcId()),
                     z.subnets(), z.usableIps(), z.availableIps(), z.atDesired().headline(), z.atMax().headline(),
                     z.severity().label()));
         }
@@ -66,8 +71,9 @@ public final class ReportTable {
         if (!f.gaps().isEmpty()) {
             out.append("%nINVENTORY GAPS (audited without them)%n".formatted());
             for (InventoryGap g : f.gaps())
-                wrap(out, "  %s: %s%s".formatted(g.scope().id(), g.message(),
-                        g.operation().isEmpty() ? "" : " [%s %s]".formatted(g.operation(), g.errorCode())), "    ");
+                wrap(out, "  %s: %s%s".formatted(p(g.scope().id()), p(g.message()),
+                        g.operation().isEmpty() ? "" : " [%s %s]".formatted(p(g.operation()), p(g.errorCode()))),
+                        "    ");
         }
         if (f.unattributedNodes() > 0 || f.unattributedEnis() > 0)
             out.append("%nunattributed: %d nodes without a node group, %d ENIs of other owners (counted in their subnets)%n"
@@ -81,6 +87,11 @@ public final class ReportTable {
                 addresses in free aligned /28 blocks.
                 """);
         return out.toString();
+    }
+
+    /** Text from AWS or the command line as people may see it: controls and bidi controls escaped. */
+    private static String p(String text) {
+        return Printable.escape(text);
     }
 
     private static void wrap(StringBuilder out, String text, String indent) {

@@ -3,13 +3,16 @@ package dev.eksip.app.snapshot;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
-import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.eksip.domain.Inventory;
@@ -17,16 +20,17 @@ import dev.eksip.domain.Inventory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
  * The inventory snapshot file: an {@link Inventory} as {@link SnapshotV1} JSON with {@code "formatVersion": 1}
- * first (docs/inventory-format.md). Writing omits nulls and writes instants as ISO-8601 strings; reading is strict:
- * unknown or missing fields, wrong types, spellings no domain enum has and any other format version are
- * {@link InvalidInventoryFileException}s that name the file, the field's JSON path and what was expected.
+ * first (docs/inventory-format.md). Writing omits nulls and writes instants as ISO-8601 strings; reading streams
+ * (one pass, no copy of the text, no JSON tree) and is strict: unknown or missing fields, wrong types (no scalar
+ * coercion), spellings no domain enum has, any other format version and what {@link SnapshotChecks} finds
+ * inconsistent are {@link InvalidInventoryFileException}s that name the file, the field's JSON path and what was
+ * expected.
  */
 public final class InventoryFile {
     public static final int FORMAT_VERSION = 1;
@@ -43,6 +47,14 @@ public final class InventoryFile {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)                // "12" is no number, 1 no boolean
+            .withCoercionConfigDefaults(c -> c.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.EmptyArray, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.EmptyObject, CoercionAction.Fail))
             .defaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL))  // no null in a list or map either
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .build();
@@ -77,19 +89,19 @@ public final class InventoryFile {
         }
     }
 
+    /** Reads {@code file} in one streaming pass: no copy of its text and no JSON tree is held. */
     public static Inventory read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file);
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, file.toString());
         } catch (IOException e) {
             throw new InvalidInventoryFileException(file + ": cannot read: " + e.getMessage(), e);
         }
-        return parse(text, file.toString());
     }
 
+    /** Reads a snapshot from {@code in} in one streaming pass; {@code name} prefixes every error message. */
     public static Inventory read(InputStream in, String name) {
-        try {
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), name);
+        try (JsonParser parser = MAPPER.createParser(in)) {
+            return parse(parser, name);
         } catch (IOException e) {
             throw new InvalidInventoryFileException(name + ": cannot read: " + e.getMessage(), e);
         }
@@ -97,29 +109,28 @@ public final class InventoryFile {
 
     /** Parses snapshot JSON; {@code name} (a file name) prefixes every error message. */
     public static Inventory parse(String json, String name) {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(json);
-        } catch (JacksonException e) {
-            throw new InvalidInventoryFileException("%s: not valid JSON: %s".formatted(name, e.getOriginalMessage()), e);
+        try (JsonParser parser = MAPPER.createParser(json)) {
+            return parse(parser, name);
+        } catch (IOException e) {
+            throw new InvalidInventoryFileException(name + ": cannot read: " + e.getMessage(), e);
         }
-        if (root == null || !root.isObject())
-            throw new InvalidInventoryFileException(name + ": expected a JSON object with \"formatVersion\": 1");
-        JsonNode version = root.get(VERSION_FIELD);
-        if (version == null)
-            throw new InvalidInventoryFileException(name + ": missing field \"formatVersion\" (expected 1)");
-        if (!version.isInt() || version.intValue() != FORMAT_VERSION)
-            throw new InvalidInventoryFileException("%s: field \"formatVersion\" is %s; this version reads only %d"
-                    .formatted(name, version, FORMAT_VERSION));
+    }
+
+    private static Inventory parse(JsonParser parser, String name) throws IOException {
         SnapshotV1 file;
         try {
-            file = MAPPER.treeToValue(root, SnapshotV1.class);
+            file = MAPPER.readValue(parser, SnapshotV1.class);
+        } catch (FormatVersion.Unsupported e) {
+            throw new InvalidInventoryFileException("%s: field \"formatVersion\" is %s; this version reads only %d"
+                    .formatted(name, e.found(), FORMAT_VERSION), e);
+        } catch (StreamReadException e) {
+            throw new InvalidInventoryFileException("%s: not valid JSON: %s".formatted(name, e.getOriginalMessage()),
+                    e);
         } catch (JsonMappingException e) {
-            throw new InvalidInventoryFileException(name + ": " + SnapshotErrors.describe(e, root), e);
-        } catch (JacksonException e) {
-            throw new InvalidInventoryFileException(name + ": " + e.getOriginalMessage(), e);
+            throw new InvalidInventoryFileException(name + ": " + SnapshotErrors.describe(e), e);
         }
         try {
+            SnapshotChecks.check(file);
             return SnapshotMapper.toDomain(file);
         } catch (SnapshotMapper.InvalidField e) {
             throw new InvalidInventoryFileException("%s: invalid field at %s: %s".formatted(name, e.path,

@@ -1,9 +1,10 @@
 package dev.eksip.app.snapshot;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import java.io.IOException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -17,14 +18,17 @@ import java.util.stream.Collectors;
 /**
  * Says what is wrong with a file Jackson could not map onto {@link SnapshotV1}, in the file's terms: the JSON path,
  * what the format expects there (read from the {@link SnapshotV1} record declarations) and what the file holds
- * there, e.g. {@code invalid field at $.subnets[0].availableIps: expected a whole number, got the string "lots"}.
+ * there (the parser's current token), e.g. {@code invalid field at $.subnets[0].availableIps: expected a whole number, got the string "lots"}.
  */
 final class SnapshotErrors {
     private SnapshotErrors() {
     }
 
-    /** The problem, without the file name; {@code root} is the file's JSON tree. */
-    static String describe(JsonMappingException e, JsonNode root) {
+    /**
+     * The problem, without the file name. What the file holds there is read from the parser, which a mapping error
+     * leaves on the offending token: the reader streams and keeps no tree to look things up in.
+     */
+    static String describe(JsonMappingException e) {
         List<JsonMappingException.Reference> path = e.getPath();
         String at = path(path);
         if (e instanceof UnrecognizedPropertyException u) {
@@ -32,13 +36,15 @@ final class SnapshotErrors {
             return "unknown field \"%s\" at %s%s".formatted(u.getPropertyName(), at,
                     known.isEmpty() ? "" : "; expected only " + known);
         }
+        if (path.isEmpty()) return "expected a JSON object with \"formatVersion\": 1, got " + found(e);
         Optional<String> expected = typeAt(path).map(SnapshotErrors::expected);
         if (expected.isEmpty()) return "invalid field at %s: %s".formatted(at, e.getOriginalMessage());
-        JsonNode found = nodeAt(root, path);
-        String name = path.isEmpty() ? null : path.get(path.size() - 1).getFieldName();
-        if (found == null && name != null)
+        String name = path.get(path.size() - 1).getFieldName();
+        String message = String.valueOf(e.getOriginalMessage());
+        if (name != null && message.startsWith("Missing") && message.contains("creator property"))
             return "missing field \"%s\" at %s; expected %s".formatted(name, at, expected.get());
-        return "invalid field at %s: expected %s, got %s".formatted(at, expected.get(), found(found));
+        String found = message.startsWith("Null value for creator property") ? "null" : found(e);
+        return "invalid field at %s: expected %s, got %s".formatted(at, expected.get(), found);
     }
 
     static String path(List<JsonMappingException.Reference> path) {
@@ -85,26 +91,22 @@ final class SnapshotErrors {
         return Arrays.stream(raw.getRecordComponents()).map(RecordComponent::getName).collect(Collectors.joining(", "));
     }
 
-    private static JsonNode nodeAt(JsonNode root, List<JsonMappingException.Reference> path) {
-        JsonNode node = root;
-        for (JsonMappingException.Reference r : path) {
-            if (node == null) return null;
-            node = r.getFieldName() != null ? node.get(r.getFieldName()) : node.get(r.getIndex());
+    /** The value the parser stopped on, e.g. {@code the string "lots"}. */
+    private static String found(JsonMappingException e) {
+        if (!(e.getProcessor() instanceof JsonParser p) || p.currentToken() == null) return "nothing";
+        try {
+            return switch (p.currentToken()) {
+                case VALUE_STRING -> "the string \"" + p.getText() + "\"";
+                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "the number " + p.getText();
+                case VALUE_TRUE, VALUE_FALSE -> p.getText();
+                case VALUE_NULL -> "null";
+                case START_ARRAY -> "an array";
+                case START_OBJECT, FIELD_NAME -> "an object";
+                default -> "nothing";
+            };
+        } catch (IOException io) {
+            return "an unreadable value";
         }
-        return node;
-    }
-
-    private static String found(JsonNode node) {
-        if (node == null) return "nothing";
-        return switch (node.getNodeType()) {
-            case STRING -> "the string \"" + node.asText() + "\"";
-            case NUMBER -> "the number " + node.asText();
-            case BOOLEAN -> node.asText();
-            case NULL -> "null";
-            case ARRAY -> "an array";
-            case OBJECT -> "an object";
-            default -> node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
-        };
     }
 
     private static Class<?> raw(Type type) {

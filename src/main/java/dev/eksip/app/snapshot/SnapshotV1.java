@@ -1,6 +1,7 @@
 package dev.eksip.app.snapshot;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 
 import java.time.Instant;
 import java.util.List;
@@ -15,7 +16,8 @@ import java.util.Map;
  */
 @JsonPropertyOrder({"formatVersion", "accountId", "region", "capturedAt", "subnets", "clusters", "nodes", "otherEnis",
         "instanceLimits", "gaps"})
-record SnapshotV1(int formatVersion, String accountId, String region, Instant capturedAt, List<Subnet> subnets,
+record SnapshotV1(@JsonDeserialize(using = FormatVersion.class) int formatVersion, String accountId, String region,
+                  @JsonDeserialize(using = IsoInstant.class) Instant capturedAt, List<Subnet> subnets,
                   List<Cluster> clusters, List<Node> nodes, List<Eni> otherEnis, List<InstanceLimits> instanceLimits,
                   List<Gap> gaps) {
 

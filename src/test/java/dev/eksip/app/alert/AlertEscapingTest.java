@@ -29,14 +29,14 @@ class AlertEscapingTest {
     void theTextShowsControlAndBidiCharactersAsEscapes() {
         Alert a = alert();
         assertThat(a.text()).doesNotContain("\u001b", "\u202e", "\t", "\u2066")
-                .startsWith("EKS IP forecast for cluster web\\u001b[31m\\u000aprod\\u202e (account")
+                .startsWith("EKS IP forecast for cluster web\\u001B[31m\\u000Aprod\\u202E (account")
                 .contains("Node groups: ng\\u0009tab\\u2066");
         assertThat(a.text().lines().filter(l -> l.startsWith("prod"))).isEmpty();   // no injected line
     }
 
     @Test
     void theSubjectIsOneAsciiLineWithTheEscapesVisible() {
-        assertThat(alert().subject()).isEqualTo("[WARNING] web\\u001b[31m\\u000aprod\\u202e: 1 EKS subnet at risk of IP exhaustion");
+        assertThat(alert().subject()).isEqualTo("[WARNING] web\\u001B[31m\\u000Aprod\\u202E: 1 EKS subnet at risk of IP exhaustion");
     }
 
     @Test
