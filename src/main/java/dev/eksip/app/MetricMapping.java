@@ -9,6 +9,7 @@ import dev.eksip.domain.ZoneForecast;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -22,11 +23,18 @@ import java.util.Set;
  *   <li>per availability zone ({@code VpcId}, {@code AvailabilityZone}): AvailableIps, UsableIps, WarmIps,
  *       ForecastAvailableIpsAtDesired, ForecastAvailableIpsAtMax;</li>
  *   <li>per cluster ({@code ClusterName}): MinForecastAvailableIpsAtDesired, MinForecastAvailableIpsAtMax,
- *       SubnetsAtRisk, SubnetsExhaustedAtMax;</li>
- *   <li>account level (no dimension): SubnetsAtRisk and SubnetsExhaustedAtMax from account-wide audits only (a
- *       one-cluster audit would under-count them), AuditErrors from every audit.</li>
+ *       SubnetsAtRisk, SubnetsExhaustedAtMax, IncompleteSubnets, AuditErrors;</li>
+ *   <li>account level (no dimension): SubnetsAtRisk, SubnetsExhaustedAtMax, MinForecastAvailableIpsAtMax and
+ *       IncompleteSubnets from account-wide audits only (a one-cluster audit would under-count them), AuditErrors
+ *       from every audit.</li>
  * </ul>
  * Forecast figures are the headline (median-holding) scenario. Every point carries the audit time.
+ *
+ * <p>Incomplete reads ({@link IncompleteSubnets}) never publish a figure that reads healthier than the truth: an
+ * incomplete subnet publishes its observed figures but no forecast, a zone or cluster with one no forecast
+ * roll-up, and while any subnet is incomplete the account publishes {@code IncompleteSubnets} but none of the
+ * figures its alarms read (SubnetsAtRisk, SubnetsExhaustedAtMax, MinForecastAvailableIpsAtMax). The alarms treat
+ * the missing data as "keep the state": no false recovery, and {@code IncompleteAuditAlarm} says why.
  *
  * <p>{@link Detail} chooses how much of that is published ({@code METRIC_DETAIL}): {@code full} is the whole set,
  * {@code lean} (the default) only the {@link #LEAN} metrics, which are exactly what {@code template.yaml}'s alarms
@@ -44,8 +52,10 @@ public final class MetricMapping {
     public static final List<String> ZONE_METRICS = List.of("AvailableIps", "UsableIps", "WarmIps",
             "ForecastAvailableIpsAtDesired", "ForecastAvailableIpsAtMax");
     public static final List<String> CLUSTER_METRICS = List.of("MinForecastAvailableIpsAtDesired",
-            "MinForecastAvailableIpsAtMax", "SubnetsAtRisk", "SubnetsExhaustedAtMax");
-    public static final List<String> ACCOUNT_METRICS = List.of("SubnetsAtRisk", "SubnetsExhaustedAtMax", "AuditErrors");
+            "MinForecastAvailableIpsAtMax", "SubnetsAtRisk", "SubnetsExhaustedAtMax", "IncompleteSubnets",
+            "AuditErrors");
+    public static final List<String> ACCOUNT_METRICS = List.of("SubnetsAtRisk", "SubnetsExhaustedAtMax",
+            "MinForecastAvailableIpsAtMax", "IncompleteSubnets", "AuditErrors");
 
     /**
      * A metric as CloudWatch bills it, less the dimension values: a name and its dimension names (sorted), e.g.
@@ -66,14 +76,15 @@ public final class MetricMapping {
 
     /**
      * What {@code lean} publishes: per subnet the figures the dashboard plots (available now, forecast at desired
-     * and at max, nodes that still fit; the forecast at max is also {@code MinForecastAlarm}'s), per cluster the
-     * lowest forecast at max (dashboard), and the account counts (alarms and dashboard). No zone metrics.
+     * and at max, nodes that still fit), per cluster the lowest forecast at max (dashboard), and the account
+     * figures (alarms and dashboard). No zone metrics.
      */
     public static final Set<Kind> LEAN = Set.of(
             new Kind("AvailableIps", SUBNET), new Kind("ForecastAvailableIpsAtDesired", SUBNET),
             new Kind("ForecastAvailableIpsAtMax", SUBNET), new Kind("NodesUntilExhaustion", SUBNET),
             new Kind("MinForecastAvailableIpsAtMax", CLUSTER),
             new Kind("SubnetsAtRisk", List.of()), new Kind("SubnetsExhaustedAtMax", List.of()),
+            new Kind("MinForecastAvailableIpsAtMax", List.of()), new Kind("IncompleteSubnets", List.of()),
             new Kind("AuditErrors", List.of()));
 
     /** {@code METRIC_DETAIL}: which of the mapped metrics are published. */
@@ -119,20 +130,27 @@ public final class MetricMapping {
      */
     public static List<MetricPoint> points(Forecast forecast, boolean accountWide, int extraErrors) {
         Instant t = forecast.asOf();
+        IncompleteSubnets incomplete = IncompleteSubnets.of(forecast);
         List<MetricPoint> out = new ArrayList<>();
+        Set<String> incompleteZones = new HashSet<>();
         for (SubnetForecast s : forecast.subnets()) {
             List<Dimension> d = List.of(new Dimension("SubnetId", s.subnetId()), new Dimension("VpcId", s.vpcId()));
             out.add(count("AvailableIps", s.availableIps(), d, t));
             out.add(count("UsableIps", s.usableIps(), d, t));
             out.add(new MetricPoint("UtilizationPercent", PERCENT, finite(s.utilizationPercent()), d, t));
             out.add(count("WarmIps", s.warmIps(), d, t));
+            if (s.prefixMode() && s.freePrefixBlocks() >= 0)
+                out.add(count("FreePrefixBlocks", s.freePrefixBlocks(), d, t));
+            if (incomplete.subnets().contains(s.subnetId())) {
+                // growth a gap hides is not in it: no forecast rather than an optimistic one
+                incompleteZones.add(s.vpcId() + "/" + s.availabilityZone());
+                continue;
+            }
             out.add(count("ForecastAvailableIpsAtDesired", s.atDesired().headline(), d, t));
             out.add(count("ForecastAvailableIpsAtMax", s.atMax().headline(), d, t));
             // -1 = no node group grows into this subnet: nothing to count, no datum (a -1 would drag MIN down)
             if (s.nodesUntilExhaustion() >= 0)
                 out.add(count("NodesUntilExhaustion", s.nodesUntilExhaustion(), d, t));
-            if (s.prefixMode() && s.freePrefixBlocks() >= 0)
-                out.add(count("FreePrefixBlocks", s.freePrefixBlocks(), d, t));
         }
         for (ZoneForecast z : forecast.zones()) {
             List<Dimension> d = List.of(new Dimension("VpcId", z.vpcId()),
@@ -140,22 +158,34 @@ public final class MetricMapping {
             out.add(count("AvailableIps", z.availableIps(), d, t));
             out.add(count("UsableIps", z.usableIps(), d, t));
             out.add(count("WarmIps", z.warmIps(), d, t));
+            if (incompleteZones.contains(z.vpcId() + "/" + z.availabilityZone())) continue;
             out.add(count("ForecastAvailableIpsAtDesired", z.atDesired().headline(), d, t));
             out.add(count("ForecastAvailableIpsAtMax", z.atMax().headline(), d, t));
         }
         for (ClusterForecast c : forecast.clusters()) {
             List<Dimension> d = List.of(new Dimension("ClusterName", c.cluster()));
-            if (!c.subnetIds().isEmpty()) {
-                // a cluster without subnets (e.g. unreadable) has no minimum: publish nothing rather than a sentinel
-                out.add(count("MinForecastAvailableIpsAtDesired", c.minForecastAtDesired(), d, t));
-                out.add(count("MinForecastAvailableIpsAtMax", c.minForecastAtMax(), d, t));
+            if (!incomplete.clusters().contains(c.cluster())) {
+                if (!c.subnetIds().isEmpty()) {
+                    // a cluster without subnets has no minimum: publish nothing rather than a sentinel
+                    out.add(count("MinForecastAvailableIpsAtDesired", c.minForecastAtDesired(), d, t));
+                    out.add(count("MinForecastAvailableIpsAtMax", c.minForecastAtMax(), d, t));
+                }
+                out.add(count("SubnetsAtRisk", c.subnetsAtRisk(), d, t));
+                out.add(count("SubnetsExhaustedAtMax", c.subnetsExhaustedAtMax(), d, t));
             }
-            out.add(count("SubnetsAtRisk", c.subnetsAtRisk(), d, t));
-            out.add(count("SubnetsExhaustedAtMax", c.subnetsExhaustedAtMax(), d, t));
+            out.add(count("IncompleteSubnets", incomplete.of(c), d, t));
+            out.add(count("AuditErrors", incomplete.gapsByCluster().getOrDefault(c.cluster(), 0), d, t));
         }
         if (accountWide) {
-            out.add(count("SubnetsAtRisk", forecast.subnetsAtRisk(), List.of(), t));
-            out.add(count("SubnetsExhaustedAtMax", forecast.subnetsExhaustedAtMax(), List.of(), t));
+            if (incomplete.none()) {
+                out.add(count("SubnetsAtRisk", forecast.subnetsAtRisk(), List.of(), t));
+                out.add(count("SubnetsExhaustedAtMax", forecast.subnetsExhaustedAtMax(), List.of(), t));
+                // the lowest forecast at max of every subnet: what MinForecastAlarm reads (none: no subnets)
+                forecast.subnets().stream().mapToInt(s -> s.atMax().headline()).min()
+                        .ifPresent(min -> out.add(count("MinForecastAvailableIpsAtMax", min, List.of(), t)));
+            }
+            // every account-wide audit that forecast publishes it (MissedRunsAlarm counts its samples)
+            out.add(count("IncompleteSubnets", incomplete.subnets().size(), List.of(), t));
         }
         out.add(count("AuditErrors", forecast.gaps().size() + extraErrors, List.of(), t));
         return List.copyOf(out);

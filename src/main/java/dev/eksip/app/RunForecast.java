@@ -5,11 +5,15 @@ import static java.util.Objects.requireNonNull;
 import dev.eksip.app.port.InventorySource;
 import dev.eksip.domain.Forecast;
 import dev.eksip.domain.Inventory;
+import dev.eksip.domain.InventoryGap;
 import dev.eksip.app.assess.Assessment;
 import dev.eksip.simulation.Forecaster;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The use case shared by the CLI's {@code audit} and the Lambda: read the account, forecast it (the simulation's
@@ -22,9 +26,33 @@ public final class RunForecast {
         this.inventorySource = requireNonNull(inventorySource, "inventorySource");
     }
 
+    /** {@link #run(List, List, Instant)} where every cluster in the region may share a subnet. */
     public Forecast run(List<String> clusters, Instant asOf) {
-        Inventory inventory = inventorySource.load(clusters);
-        return forecast(inventory, asOf);
+        return run(clusters, List.of(), asOf);
+    }
+
+    /**
+     * The forecast of {@code clusters} (empty: of {@code universe}). When they are only some of {@code universe}
+     * (empty: every cluster in the region), the universe is read, so that a subnet they share with other clusters
+     * gets those clusters' growth too ({@link ClusterView}): more calls than reading the clusters alone (the
+     * other clusters' descriptions, node groups, instances and ENIs), but no optimistic figure.
+     */
+    public Forecast run(List<String> clusters, List<String> universe, Instant asOf) {
+        if (clusters.isEmpty()) return forecast(inventorySource.load(universe), asOf);
+        if (!universe.isEmpty() && Set.copyOf(universe).equals(Set.copyOf(clusters)))
+            return forecast(inventorySource.load(clusters), asOf);
+        Set<String> read = new TreeSet<>(universe);
+        if (!universe.isEmpty()) read.addAll(clusters);
+        Inventory all = inventorySource.load(List.copyOf(read));
+        List<String> unknown = ClusterView.unknown(all, clusters);
+        if (!unknown.isEmpty()) {
+            // not listed (deleted since the event, or outside the region's list): their own read says why
+            List<InventoryGap> gaps = new ArrayList<>(all.gaps());
+            gaps.addAll(inventorySource.load(unknown).gaps());
+            all = new Inventory(all.accountId(), all.region(), all.capturedAt(), all.subnets(), all.clusters(),
+                    all.nodes(), all.otherEnis(), all.instanceLimits(), gaps);
+        }
+        return ClusterView.forecast(all, clusters, asOf);
     }
 
     /** The forecast of an inventory already read: the simulation's figures, assessed. */

@@ -3,6 +3,7 @@ package dev.eksip.cli;
 import dev.eksip.app.report.ReportJson;
 import dev.eksip.app.report.ReportTable;
 import dev.eksip.app.snapshot.InventoryFile;
+import dev.eksip.app.ClusterView;
 import dev.eksip.app.InventoryFilter;
 import dev.eksip.app.RunForecast;
 import dev.eksip.domain.Forecast;
@@ -42,8 +43,8 @@ final class AuditCommand implements Callable<Integer> {
     boolean live;
 
     @Option(names = {"-c", "--cluster"}, paramLabel = "NAME",
-            description = "Only this cluster and the subnets it uses; repeatable. A cluster that does not exist is "
-                    + "an error naming the ones that do.")
+            description = "Only this cluster and the subnets it uses (their figures count every cluster's growth); "
+                    + "repeatable. A cluster that does not exist is an error naming the ones that do.")
     List<String> clusters = new ArrayList<>();
 
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", converter = Values.Formats.class,
@@ -86,21 +87,32 @@ final class AuditCommand implements Callable<Integer> {
         Instant asOf = Instant.now();
         String source;
         Inventory inventory;
+        // --cluster: every cluster is read and forecast, so that a subnet shared with other clusters counts their
+        // growth too (ClusterView), then the report and the metrics are those clusters' view
         if (live) {
             if (publish) env.metricNamespace();   // fail before the long read
             source = "live";
-            inventory = LiveAccount.inventory(clusters, env, aws, progress.to(io.err()));
+            inventory = LiveAccount.inventory(List.of(), env, aws, progress.to(io.err()));
+            List<String> unknown = ClusterView.unknown(inventory, clusters);
+            if (!unknown.isEmpty())
+                throw new IllegalArgumentException("--cluster: unknown cluster %s in %s; %s".formatted(
+                        String.join(", ", unknown.stream().map(n -> "'" + n + "'").toList()), inventory.region(),
+                        inventory.clusters().isEmpty() ? "the region has no clusters" : "the region has "
+                                + String.join(", ", inventory.clusters().stream().map(c -> c.name()).toList())));
         } else if (inventoryFile != null) {
             if (!Files.isRegularFile(inventoryFile))
                 throw new IllegalArgumentException("--inventory: no such file '%s'".formatted(inventoryFile));
             source = "inventory file " + inventoryFile;
-            inventory = InventoryFilter.clusters(InventoryFile.read(inventoryFile), clusters);
+            inventory = InventoryFile.read(inventoryFile);
+            InventoryFilter.clusters(inventory, clusters);   // names an unknown cluster
         } else {
             source = "embedded sample snapshot (captured %s; use --live or --inventory FILE for yours)";
-            inventory = InventoryFilter.clusters(embedded(), clusters);
+            inventory = embedded();
+            InventoryFilter.clusters(inventory, clusters);
             source = source.formatted(inventory.capturedAt());
         }
-        Forecast forecast = RunForecast.forecast(inventory, asOf);
+        Forecast forecast = clusters.isEmpty() ? RunForecast.forecast(inventory, asOf)
+                : ClusterView.forecast(inventory, clusters, asOf);
         boolean json = output == Values.Format.JSON;
         io.out().print(json ? ReportJson.render(forecast, source) : ReportTable.render(forecast, source));
         io.out().flush();

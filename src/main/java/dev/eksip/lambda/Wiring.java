@@ -30,7 +30,8 @@ final class Wiring {
         AppConfig config = AppConfig.from(env);
         LambdaAdapters aws = new LambdaAdapters(env);
         RunForecast forecast = new RunForecast(aws.inventorySource(config.configuredCni()));
-        RunAudit audit = new RunAudit(forecast::run,
+        // a one-cluster audit reads every watched cluster, so its shared subnets count their growth (ClusterView)
+        RunAudit audit = new RunAudit((clusters, asOf) -> forecast.run(clusters, config.clusterNames(), asOf),
                 aws.metricsSink(config.metricNamespace()), config.metricDetail(),
                 aws.alertSink(config.alertTopicArn()),
                 aws.alertStateStore(config.alertStateTable()),

@@ -8,6 +8,8 @@ import dev.eksip.domain.Subnet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * §5 "where the new ENI's addresses come from", by the ENI's role: the primary ENI in the node's subnet; pod ENIs in
@@ -26,12 +28,18 @@ final class Destinations {
 
     /** The subnet {@code eni} of a new node of {@code c} in {@code zone} and {@code nodeSubnet} is created in. */
     Subnet of(EniHolding eni, Cluster c, String zone, Subnet nodeSubnet, Map<String, SubnetSpace> state) {
+        return of(eni, c, zone, nodeSubnet, state, Trace.NONE);
+    }
+
+    /** As {@link #of(EniHolding, Cluster, String, Subnet, Map)}, recording discovery's comparisons in {@code trace}. */
+    Subnet of(EniHolding eni, Cluster c, String zone, Subnet nodeSubnet, Map<String, SubnetSpace> state,
+              Trace trace) {
         CniSettings cni = c.cni();
         return switch (eni.role()) {
             case PRIMARY -> nodeSubnet;
             case TRUNK, BRANCH -> cni.customNetworking() ? podSubnet(c, zone, nodeSubnet) : nodeSubnet;
             case POD -> cni.customNetworking() ? podSubnet(c, zone, nodeSubnet)
-                    : cni.subnetDiscovery() ? discovered(c, nodeSubnet, eni, state)
+                    : cni.subnetDiscovery() ? discovered(c, nodeSubnet, eni, state, trace)
                     : nodeSubnet;
         };
     }
@@ -41,13 +49,31 @@ final class Destinations {
      * tried in that order, so the new ENI lands in the first candidate that can hold it (all-or-nothing create,
      * in prefix mode free aligned /28 blocks, §9.4); if none can, the first one (where the forecast goes short).
      */
-    private Subnet discovered(Cluster c, Subnet nodeSubnet, EniHolding eni, Map<String, SubnetSpace> state) {
-        List<Subnet> ranked = discovery.candidates(c, nodeSubnet).stream()
-                .sorted(Comparator.comparingInt((Subnet s) -> -state.get(s.subnetId()).free())
+    private Subnet discovered(Cluster c, Subnet nodeSubnet, EniHolding eni, Map<String, SubnetSpace> state,
+                              Trace trace) {
+        List<Subnet> candidates = discovery.candidates(c, nodeSubnet);
+        List<Subnet> ranked = candidates.stream()
+                .sorted(Comparator.comparingLong((Subnet s) -> -state.get(s.subnetId()).free())
                         .thenComparing(Subnet::subnetId))
                 .toList();
+        // The whole ranking and every candidate's fit: all the comparisons the choice below depends on.
+        for (Subnet s : ranked) {
+            trace.add(candidates.indexOf(s));
+            trace.add(state.get(s.subnetId()).fits(eni.take()));
+        }
         for (Subnet s : ranked) if (state.get(s.subnetId()).fits(eni.take())) return s;
         return ranked.isEmpty() ? nodeSubnet : ranked.get(0);
+    }
+
+    /** Every subnet a new node of {@code g} can be placed in, read or take addresses from. */
+    Set<String> reach(GroupGrowth g) {
+        Set<String> out = new TreeSet<>();
+        for (Subnet s : g.subnets()) {
+            out.add(s.subnetId());
+            for (Subnet candidate : discovery.candidates(g.cluster(), s)) out.add(candidate.subnetId());
+        }
+        for (String id : g.cluster().podSubnets().values()) if (subnets.containsKey(id)) out.add(id);
+        return out;
     }
 
     private Subnet podSubnet(Cluster c, String zone, Subnet fallback) {

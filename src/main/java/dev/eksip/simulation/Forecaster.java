@@ -52,9 +52,10 @@ public final class Forecaster {
             String id = s.subnetId();
             SubnetSpace space = now.get(id);
             int cost = plan.medianNodeCost(id, space.prefixMode());
-            int fit = cost == 0 ? -1 : Math.max(0, space.value()) / cost;
+            int value = Math.toIntExact(space.value());
+            int fit = cost == 0 ? -1 : Math.max(0, value) / cost;
             out.add(new SubnetFigures(s, AddressSpace.usable(s), observed.warm(id),
-                    space.prefixMode(), space.prefixMode() ? space.blocks() : -1, space.value(),
+                    space.prefixMode(), space.prefixMode() ? Math.toIntExact(space.blocks()) : -1, value,
                     growth.atDesired(id), growth.atMax(id), cost, fit, users.clusters(id), users.nodeGroups(id),
                     observed.nodesIn(id)));
         }

@@ -1,8 +1,6 @@
 package dev.eksip.simulation;
 
-import dev.eksip.domain.EniHolding;
 import dev.eksip.domain.GrowthForecast;
-import dev.eksip.domain.Subnet;
 
 import java.util.HashMap;
 import java.util.List;
@@ -10,7 +8,7 @@ import java.util.Map;
 
 /**
  * The growth phase (vpc-cni-model.md §9): every node group grows to its desired and to its max size, node by node,
- * under each {@link CostAssumption}; new nodes are spread over the group's subnets by the {@link ZoneBalancer} and
+ * under each {@link CostAssumption} ({@link ScaleOut}); new nodes are spread over the group's subnets by the {@link ZoneBalancer} and
  * their ENIs placed by {@link Destinations}. Owns the simulated subnet spaces; exposes per subnet what is left.
  */
 final class Growth {
@@ -43,26 +41,14 @@ final class Growth {
         for (CostAssumption assumption : assumptions) {
             Map<String, SubnetSpace> state = new HashMap<>();
             now.forEach((id, space) -> state.put(id, space.copy()));
-            for (GroupGrowth g : groups) {
-                ZoneBalancer zones = new ZoneBalancer(g.nodesPerZone());
-                for (int i = 0; i < g.newNodes(atMax); i++) addNode(g, assumption, zones, state, destinations);
-            }
+            for (GroupGrowth g : groups) ScaleOut.grow(g, assumption, state, destinations, g.newNodes(atMax));
+            // Short by more than an int holds (2^31 nodes): the lowest figure, never a wrapped-around one.
             state.forEach((id, space) -> left.computeIfAbsent(id, k -> new int[assumptions.length])
-                    [assumption.ordinal()] = space.value());
+                    [assumption.ordinal()] = Math.clamp(space.value(), Integer.MIN_VALUE, Integer.MAX_VALUE));
         }
         Map<String, GrowthForecast> out = new HashMap<>();
         left.forEach((id, v) -> out.put(id, new GrowthForecast(v[CostAssumption.BASELINE.ordinal()],
                 v[CostAssumption.MEDIAN.ordinal()], v[CostAssumption.FULL.ordinal()])));
         return out;
-    }
-
-    private static void addNode(GroupGrowth g, CostAssumption assumption, ZoneBalancer zones,
-                                Map<String, SubnetSpace> state, Destinations destinations) {
-        String zone = zones.nextZone();
-        Subnet nodeSubnet = ZoneBalancer.nodeSubnet(g.subnets(), zone, state);
-        for (EniHolding eni : g.costIn(nodeSubnet).under(assumption)) {
-            Subnet target = destinations.of(eni, g.cluster(), zone, nodeSubnet, state);
-            state.get(target.subnetId()).take(eni.take());
-        }
     }
 }

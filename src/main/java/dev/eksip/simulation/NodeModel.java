@@ -58,6 +58,13 @@ public final class NodeModel {
         int waiting = 0;
         pool.reconcile();
         for (int i = 0; i < schedulable; i++) {
+            if (pool.settled()) {
+                // The pool can never change again: the remaining pods take what is left, the others wait. This
+                // keeps the loop within the node's capacity whatever max pods says (2e9 would loop 2e9 times).
+                waiting += schedulable - i;
+                waiting -= pool.assign(waiting);
+                break;
+            }
             waiting++;                      // §2: the pod ADD path never allocates; the pod waits for the loop
             waiting -= pool.assign(waiting);
             pool.reconcile();               // §2: one pool decision per loop until the pool is not too low
@@ -169,6 +176,17 @@ public final class NodeModel {
             cidrs[enis++] = n;
             totalCidrs += n;
             return true;
+        }
+
+        /**
+         * Whether no decision can ever add to the pool: the §4.1 cap is reached (TotalIPs never shrinks) or every
+         * pod-capable ENI is full with no room for another.
+         */
+        boolean settled() {
+            if (totalIps() >= maxPods) return true;
+            int first = cni.customNetworking() ? 1 : 0;
+            for (int i = first; i < enis; i++) if (cidrs[i] < slots) return false;
+            return enis >= podEniSlots;
         }
 
         void reconcile() {

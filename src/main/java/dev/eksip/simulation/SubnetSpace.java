@@ -13,11 +13,11 @@ import java.util.Collection;
  */
 final class SubnetSpace {
     private final boolean prefixMode;
-    private int free;
-    private int blocks;
-    private int loose;
+    private long free;
+    private long blocks;
+    private long loose;
 
-    private SubnetSpace(boolean prefixMode, int free, int blocks, int loose) {
+    private SubnetSpace(boolean prefixMode, long free, long blocks, long loose) {
         this.prefixMode = prefixMode;
         this.free = free;
         this.blocks = blocks;
@@ -44,22 +44,33 @@ final class SubnetSpace {
         return new SubnetSpace(prefixMode, free, blocks, loose);
     }
 
+    /** This space moved on by {@code times} repetitions of {@code delta} (free, blocks, loose). */
+    SubnetSpace shifted(long[] delta, long times) {
+        return new SubnetSpace(prefixMode, free + times * delta[0], blocks + times * delta[1],
+                loose + times * delta[2]);
+    }
+
+    /** (free, blocks, loose): the whole mutable state, for {@link #shifted}. */
+    long[] counts() {
+        return new long[] {free, blocks, loose};
+    }
+
     boolean prefixMode() {
         return prefixMode;
     }
 
     /** Free addresses (what {@code AvailableIpAddressCount} would show). */
-    int free() {
+    long free() {
         return free;
     }
 
     /** Free aligned /28 blocks (meaningful in prefix mode only). */
-    int blocks() {
+    long blocks() {
         return blocks;
     }
 
     /** The forecast value: addresses, or in prefix mode addresses in free /28 blocks (§10). */
-    int value() {
+    long value() {
         return prefixMode ? EniHolding.PREFIX_SIZE * blocks : free;
     }
 
@@ -69,13 +80,21 @@ final class SubnetSpace {
     }
 
     void take(SubnetTake t) {
+        take(t, Trace.NONE);
+    }
+
+    /** Takes {@code t}, recording in {@code trace} how its /32s were carved out in prefix mode. */
+    void take(SubnetTake t, Trace trace) {
         free -= t.addresses();
         blocks -= t.prefixes();
         if (!prefixMode) return;
         // A /32 takes a loose address if there is one, else it breaks a free /28 block.
-        for (int n = t.ips(); n > 0; ) {
+        for (long n = t.ips(); n > 0; ) {
+            trace.add(loose > 0);
+            trace.add(loose >= n);
+            trace.add(blocks > 0);
             if (loose > 0) {
-                int k = Math.min(loose, n);
+                long k = Math.min(loose, n);
                 loose -= k;
                 n -= k;
             } else if (blocks > 0) {

@@ -12,35 +12,72 @@ import java.util.TreeMap;
  * node count per zone during one simulated run.
  */
 final class ZoneBalancer {
-    private final TreeMap<String, Integer> perZone;
+    private final TreeMap<String, Long> perZone = new TreeMap<>();
 
     ZoneBalancer(Map<String, Integer> nodesPerZone) {
-        this.perZone = new TreeMap<>(nodesPerZone);
+        nodesPerZone.forEach((zone, n) -> perZone.put(zone, (long) n));
+    }
+
+    private ZoneBalancer(TreeMap<String, Long> perZone, long[] delta, long times) {
+        int i = 0;
+        for (Map.Entry<String, Long> e : perZone.entrySet()) this.perZone.put(e.getKey(), e.getValue() + times * delta[i++]);
     }
 
     /** The zone of the next node, which is counted there. */
     String nextZone() {
-        Map.Entry<String, Integer> fewest = null;
-        for (Map.Entry<String, Integer> e : perZone.entrySet())
-            if (fewest == null || e.getValue() < fewest.getValue()) fewest = e;
+        return nextZone(Trace.NONE);
+    }
+
+    /** The zone of the next node, which is counted there; the choice (by zone order) is recorded in {@code trace}. */
+    String nextZone(Trace trace) {
+        Map.Entry<String, Long> fewest = null;
+        int index = 0;
+        int chosen = -1;
+        for (Map.Entry<String, Long> e : perZone.entrySet()) {
+            if (fewest == null || e.getValue() < fewest.getValue()) {
+                fewest = e;
+                chosen = index;
+            }
+            index++;
+        }
         if (fewest == null) throw new IllegalStateException("a node group without zones");
         fewest.setValue(fewest.getValue() + 1);
+        trace.add(chosen);
         return fewest.getKey();
+    }
+
+    /** Nodes per zone, in zone order. */
+    long[] counts() {
+        return perZone.values().stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /** These counts moved on by {@code times} repetitions of {@code delta} (in zone order). */
+    ZoneBalancer shifted(long[] delta, long times) {
+        return new ZoneBalancer(perZone, delta, times);
     }
 
     /** The group's subnet in {@code zone} with the most room (the first listed on a tie). */
     static Subnet nodeSubnet(List<Subnet> groupSubnets, String zone, Map<String, SubnetSpace> state) {
+        return nodeSubnet(groupSubnets, zone, state, Trace.NONE);
+    }
+
+    /** As {@link #nodeSubnet(List, String, Map)}, recording the choice (by list position) in {@code trace}. */
+    static Subnet nodeSubnet(List<Subnet> groupSubnets, String zone, Map<String, SubnetSpace> state, Trace trace) {
         Subnet best = null;
-        int most = 0;
-        for (Subnet s : groupSubnets) {
+        long most = 0;
+        int chosen = -1;
+        for (int i = 0; i < groupSubnets.size(); i++) {
+            Subnet s = groupSubnets.get(i);
             if (!s.availabilityZone().equals(zone)) continue;
-            int room = state.get(s.subnetId()).value();
+            long room = state.get(s.subnetId()).value();
             if (best == null || room > most) {
                 best = s;
                 most = room;
+                chosen = i;
             }
         }
         if (best == null) throw new IllegalStateException("no subnet of the group in " + zone);
+        trace.add(chosen);
         return best;
     }
 }

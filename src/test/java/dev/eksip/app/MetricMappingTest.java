@@ -24,7 +24,9 @@ class MetricMappingTest {
     private final Forecast forecast = forecast(List.of(
             subnet("subnet-a").available(12).usable(251).warm(30).critical().build(),
             subnet("subnet-b").az("us-east-1b").prefixBlocks(7).build()),
-            new InventoryGap(Scope.parse("cluster/other").orElseThrow(), "eks:DescribeCluster", "AccessDeniedException", "denied"));
+            // a gap that touches no audited subnet: counted, nothing withheld (IncompleteMetricsTest has the others)
+            new InventoryGap(Scope.parse("subnet/subnet-unused").orElseThrow(), "ec2:GetSubnetCidrReservations",
+                    "AccessDenied", "denied"));
 
     @Test
     void publishesEveryPerSubnetMetricWithSubnetAndVpcDimensions() {
@@ -62,12 +64,16 @@ class MetricMappingTest {
                         org.assertj.core.groups.Tuple.tuple("MinForecastAvailableIpsAtDesired", -5.0),
                         org.assertj.core.groups.Tuple.tuple("MinForecastAvailableIpsAtMax", -40.0),
                         org.assertj.core.groups.Tuple.tuple("SubnetsAtRisk", 1.0),
-                        org.assertj.core.groups.Tuple.tuple("SubnetsExhaustedAtMax", 1.0));
+                        org.assertj.core.groups.Tuple.tuple("SubnetsExhaustedAtMax", 1.0),
+                        org.assertj.core.groups.Tuple.tuple("IncompleteSubnets", 0.0),
+                        org.assertj.core.groups.Tuple.tuple("AuditErrors", 0.0));
         assertThat(points).filteredOn(p -> p.dimensions().isEmpty())
                 .extracting(MetricPoint::name, MetricPoint::value)
                 .containsExactlyInAnyOrder(
                         org.assertj.core.groups.Tuple.tuple("SubnetsAtRisk", 1.0),
                         org.assertj.core.groups.Tuple.tuple("SubnetsExhaustedAtMax", 1.0),
+                        org.assertj.core.groups.Tuple.tuple("MinForecastAvailableIpsAtMax", -40.0),
+                        org.assertj.core.groups.Tuple.tuple("IncompleteSubnets", 0.0),
                         org.assertj.core.groups.Tuple.tuple("AuditErrors", 1.0));
     }
 

@@ -66,7 +66,8 @@ class CloudWatchMetricsSinkWireTest {
                 .allSatisfy(d -> assertThat(d.path("Unit").asText()).isEqualTo("Percent"));
         assertThat(datums).filteredOn(d -> !d.has("Dimensions") || d.path("Dimensions").isEmpty())
                 .extracting(d -> d.path("MetricName").asText())
-                .containsExactlyInAnyOrder("SubnetsAtRisk", "SubnetsExhaustedAtMax", "AuditErrors");
+                .containsExactlyInAnyOrder("SubnetsAtRisk", "SubnetsExhaustedAtMax", "MinForecastAvailableIpsAtMax",
+                        "IncompleteSubnets", "AuditErrors");
     }
 
     @Test

@@ -36,7 +36,7 @@ final class CostTable {
     static final int IDLE_RECEIVES = 5 * 3 * 730 * 60;    // 5 long pollers (MaximumConcurrency disables Lambda's
                                                           // scale-down to 2), one 20 s ReceiveMessage each
     static final int LOG_KB_PER_INVOCATION = 2;
-    static final int STANDARD_ALARMS = 6;                 // template.yaml: every alarm but MinForecastAlarm
+    static final int STANDARD_ALARMS = 8;                 // template.yaml: every alarm (none on a Metrics Insights query)
 
     // us-east-1 list prices
     static final BigDecimal METRIC = new BigDecimal("0.30");              // per metric-month, first 10,000
@@ -52,8 +52,7 @@ final class CostTable {
 
     /** What one detail level put on the wire for the account above. */
     record Measured(int subnetSeries, int zoneSeries, int clusterSeries, int accountSeries, int prefixDelegationExtra,
-                    int datumsPerAccountAudit, int callsPerAccountAudit, int callsPerClusterAudit,
-                    int insightsAlarmMetrics) {
+                    int datumsPerAccountAudit, int callsPerAccountAudit, int callsPerClusterAudit) {
         int metrics() {
             return subnetSeries + zoneSeries + clusterSeries + accountSeries;
         }
@@ -133,9 +132,6 @@ final class CostTable {
                                 count(lean.datumsPerAccountAudit()), count(full.datumsPerAccountAudit())),
                 pair(PUT_PER_1000.multiply(BigDecimal.valueOf(lean.putMetricDataRequests())).movePointLeft(3),
                         PUT_PER_1000.multiply(BigDecimal.valueOf(full.putMetricDataRequests())).movePointLeft(3)));
-        rows.put("`MinForecastAlarm` (Metrics Insights: %d metrics analysed × $0.10)".formatted(lean.insightsAlarmMetrics()),
-                pair(ALARM_METRIC.multiply(BigDecimal.valueOf(lean.insightsAlarmMetrics())),
-                        ALARM_METRIC.multiply(BigDecimal.valueOf(full.insightsAlarmMetrics()))));
         rows.put("%d standard alarms × $0.10".formatted(STANDARD_ALARMS), same(ALARM_METRIC.multiply(BigDecimal.valueOf(STANDARD_ALARMS))));
         rows.put("Dashboard", same(DASHBOARD));
         rows.put("Lambda (%s invocations × %d s × 1,024 MB, arm64)".formatted(count(invocations), BILLED_SECONDS), same(lambda));

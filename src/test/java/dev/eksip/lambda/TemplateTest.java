@@ -65,12 +65,13 @@ class TemplateTest {
     void everyAlarmNotifiesTheAlertTopic() {
         var alarms = template.resourcesOfType("AWS::CloudWatch::Alarm");
         assertThat(alarms).contains("SubnetsAtRiskAlarm", "SubnetsExhaustedAtMaxAlarm", "MinForecastAlarm",
-                "FunctionErrorsAlarm", "MissedRunsAlarm", "DeadLetterQueueAlarm");
+                "IncompleteAuditAlarm", "FunctionErrorsAlarm", "MissedRunsAlarm", "DeadLetterQueueAlarm");
         for (String a : alarms)
             assertThat(template.resource(a).path("Properties").path("AlarmActions").get(0).asText())
                     .as(a).isEqualTo("AlertTopic");
-        assertThat(template.resource("MinForecastAlarm").path("Properties").path("Metrics").get(0)
-                .path("Expression").asText()).contains("MIN(ForecastAvailableIpsAtMax)").contains("SCHEMA(");
+        // AlarmMissingDataTest: why the lowest forecast is an account-level metric, not a Metrics Insights MIN
+        assertThat(template.resource("MinForecastAlarm").path("Properties").path("MetricName").asText())
+                .isEqualTo("MinForecastAvailableIpsAtMax");
     }
 
     @Test
