@@ -16,7 +16,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * A cluster-scoped forecast that still accounts for every cluster using its subnets (issue 8 item 15): the whole
+ * A cluster-scoped forecast that still accounts for every cluster using its subnets: the whole
  * inventory is forecast, so a subnet shared with other clusters gets their growth too, and the result is then seen
  * from the requested clusters: the subnets {@link InventoryFilter} keeps for them (rolled up per zone), those
  * clusters, and the gaps that touch them or their subnets. Without this, an event-triggered audit of one cluster

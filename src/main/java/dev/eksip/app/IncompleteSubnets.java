@@ -13,7 +13,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Which figures of a forecast rest on an incomplete read (issue 8 item 5): a gap can hide growth or holdings, so a
+ * Which figures of a forecast rest on an incomplete read: a gap can hide growth or holdings, so a
  * subnet's forecast is only an upper bound of what is left, never a figure to recover on. A subnet is incomplete
  * when a gap touches a cluster that uses it (the cluster's or one of its node groups' scope); a gap of a cluster
  * none of whose subnets is known (it could not be described, its node groups not listed) or that belongs to no one
