@@ -277,32 +277,4 @@ public final class TriggerAudits {
             return Optional.empty();
         }
     }
-
-    /** One per-cluster audit: ran (outcome), failed (failure, and the outcome if one), or not started. */
-    private record ClusterRun(String cluster, Result result, RunAudit.Outcome outcome, AuditFailedException failure) {
-        /** Its records are done only when it was audited and the cluster could be read. */
-        Result resultForRecords() {
-            return result == Result.AUDITED && outcome.unreadClusters().contains(cluster) ? Result.FAILED : result;
-        }
-
-        static ClusterAuditsFailedException failedException(List<ClusterRun> failed) {
-            return new ClusterAuditsFailedException("audit failed for cluster(s) "
-                    + String.join(", ", failed.stream().map(ClusterRun::cluster).toList()), failed.get(0).failure());
-        }
-    }
-
-    /** The account-wide audit: its outcome (null if the forecast failed), its failure, the per-cluster fallback. */
-    private record AccountRun(RunAudit.Outcome outcome, AuditFailedException failure, Map<String, ClusterRun> fallback) {
-        boolean wholeScopeFailed() {
-            return failure != null && failure.wholeScope();
-        }
-
-        /** What the records of {@code cluster} get. */
-        Result resultFor(String cluster) {
-            if (fallback.containsKey(cluster)) return fallback.get(cluster).resultForRecords();
-            if (wholeScopeFailed()) return Result.FAILED;
-            if (failure != null && failure.failedClusters().contains(cluster)) return Result.FAILED;
-            return outcome.unreadClusters().contains(cluster) ? Result.FAILED : Result.AUDITED;
-        }
-    }
 }
