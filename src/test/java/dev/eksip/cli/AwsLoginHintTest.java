@@ -1,33 +1,32 @@
 package dev.eksip.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.eksip.aws.AwsLogin;
+import dev.eksip.testing.aws.SsoProfileFiles;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-@org.junit.jupiter.api.extension.ExtendWith(dev.eksip.testing.aws.SsoProfileFiles.class)
 /**
  * A credentials failure on every AWS command is one line saying what to do and exit 3, not the SDK's
  * provider-chain dump: an IAM Identity Center profile without a login (a temporary AWS config file holding an
  * {@code sso_session} profile), and no credentials at all.
  */
+@ExtendWith(SsoProfileFiles.class)
 class AwsLoginHintTest {
     static final String SSO_HINT = "error: the IAM Identity Center login of profile 'dev' is missing or expired: "
             + "run `aws sso login --profile dev`" + System.lineSeparator();
-
-    /** An {@code sso_session} profile, as {@code aws configure sso} writes it. */
 
     @TempDir
     Path dir;
@@ -35,19 +34,36 @@ class AwsLoginHintTest {
     private record Run(int code, String out, String err) {
     }
 
+    /**
+     * The real entry point in a child JVM whose environment is exactly {@code env}: credentials or a profile in
+     * this machine's own environment can neither change nor skip the test. The SDK reads the temporary config
+     * files and no instance metadata through the system properties {@link SsoProfileFiles} set, passed on.
+     */
     private static Run run(Map<String, String> env, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(List.of(args), env, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    @BeforeEach
-    void awsConfig() throws IOException {
-        assumeTrue(System.getenv("AWS_ACCESS_KEY_ID") == null && System.getenv("AWS_PROFILE") == null && System.getenv("AWS_WEB_IDENTITY_TOKEN_FILE") == null
-                && System.getenv("AWS_CONTAINER_CREDENTIALS_FULL_URI") == null
-                && System.getenv("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI") == null, "credentials in the environment");
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path")));
+        for (String p : List.of("aws.configFile", "aws.sharedCredentialsFile", "aws.disableEc2Metadata"))
+            command.add("-D%s=%s".formatted(p, System.getProperty(p)));
+        command.add(Main.class.getName());
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(Path.of("").toAbsolutePath().toFile());
+        pb.environment().clear();
+        pb.environment().putAll(env);
+        try {
+            Process p = pb.start();
+            p.getOutputStream().close();
+            var out = p.getInputStream().readAllBytes();
+            var err = p.getErrorStream().readAllBytes();
+            if (!p.waitFor(120, TimeUnit.SECONDS)) throw new IllegalStateException("CLI did not exit");
+            return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8),
+                    new String(err, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
