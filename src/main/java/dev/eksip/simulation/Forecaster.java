@@ -1,10 +1,14 @@
 package dev.eksip.simulation;
 
 import dev.eksip.domain.CniSettings;
+import dev.eksip.domain.EniHolding;
 import dev.eksip.domain.InstanceLimits;
 import dev.eksip.domain.Inventory;
 import dev.eksip.domain.NodeGroup;
+import dev.eksip.domain.PlacementBand;
+import dev.eksip.domain.PrefixPlacement;
 import dev.eksip.domain.Subnet;
+import dev.eksip.domain.SubnetTake;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,6 +16,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Forecasts every subnet of an inventory (vpc-cni-model.md §9), in phases: today's holdings are observed from the
@@ -54,12 +59,42 @@ public final class Forecaster {
             int cost = plan.medianNodeCost(id, space.prefixMode());
             int value = Math.toIntExact(space.value());
             int fit = cost == 0 ? -1 : Math.max(0, value) / cost;
+            Optional<PrefixPlacement> placement = space.prefixMode() && !AddressSpace.ipv6Only(s)
+                    ? Optional.of(placement(s, observed, growth, plan.medianNodeTakes(id), fit))
+                    : Optional.empty();
             out.add(new SubnetFigures(s, AddressSpace.usable(s), observed.warm(id),
                     space.prefixMode(), space.prefixMode() ? Math.toIntExact(space.blocks()) : -1, value,
                     growth.atDesired(id), growth.atMax(id), cost, fit, users.clusters(id), users.nodeGroups(id),
-                    observed.nodesIn(id)));
+                    observed.nodesIn(id), placement));
         }
         return new ForecastFigures(out, plan.gaps(), observed.unattributedNodes(), inventory.otherEnis().size());
+    }
+
+    /**
+     * A prefix-mode subnet's /28 figures as bands: packed is the figure the growth phase gives (loose addresses
+     * first); random placement is {@link RandomPlacement} from today's blocks, with the /32s and prefixes the growth
+     * takes here (median assumption) spread evenly over its prefixes.
+     */
+    private static PrefixPlacement placement(Subnet s, ObservedHoldings observed, Growth growth,
+                                             List<SubnetTake> node, int packedFit) {
+        String id = s.subnetId();
+        RandomPlacement random = RandomPlacement.of(s, observed.addresses(id), observed.prefixes(id));
+        PlacementBand fit = packedFit < 0 || node.isEmpty() ? new PlacementBand(-1, -1, -1)
+                : capped(packedFit, random.nodesThatFit(node));
+        return new PrefixPlacement(fit, blocksLeft(random, growth, id, false), blocksLeft(random, growth, id, true));
+    }
+
+    private static PlacementBand blocksLeft(RandomPlacement random, Growth growth, String id, boolean atMax) {
+        Growth.SubnetTakes taken = growth.taken(id, atMax);
+        int packed = Math.floorDiv((atMax ? growth.atMax(id) : growth.atDesired(id)).headline(),
+                EniHolding.PREFIX_SIZE);
+        return capped(packed, random.place(RandomPlacement.spread(taken.ips(), taken.prefixes())).blocksLeft());
+    }
+
+    /** The band with the growth phase's packed figure, random placement never above it. */
+    private static PlacementBand capped(int packed, PlacementBand random) {
+        int expected = Math.min(packed, random.expected());
+        return new PlacementBand(packed, expected, Math.min(expected, random.pessimistic()));
     }
 
     /**

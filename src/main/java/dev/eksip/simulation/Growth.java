@@ -14,6 +14,13 @@ import java.util.Map;
 final class Growth {
     private final Map<String, GrowthForecast> atDesired;
     private final Map<String, GrowthForecast> atMax;
+    private final Map<String, SubnetTakes> takenAtDesired = new HashMap<>();
+    private final Map<String, SubnetTakes> takenAtMax = new HashMap<>();
+
+    /** What the growth took from one subnet under the headline (median) assumption: /32s and /28 prefixes. */
+    record SubnetTakes(long ips, long prefixes) {
+        static final SubnetTakes NONE = new SubnetTakes(0, 0);
+    }
 
     private Growth(Map<String, GrowthForecast> atDesired, Map<String, GrowthForecast> atMax) {
         this.atDesired = atDesired;
@@ -21,7 +28,18 @@ final class Growth {
     }
 
     static Growth run(List<GroupGrowth> groups, Map<String, SubnetSpace> now, Destinations destinations) {
-        return new Growth(grow(groups, now, destinations, false), grow(groups, now, destinations, true));
+        Map<String, SubnetTakes> desiredTakes = new HashMap<>();
+        Map<String, SubnetTakes> maxTakes = new HashMap<>();
+        Growth g = new Growth(grow(groups, now, destinations, false, desiredTakes),
+                grow(groups, now, destinations, true, maxTakes));
+        g.takenAtDesired.putAll(desiredTakes);
+        g.takenAtMax.putAll(maxTakes);
+        return g;
+    }
+
+    /** What growing to desired (or, {@code atMax}, to max) size takes from the subnet, median assumption. */
+    SubnetTakes taken(String subnetId, boolean atMax) {
+        return (atMax ? takenAtMax : takenAtDesired).getOrDefault(subnetId, SubnetTakes.NONE);
     }
 
     /** What the subnet has left once every node group reaches its desired size. */
@@ -35,7 +53,8 @@ final class Growth {
     }
 
     private static Map<String, GrowthForecast> grow(List<GroupGrowth> groups, Map<String, SubnetSpace> now,
-                                                    Destinations destinations, boolean atMax) {
+                                                    Destinations destinations, boolean atMax,
+                                                    Map<String, SubnetTakes> taken) {
         CostAssumption[] assumptions = CostAssumption.values();
         Map<String, int[]> left = new HashMap<>();
         for (CostAssumption assumption : assumptions) {
@@ -45,6 +64,8 @@ final class Growth {
             // Short by more than an int holds (2^31 nodes): the lowest figure, never a wrapped-around one.
             state.forEach((id, space) -> left.computeIfAbsent(id, k -> new int[assumptions.length])
                     [assumption.ordinal()] = Math.clamp(space.value(), Integer.MIN_VALUE, Integer.MAX_VALUE));
+            if (assumption == CostAssumption.MEDIAN)
+                state.forEach((id, space) -> taken.put(id, new SubnetTakes(space.ipsTaken(), space.prefixesTaken())));
         }
         Map<String, GrowthForecast> out = new HashMap<>();
         left.forEach((id, v) -> out.put(id, new GrowthForecast(v[CostAssumption.BASELINE.ordinal()],

@@ -11,6 +11,7 @@ import dev.eksip.domain.NodeGroup;
 import dev.eksip.domain.NodeGroupRef;
 import dev.eksip.domain.Scope;
 import dev.eksip.domain.Subnet;
+import dev.eksip.domain.SubnetTake;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -134,5 +135,40 @@ final class GrowthPlan {
             worst = Math.max(worst, cost);
         }
         return worst;
+    }
+    /**
+     * The takes one new node (median holding) of the group allocating most prefixes in this subnet makes here, in
+     * ENI order, as {@link #medianNodeCost} chooses it in prefix mode: what {@link RandomPlacement} places node by
+     * node. Empty when no group allocates here.
+     */
+    List<SubnetTake> medianNodeTakes(String subnetId) {
+        List<SubnetTake> worst = List.of();
+        int worstPrefixes = -1;
+        for (GroupGrowth g : groups) {
+            CniSettings cni = g.cluster().cni();
+            boolean launchesHere = g.launchesInto(subnetId);
+            boolean podsHere = cni.customNetworking() && g.cluster().podSubnets().containsValue(subnetId);
+            boolean discoveredHere = !cni.customNetworking() && cni.subnetDiscovery()
+                    && g.subnets().stream().anyMatch(s -> discovery.candidates(g.cluster(), s).stream()
+                            .anyMatch(c -> c.subnetId().equals(subnetId)));
+            if (!launchesHere && !podsHere && !discoveredHere) continue;
+            NodeCost nodeCost = launchesHere ? g.costIn(subnets.get(subnetId)) : g.cost();
+            List<SubnetTake> takes = new ArrayList<>();
+            int prefixes = 0;
+            for (EniHolding eni : nodeCost.median()) {
+                boolean here = switch (eni.role()) {
+                    case PRIMARY -> launchesHere;
+                    case POD, TRUNK, BRANCH -> cni.customNetworking() ? podsHere : launchesHere || discoveredHere;
+                };
+                if (!here) continue;
+                takes.add(eni.take());
+                prefixes += eni.prefixes();
+            }
+            if (prefixes > worstPrefixes) {
+                worst = takes;
+                worstPrefixes = prefixes;
+            }
+        }
+        return List.copyOf(worst);
     }
 }

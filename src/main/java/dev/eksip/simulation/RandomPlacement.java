@@ -191,6 +191,13 @@ public final class RandomPlacement {
                             unitOk = false;
                             break;
                         }
+                        if (n[BLOCK] == 0) {
+                            // No free block left to break: where the rest go no longer matters, only how many.
+                            long rest = Math.min(free, t.ips() - i);
+                            free -= rest;
+                            if (rest < t.ips() - i) unitOk = false;
+                            break;
+                        }
                         free = placeIp(n, free, random);
                     }
                     for (int p = 0; p < t.prefixes(); p++) {

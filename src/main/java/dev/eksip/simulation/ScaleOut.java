@@ -121,7 +121,7 @@ final class ScaleOut {
     /** Whether the cycle leaves every subnet's loose addresses as they were. */
     private boolean looseSettled(long[] delta) {
         int offset = zones.counts().length;
-        for (int k = 0; k < reach.size(); k++) if (delta[offset + 3 * k + 2] != 0) return false;
+        for (int k = 0; k < reach.size(); k++) if (delta[offset + SubnetSpace.STATE * k + 2] != 0) return false;
         return true;
     }
 
@@ -153,20 +153,21 @@ final class ScaleOut {
             String id = reach.get(k);
             SubnetSpace space = into.get(id);
             long[] c = space.counts();
-            long[] d = new long[3];
-            for (int j = 0; j < 3; j++) d[j] = base[z + 3 * k + j] + m * delta[z + 3 * k + j] - c[j];
+            long[] d = new long[SubnetSpace.STATE];
+            for (int j = 0; j < SubnetSpace.STATE; j++)
+                d[j] = base[z + SubnetSpace.STATE * k + j] + m * delta[z + SubnetSpace.STATE * k + j] - c[j];
             into.put(id, space.shifted(d, 1));
         }
         return moved;
     }
 
-    /** Zone counts, then (free, blocks, loose) of every reachable subnet. */
+    /** Zone counts, then the {@link SubnetSpace#counts()} of every reachable subnet. */
     private long[] snapshot() {
         long[] counts = zones.counts();
-        long[] out = Arrays.copyOf(counts, counts.length + 3 * reach.size());
+        long[] out = Arrays.copyOf(counts, counts.length + SubnetSpace.STATE * reach.size());
         for (int k = 0; k < reach.size(); k++) {
             long[] c = state.get(reach.get(k)).counts();
-            System.arraycopy(c, 0, out, counts.length + 3 * k, 3);
+            System.arraycopy(c, 0, out, counts.length + SubnetSpace.STATE * k, SubnetSpace.STATE);
         }
         return out;
     }

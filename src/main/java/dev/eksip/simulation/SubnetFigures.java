@@ -4,9 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import dev.eksip.domain.GrowthForecast;
 import dev.eksip.domain.NodeGroupRef;
+import dev.eksip.domain.PrefixPlacement;
 import dev.eksip.domain.Subnet;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What the simulation finds for one subnet: figures only, no judgement (severity and advice are the assessment's).
@@ -25,16 +27,29 @@ import java.util.List;
  * @param clusters         clusters that allocate in this subnet
  * @param nodeGroups       node groups that launch into or allocate pod ENIs in this subnet
  * @param nodes            nodes whose primary ENI is in this subnet
+ * @param placement        in prefix mode, the /28 figures as bands over where EC2 puts /32s ({@link RandomPlacement}):
+ *                         packed (the figures above), random placement's expected value (the headline) and its
+ *                         pessimistic percentile; empty outside prefix mode
  */
 public record SubnetFigures(Subnet subnet, int usableIps, int warmIps, boolean prefixMode, int freePrefixBlocks,
                             int freeNow, GrowthForecast atDesired, GrowthForecast atMax, int nodeCost,
-                            int nodesThatFit, List<String> clusters, List<NodeGroupRef> nodeGroups, int nodes) {
+                            int nodesThatFit, List<String> clusters, List<NodeGroupRef> nodeGroups, int nodes,
+                            Optional<PrefixPlacement> placement) {
     public SubnetFigures {
         requireNonNull(subnet, "subnet");
         requireNonNull(atDesired, "atDesired");
         requireNonNull(atMax, "atMax");
         clusters = List.copyOf(clusters);
         nodeGroups = List.copyOf(nodeGroups);
+        requireNonNull(placement, "placement");
+    }
+
+    /** Figures without a placement band (packed only). */
+    public SubnetFigures(Subnet subnet, int usableIps, int warmIps, boolean prefixMode, int freePrefixBlocks,
+                         int freeNow, GrowthForecast atDesired, GrowthForecast atMax, int nodeCost,
+                         int nodesThatFit, List<String> clusters, List<NodeGroupRef> nodeGroups, int nodes) {
+        this(subnet, usableIps, warmIps, prefixMode, freePrefixBlocks, freeNow, atDesired, atMax, nodeCost,
+                nodesThatFit, clusters, nodeGroups, nodes, Optional.empty());
     }
 
     public String subnetId() {

@@ -12,16 +12,27 @@ import java.util.Collection;
  * run works on its own {@link #copy()}.
  */
 final class SubnetSpace {
+    /** The length of {@link #counts()}: free, blocks, loose, then the /32s and prefixes taken so far. */
+    static final int STATE = 5;
+
     private final boolean prefixMode;
     private long free;
     private long blocks;
     private long loose;
+    private long ipsTaken;
+    private long prefixesTaken;
 
     private SubnetSpace(boolean prefixMode, long free, long blocks, long loose) {
         this.prefixMode = prefixMode;
         this.free = free;
         this.blocks = blocks;
         this.loose = loose;
+    }
+
+    private SubnetSpace(boolean prefixMode, long[] counts) {
+        this(prefixMode, counts[0], counts[1], counts[2]);
+        this.ipsTaken = counts[3];
+        this.prefixesTaken = counts[4];
     }
 
     /**
@@ -41,18 +52,29 @@ final class SubnetSpace {
     }
 
     SubnetSpace copy() {
-        return new SubnetSpace(prefixMode, free, blocks, loose);
+        return new SubnetSpace(prefixMode, counts());
     }
 
-    /** This space moved on by {@code times} repetitions of {@code delta} (free, blocks, loose). */
+    /** This space moved on by {@code times} repetitions of {@code delta} ({@link #counts()}). */
     SubnetSpace shifted(long[] delta, long times) {
-        return new SubnetSpace(prefixMode, free + times * delta[0], blocks + times * delta[1],
-                loose + times * delta[2]);
+        long[] c = counts();
+        for (int i = 0; i < STATE; i++) c[i] += times * delta[i];
+        return new SubnetSpace(prefixMode, c);
     }
 
-    /** (free, blocks, loose): the whole mutable state, for {@link #shifted}. */
+    /** (free, blocks, loose, /32s taken, prefixes taken): the whole mutable state, for {@link #shifted}. */
     long[] counts() {
-        return new long[] {free, blocks, loose};
+        return new long[] {free, blocks, loose, ipsTaken, prefixesTaken};
+    }
+
+    /** /32 addresses taken here since {@link #now}: what random placement scatters. */
+    long ipsTaken() {
+        return ipsTaken;
+    }
+
+    /** /28 prefixes taken here since {@link #now}. */
+    long prefixesTaken() {
+        return prefixesTaken;
     }
 
     boolean prefixMode() {
@@ -87,6 +109,8 @@ final class SubnetSpace {
     void take(SubnetTake t, Trace trace) {
         free -= t.addresses();
         blocks -= t.prefixes();
+        ipsTaken += t.ips();
+        prefixesTaken += t.prefixes();
         if (!prefixMode) return;
         // A /32 takes a loose address if there is one, else it breaks a free /28 block.
         for (long n = t.ips(); n > 0; ) {
