@@ -3,6 +3,7 @@ package dev.eksip.domain;
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The forecast for one subnet.
@@ -19,12 +20,14 @@ import java.util.List;
  * @param nodeGroups           node groups that launch into or allocate pod ENIs in this subnet
  * @param reason               one sentence: why this severity
  * @param fix                  one sentence: what to do ("" when OK)
+ * @param placement            in prefix mode, the /28 figures as bands over where EC2 puts /32s (packed, random
+ *                             expected, pessimistic); {@code nodesUntilExhaustion} is then its expected nodes fit
  */
 public record SubnetForecast(String subnetId, String vpcId, String availabilityZone, String cidr, int usableIps,
                              int availableIps, int warmIps, boolean prefixMode, int freePrefixBlocks,
                              GrowthForecast atDesired, GrowthForecast atMax, int nodesUntilExhaustion,
                              Severity severity, List<String> clusters, List<String> nodeGroups, String reason,
-                             String fix) {
+                             String fix, Optional<PrefixPlacement> placement) {
     public SubnetForecast {
         requireNonNull(subnetId, "subnetId");
         requireNonNull(severity, "severity");
@@ -34,6 +37,17 @@ public record SubnetForecast(String subnetId, String vpcId, String availabilityZ
         nodeGroups = List.copyOf(nodeGroups);
         requireNonNull(reason, "reason");
         requireNonNull(fix, "fix");
+        requireNonNull(placement, "placement");
+    }
+
+    /** A forecast without a placement band (packed figures only). */
+    public SubnetForecast(String subnetId, String vpcId, String availabilityZone, String cidr, int usableIps,
+                          int availableIps, int warmIps, boolean prefixMode, int freePrefixBlocks,
+                          GrowthForecast atDesired, GrowthForecast atMax, int nodesUntilExhaustion,
+                          Severity severity, List<String> clusters, List<String> nodeGroups, String reason,
+                          String fix) {
+        this(subnetId, vpcId, availabilityZone, cidr, usableIps, availableIps, warmIps, prefixMode, freePrefixBlocks,
+                atDesired, atMax, nodesUntilExhaustion, severity, clusters, nodeGroups, reason, fix, Optional.empty());
     }
 
     /** Share of usable addresses in use now, 0–100. */

@@ -34,7 +34,7 @@ public final class Assessment {
         String fix = verdict.severity() == Severity.OK ? "" : Fix.of(f, inventory.clusters());
         return new SubnetForecast(s.subnetId(), s.vpcId(), s.availabilityZone(), s.cidr(), f.usableIps(),
                 s.availableIps(), f.warmIps(), f.prefixMode(), f.freePrefixBlocks(), f.atDesired(), f.atMax(),
-                f.nodesThatFit(), verdict.severity(), f.clusters(),
-                f.nodeGroups().stream().map(NodeGroupRef::toString).toList(), verdict.reason(), fix);
+                Verdict.nodesFit(f), verdict.severity(), f.clusters(),
+                f.nodeGroups().stream().map(NodeGroupRef::toString).toList(), verdict.reason(), fix, f.placement());
     }
 }

@@ -2,9 +2,13 @@ package dev.eksip.app.assess;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.eksip.domain.EniHolding;
+import dev.eksip.domain.PrefixPlacement;
 import dev.eksip.domain.Severity;
 import dev.eksip.simulation.AddressSpace;
 import dev.eksip.simulation.SubnetFigures;
+
+import java.util.Optional;
 
 /**
  * How bad one subnet's figures are, and the one sentence that says why. The policy: critical when the subnet runs
@@ -25,14 +29,23 @@ record Verdict(Severity severity, String reason) {
 
     static Verdict of(SubnetFigures f) {
         if (AddressSpace.ipv6Only(f.subnet())) return new Verdict(Severity.OK, IPV6_ONLY);
-        int desired = f.atDesired().headline();
-        int max = f.atMax().headline();
-        int fit = f.nodesThatFit();
+        Optional<PrefixPlacement> band = f.placement();
+        // Prefix mode: the headline is random /32 placement's expected value, never above the packed figure.
+        int desired = band.map(b -> Math.min(f.atDesired().headline(),
+                EniHolding.PREFIX_SIZE * b.freeBlocksAtDesired().headline())).orElse(f.atDesired().headline());
+        int max = band.map(b -> Math.min(f.atMax().headline(),
+                EniHolding.PREFIX_SIZE * b.freeBlocksAtMax().headline())).orElse(f.atMax().headline());
+        int fit = nodesFit(f);
         int usable = f.usableIps();
         String unit = f.prefixMode() ? "addresses in free /28 blocks" : "addresses";
+        if (band.isPresent() && f.nodesThatFit() != 0) unit += " (expected under random /32 placement)";
         if (desired < 0)
             return new Verdict(Severity.CRITICAL,
                     "At desired size the subnet is short by %d %s.".formatted(-desired, unit));
+        if (fit == 0 && f.nodesThatFit() > 0)
+            return new Verdict(Severity.CRITICAL, ("%d free /28 blocks, but with EC2 placing /32 addresses at "
+                    + "random the next node is not expected to get its prefixes (packed, %d nodes would fit).")
+                    .formatted(f.freePrefixBlocks(), f.nodesThatFit()));
         if (fit == 0)
             return new Verdict(Severity.CRITICAL, "Only %d %s left: not enough for one more node (needs %d)."
                     .formatted(f.freeNow(), unit, f.nodeCost()));
@@ -44,5 +57,10 @@ record Verdict(Severity severity, String reason) {
                     .formatted(max, unit, Math.round(100.0 * max / usable), usable));
         return new Verdict(Severity.OK, "%d %s remain at max size%s.".formatted(max, unit,
                 fit < 0 ? "" : "; %d more nodes fit".formatted(fit)));
+    }
+
+    /** New nodes that still fit: in prefix mode the expected value under random /32 placement (the headline). */
+    static int nodesFit(SubnetFigures f) {
+        return f.placement().map(b -> b.nodesFit().headline()).orElse(f.nodesThatFit());
     }
 }

@@ -9,6 +9,8 @@ import dev.eksip.domain.CniSettings;
 import dev.eksip.domain.Forecast;
 import dev.eksip.domain.GrowthForecast;
 import dev.eksip.domain.InventoryGap;
+import dev.eksip.domain.PlacementBand;
+import dev.eksip.domain.PrefixPlacement;
 import dev.eksip.domain.SubnetForecast;
 import dev.eksip.domain.ZoneForecast;
 
@@ -45,7 +47,16 @@ public final class ReportJson {
                 s.availableIps(), Math.round(s.utilizationPercent() * 10) / 10.0, s.warmIps(), s.prefixMode(),
                 s.prefixMode() ? s.freePrefixBlocks() : null, growth(s.atDesired()), growth(s.atMax()),
                 s.nodesUntilExhaustion() >= 0 ? s.nodesUntilExhaustion() : null, s.severity().label(), s.reason(),
-                s.fix(), s.clusters(), s.nodeGroups());
+                s.fix(), s.clusters(), s.nodeGroups(), s.placement().map(ReportJson::placement).orElse(null));
+    }
+
+    private static ReportV1.PrefixPlacement placement(PrefixPlacement p) {
+        return new ReportV1.PrefixPlacement(band(p.nodesFit()), band(p.freeBlocksAtDesired()),
+                band(p.freeBlocksAtMax()));
+    }
+
+    private static ReportV1.Band band(PlacementBand b) {
+        return new ReportV1.Band(b.packed(), b.expected(), b.pessimistic());
     }
 
     private static ReportV1.Zone zone(ZoneForecast z) {

@@ -4,6 +4,8 @@ import dev.eksip.domain.ClusterForecast;
 import dev.eksip.domain.CniSettings;
 import dev.eksip.domain.Forecast;
 import dev.eksip.domain.InventoryGap;
+import dev.eksip.domain.PlacementBand;
+import dev.eksip.domain.PrefixPlacement;
 import dev.eksip.domain.Printable;
 import dev.eksip.domain.Severity;
 import dev.eksip.domain.SubnetForecast;
@@ -46,6 +48,7 @@ public final class ReportTable {
                     : String.join(", ", s.nodeGroups()));
             String cidr = s.cidr().isEmpty() ? "IPv6-only" : p(s.cidr());
             wrap(out, "  " + cidr + "; " + (groups.isEmpty() ? "no cluster" : groups) + blocks, "  ");
+            if (s.placement().isPresent()) wrap(out, "  " + band(s.placement().get()), "    ");
             if (s.severity() != Severity.OK) {
                 wrap(out, "  why: " + p(s.reason()), "       ");
                 wrap(out, "  fix: " + p(s.fix()), "       ");
@@ -84,7 +87,8 @@ public final class ReportTable {
                 not read). @DESIRED/@MAX: addresses left once every node group reaches its desired/max size, each
                 new node costing the median holding of its group's nodes (--output json adds the 0-pod baseline
                 and full-max-pods cases). FIT: more median nodes that fit now. Prefix-delegation subnets count
-                addresses in free aligned /28 blocks.
+                addresses in free aligned /28 blocks, packed (/32s fill loose addresses first); their FIT and
+                severity are the expected value when EC2 places /32s at random (band line: expected, p10, packed).
                 """);
         return out.toString();
     }
@@ -119,5 +123,16 @@ public final class ReportTable {
         if (c.podEni()) parts.add("SG for pods");
         if (c.maxEni() > 0) parts.add("MAX_ENI=" + c.maxEni());
         return String.join(", ", parts);
+    }
+
+    /** The /28 band: random /32 placement's expected value (p10 pessimistic, packed) of each figure. */
+    private static String band(PrefixPlacement p) {
+        return "random /32 placement (expected, p10, packed): fit %s; /28 blocks @desired %s, @max %s".formatted(
+                p.nodesFit().packed() < 0 ? "-" : band(p.nodesFit()), band(p.freeBlocksAtDesired()),
+                band(p.freeBlocksAtMax()));
+    }
+
+    private static String band(PlacementBand b) {
+        return "%d, %d, %d".formatted(b.expected(), b.pessimistic(), b.packed());
     }
 }

@@ -31,14 +31,28 @@ public record ReportV1(int reportVersion, String asOf, String accountId, String 
      */
     @JsonPropertyOrder({"subnetId", "vpcId", "availabilityZone", "cidr", "usableIps", "availableIps",
             "utilizationPercent", "warmIps", "prefixMode", "freePrefixBlocks", "forecastAtDesired", "forecastAtMax",
-            "nodesUntilExhaustion", "severity", "reason", "fix", "clusters", "nodeGroups"})
+            "nodesUntilExhaustion", "severity", "reason", "fix", "clusters", "nodeGroups", "prefixPlacement"})
     public record Subnet(String subnetId, String vpcId, String availabilityZone, String cidr, int usableIps,
                          int availableIps, double utilizationPercent, int warmIps, boolean prefixMode,
                          @JsonInclude(JsonInclude.Include.NON_NULL) Integer freePrefixBlocks,
                          Growth forecastAtDesired, Growth forecastAtMax,
                          @JsonInclude(JsonInclude.Include.NON_NULL) Integer nodesUntilExhaustion,
                          String severity, String reason, String fix, List<String> clusters,
-                         List<String> nodeGroups) {
+                         List<String> nodeGroups,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) PrefixPlacement prefixPlacement) {
+    }
+
+    /**
+     * In prefix mode, the /28 figures as bands over where EC2 puts single /32 addresses: new nodes (median holding)
+     * that still fit, and free aligned /28 blocks left at desired and at max size (median assumption).
+     */
+    @JsonPropertyOrder({"nodesFit", "freeBlocksAtDesired", "freeBlocksAtMax"})
+    public record PrefixPlacement(Band nodesFit, Band freeBlocksAtDesired, Band freeBlocksAtMax) {
+    }
+
+    /** Packed (/32s fill loose addresses first), random placement's expected value (the headline), its p10. */
+    @JsonPropertyOrder({"packed", "expected", "pessimistic"})
+    public record Band(int packed, int expected, int pessimistic) {
     }
 
     /** Addresses left after growth if a new node costs its 0-pod baseline, its group's median, its max pods. */
