@@ -13,9 +13,17 @@ import java.util.List;
  * {@code sheet} is present only for the subnet-calc model; {@code maxPods} is {@code null} when the spreadsheet has
  * no value (#N/A).
  */
-@JsonPropertyOrder({"model", "sheet", "subnet", "totals", "instances", "notes"})
+@JsonPropertyOrder({"model", "sheet", "subnet", "totals", "instances", "notes", "prefixBlocks"})
 record PlanJsonV1(String model, @JsonInclude(JsonInclude.Include.NON_NULL) String sheet, Subnet subnet,
-                  Totals totals, List<Row> instances, List<String> notes) {
+                  Totals totals, List<Row> instances, List<String> notes,
+                  @JsonInclude(JsonInclude.Include.NON_NULL) PrefixBlocks prefixBlocks) {
+
+    /** With prefix delegation: the scenario in free aligned /28 blocks (docs/cli.md "Output"). */
+    @JsonPropertyOrder({"freeBlocksNow", "prefixesNeeded", "freeBlocksPacked", "freeBlocksExpected",
+            "freeBlocksPessimistic", "allPrefixesPlacedPercent"})
+    record PrefixBlocks(int freeBlocksNow, long prefixesNeeded, int freeBlocksPacked, int freeBlocksExpected,
+                        int freeBlocksPessimistic, double allPrefixesPlacedPercent) {
+    }
 
     @JsonPropertyOrder({"prefixLength", "totalIps", "usableIps"})
     record Subnet(int prefixLength, long totalIps, long usableIps) {
@@ -43,6 +51,8 @@ record PlanJsonV1(String model, @JsonInclude(JsonInclude.Include.NON_NULL) Strin
                         r.activeEnisPerNode(), r.warmEnisPerNode(), r.secondaryIpsPerNode(), r.prefixesPerNode(),
                         r.warmIpsPerNode(), r.subnetIpsPerNode(), r.subnetIpsTotal(), r.podsTotal(),
                         r.podsWithoutIp(), r.podsUnschedulable(), r.branchPodsPerNode())).toList(),
-                plan.notes());
+                plan.notes(), plan.blocks().map(b -> new PrefixBlocks(b.freeBlocksNow(), b.prefixesNeeded(),
+                        b.freeBlocksLeft().packed(), b.freeBlocksLeft().expected(), b.freeBlocksLeft().pessimistic(),
+                        Math.round(1000 * b.allPlacedShare()) / 10.0)).orElse(null));
     }
 }

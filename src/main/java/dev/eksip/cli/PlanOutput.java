@@ -44,6 +44,10 @@ final class PlanOutput {
         out.append("pods hosted %d; subnet IPs used %d of %d usable; %d remaining%s%n".formatted(
                 plan.totals().podsHosted(), plan.totals().subnetIpsUsed(), plan.subnet().usableIps(),
                 plan.totals().subnetIpsRemaining(), plan.totals().subnetIpsRemaining() < 0 ? " (OVER-SUBSCRIBED)" : ""));
+        plan.blocks().ifPresent(b -> out.append(("/28 blocks: %d free, %d prefixes needed; left packed %d, random "
+                + "/32 placement expected %d, p10 %d; all placed in %.1f%% of runs%n").formatted(b.freeBlocksNow(),
+                b.prefixesNeeded(), b.freeBlocksLeft().packed(), b.freeBlocksLeft().expected(),
+                b.freeBlocksLeft().pessimistic(), 100 * b.allPlacedShare())));
         if (!plan.notes().isEmpty()) {
             out.append("notes:").append(System.lineSeparator());
             for (int i = 0; i < plan.notes().size(); i++) wrap(out, "%2d. ".formatted(i + 1), plan.notes().get(i));

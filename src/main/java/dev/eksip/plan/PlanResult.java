@@ -2,6 +2,8 @@ package dev.eksip.plan;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.eksip.domain.PlacementBand;
+
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -16,9 +18,10 @@ import java.util.OptionalInt;
  * @param totals    sums over the rows
  * @param instances one result row per scenario row, in scenario order
  * @param notes     where ipamd differs for this scenario, and how numbers were obtained
+ * @param blocks    with prefix delegation (vpc-cni model), the scenario counted in free aligned /28 blocks
  */
 public record PlanResult(PlanModel model, Optional<SpreadsheetSheet> sheet, SubnetSummary subnet, Totals totals,
-                         List<Row> instances, List<String> notes) {
+                         List<Row> instances, List<String> notes, Optional<PrefixBlocks> blocks) {
     public PlanResult {
         requireNonNull(model, "model");
         requireNonNull(sheet, "sheet");
@@ -26,6 +29,26 @@ public record PlanResult(PlanModel model, Optional<SpreadsheetSheet> sheet, Subn
         requireNonNull(totals, "totals");
         instances = List.copyOf(instances);
         notes = List.copyOf(notes);
+        requireNonNull(blocks, "blocks");
+    }
+
+    /** A result counted in addresses only. */
+    public PlanResult(PlanModel model, Optional<SpreadsheetSheet> sheet, SubnetSummary subnet, Totals totals,
+                      List<Row> instances, List<String> notes) {
+        this(model, sheet, subnet, totals, instances, notes, Optional.empty());
+    }
+
+    /**
+     * The scenario in /28 blocks (vpc-cni-model.md, "Beyond the original: random /32 placement and the /28 band"):
+     * the fresh subnet's free aligned blocks, the prefixes its nodes ask for, the blocks left as a band (packed,
+     * random placement's expected value, its 10th percentile; negative = prefixes that find no block), and the
+     * share of random-placement runs in which every node got all its /32s and prefixes.
+     */
+    public record PrefixBlocks(int freeBlocksNow, long prefixesNeeded, PlacementBand freeBlocksLeft,
+                               double allPlacedShare) {
+        public PrefixBlocks {
+            requireNonNull(freeBlocksLeft, "freeBlocksLeft");
+        }
     }
 
     /** The subnet: {@code totalIps = 2^(32−N)}, {@code usableIps} per the model (AWS: −5; the sheet: −2). */

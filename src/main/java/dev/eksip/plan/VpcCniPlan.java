@@ -4,11 +4,13 @@ import dev.eksip.simulation.AddressSpace;
 import dev.eksip.simulation.InstanceCatalog;
 import dev.eksip.simulation.MaxPods;
 import dev.eksip.simulation.NodeModel;
+import dev.eksip.simulation.RandomPlacement;
 
 import dev.eksip.domain.CniSettings;
 import dev.eksip.domain.EniHolding;
 import dev.eksip.domain.InstanceLimits;
 import dev.eksip.domain.NodeAllocation;
+import dev.eksip.domain.PlacementBand;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -29,6 +31,8 @@ final class VpcCniPlan {
         List<PlanResult.Row> rows = new ArrayList<>();
         long used = 0;
         long hosted = 0;
+        List<RandomPlacement.Run> demand = new ArrayList<>();
+        boolean anyPrefixes = false;
         List<Scenario.InstanceRow> instances = scenario.instances();
         for (int i = 0; i < instances.size(); i++) {
             Scenario.InstanceRow in = instances.get(i);
@@ -46,6 +50,8 @@ final class VpcCniPlan {
             used += row.subnetIpsTotal();
             hosted += row.podsTotal();
             rowNotes(in, limits, cni, node, notes);
+            demand.add(new RandomPlacement.Run(node.enis().stream().map(EniHolding::take).toList(), in.count()));
+            anyPrefixes |= node.prefixMode() && !node.ipv6();
         }
         long usable = AddressSpace.usable(scenario.prefixLength());
         configNotes(scenario, notes);
@@ -57,9 +63,30 @@ final class VpcCniPlan {
         notes.add("steady state on scale-up (vpc-cni-model.md §6): after scale-down ipamd can hold more, "
                 + "because ENIs and prefixes with one pod left are not released (§7); usable = 2^(32-N) - 5 "
                 + "(AWS reserves 5 addresses per subnet)");
+        Optional<PlanResult.PrefixBlocks> blocks = anyPrefixes
+                ? Optional.of(blocks(scenario.prefixLength(), demand, notes)) : Optional.empty();
         return new PlanResult(PlanModel.VPC_CNI, Optional.empty(),
                 new PlanResult.SubnetSummary(scenario.prefixLength(), Planner.totalIps(scenario.prefixLength()), usable),
-                new PlanResult.Totals(hosted, used, remaining), rows, List.copyOf(notes));
+                new PlanResult.Totals(hosted, used, remaining), rows, List.copyOf(notes), blocks);
+    }
+
+    /**
+     * The scenario in free aligned /28 blocks of a fresh subnet, node by node in row order: packed (/32s fill loose
+     * addresses first) and under random /32 placement ({@link RandomPlacement}, seeded).
+     */
+    static PlanResult.PrefixBlocks blocks(int prefixLength, List<RandomPlacement.Run> demand, Set<String> notes) {
+        RandomPlacement fresh = RandomPlacement.fresh(prefixLength);
+        RandomPlacement.Outcome o = fresh.place(demand);
+        long prefixes = 0;
+        for (RandomPlacement.Run r : demand)
+            for (var t : r.unit()) prefixes += (long) t.prefixes() * r.times();
+        PlacementBand left = o.blocksLeft();
+        notes.add(("/28 blocks: a fresh /%d has %d aligned free /28s and the nodes ask for %d prefixes; blocks left "
+                + "packed %d, under random /32 placement expected %d (p10 %d); every node gets its prefixes in "
+                + "%.1f%% of random-placement runs (EC2 places single addresses at random: amazon-vpc-cni-k8s "
+                + "#2313, #3087)").formatted(prefixLength, fresh.freeBlocks(), prefixes, left.packed(),
+                left.expected(), left.pessimistic(), 100 * o.allPlacedShare()));
+        return new PlanResult.PrefixBlocks(fresh.freeBlocks(), prefixes, left, o.allPlacedShare());
     }
 
     /** Scenario {@code maxPods}, else §8 {@code max-pods-calculator.sh} with the managed-node-group cap. */

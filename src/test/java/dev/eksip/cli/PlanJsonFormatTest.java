@@ -16,7 +16,9 @@ import java.util.Map;
 /** {@code plan --output json} is pinned here (docs/cli.md "Output"): a renamed {@link PlanJsonV1} component fails. */
 class PlanJsonFormatTest {
     private static final Map<Class<? extends Record>, List<String>> FIELDS = Map.of(
-            PlanJsonV1.class, List.of("model", "sheet", "subnet", "totals", "instances", "notes"),
+            PlanJsonV1.class, List.of("model", "sheet", "subnet", "totals", "instances", "notes", "prefixBlocks"),
+            PlanJsonV1.PrefixBlocks.class, List.of("freeBlocksNow", "prefixesNeeded", "freeBlocksPacked",
+                    "freeBlocksExpected", "freeBlocksPessimistic", "allPrefixesPlacedPercent"),
             PlanJsonV1.Subnet.class, List.of("prefixLength", "totalIps", "usableIps"),
             PlanJsonV1.Totals.class, List.of("podsHosted", "subnetIpsUsed", "subnetIpsRemaining"),
             PlanJsonV1.Row.class, List.of("instanceType", "count", "podsPerNode", "maxPods", "enisPerNode",
