@@ -97,6 +97,14 @@ class RandomPlacementTest {
     }
 
     @Test
+    void largeSubnetsTakeFewerRunsSoTheCostStaysFlat() {
+        assertThat(RandomPlacement.fresh(22).runs()).isEqualTo(RandomPlacement.RUNS);
+        assertThat(RandomPlacement.fresh(20).runs()).isEqualTo(400 * 256 / 256);
+        assertThat(RandomPlacement.fresh(19).runs()).isEqualTo(400 * 256 / 512);
+        assertThat(RandomPlacement.fresh(16).runs()).isEqualTo(RandomPlacement.MIN_RUNS);
+    }
+
+    @Test
     void theBandIsReproducible() {
         RandomPlacement space = RandomPlacement.of(FRESH_22, List.of(), List.of());
         assertThat(space.nodesThatFit(m5LargeNode())).isEqualTo(space.nodesThatFit(m5LargeNode()));
