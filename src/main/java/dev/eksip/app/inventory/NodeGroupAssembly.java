@@ -16,7 +16,8 @@ import java.util.TreeSet;
 /**
  * The node groups of each audited cluster (managed, then self-managed) with their instance types, and the running
  * instances attributed to a cluster and node group. A group's types are its own, else its launch template's or
- * launch configuration's, else those of its running nodes; a group left without any is a gap.
+ * launch configuration's, else those of its running nodes; a group left without any is a gap. Instances no Auto
+ * Scaling group launched but Karpenter or EKS Auto Mode did form their cluster's node pools ({@link NodePools}).
  */
 public final class NodeGroupAssembly {
     private NodeGroupAssembly() {
@@ -97,6 +98,7 @@ public final class NodeGroupAssembly {
             String group = Attribution.nodeGroupOf(i.tags(), groupsByCluster.getOrDefault(cluster.get(), List.of()));
             attributed.add(new AttributedInstance(i, cluster.get(), group));
         }
+        attributed = NodePools.attribute(attributed, groupsByCluster);
 
         // groups whose types are still unknown take the types of their running nodes
         List<InventoryGap> gaps = new ArrayList<>();
