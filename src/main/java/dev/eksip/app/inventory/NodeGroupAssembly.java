@@ -98,7 +98,9 @@ public final class NodeGroupAssembly {
             String group = Attribution.nodeGroupOf(i.tags(), groupsByCluster.getOrDefault(cluster.get(), List.of()));
             attributed.add(new AttributedInstance(i, cluster.get(), group));
         }
-        attributed = NodePools.attribute(attributed, groupsByCluster);
+        Set<String> autoMode = new TreeSet<>();
+        clusters.forEach(c -> { if (c.autoMode().enabled()) autoMode.add(c.name()); });
+        attributed = NodePools.attribute(attributed, groupsByCluster, autoMode);
 
         // groups whose types are still unknown take the types of their running nodes
         List<InventoryGap> gaps = new ArrayList<>();
@@ -129,6 +131,6 @@ public final class NodeGroupAssembly {
 
     private static NodeGroup withTypes(NodeGroup g, List<String> types) {
         return new NodeGroup(g.name(), g.managed(), g.customAmi(), types, g.minSize(), g.desiredSize(), g.maxSize(),
-                g.subnetIds(), g.autoScalingGroup(), g.maxPods());
+                g.subnetIds(), g.autoScalingGroup(), g.maxPods(), g.nodePool());
     }
 }

@@ -32,15 +32,20 @@ final class NodePools {
     record PoolTag(Provisioner provisioner, String pool, String nodeClass) {
     }
 
-    static Optional<PoolTag> poolOf(Map<String, String> tags) {
+    /**
+     * The pool {@code tags} name. In an Auto Mode cluster a {@code karpenter.sh/nodepool} instance without an
+     * {@code EC2NodeClass} tag is Auto Mode's too (Auto Mode's NodeClass is {@code eks.amazonaws.com/v1}, not
+     * Karpenter's {@code EC2NodeClass}).
+     */
+    static Optional<PoolTag> poolOf(Map<String, String> tags, boolean autoModeCluster) {
         String auto = tags.get(AUTO_MODE_POOL_TAG);
         if (auto != null && !auto.isEmpty())
             return Optional.of(new PoolTag(Provisioner.AUTO_MODE, auto, tags.getOrDefault(AUTO_MODE_CLASS_TAG, "")));
         String karpenter = tags.get(KARPENTER_POOL_TAG);
-        if (karpenter != null && !karpenter.isEmpty())
-            return Optional.of(new PoolTag(Provisioner.KARPENTER, karpenter,
-                    tags.getOrDefault(KARPENTER_CLASS_TAG, "")));
-        return Optional.empty();
+        if (karpenter == null || karpenter.isEmpty()) return Optional.empty();
+        if (autoModeCluster && !tags.containsKey(KARPENTER_CLASS_TAG))
+            return Optional.of(new PoolTag(Provisioner.AUTO_MODE, karpenter, tags.getOrDefault(AUTO_MODE_CLASS_TAG, "")));
+        return Optional.of(new PoolTag(Provisioner.KARPENTER, karpenter, tags.getOrDefault(KARPENTER_CLASS_TAG, "")));
     }
 
     /**
@@ -49,12 +54,13 @@ final class NodePools {
      * Scaling group of the cluster already has is named {@code <provisioner>:<name>}.
      */
     static List<NodeGroupAssembly.AttributedInstance> attribute(List<NodeGroupAssembly.AttributedInstance> instances,
-                                                                Map<String, List<NodeGroup>> groupsByCluster) {
+                                                                Map<String, List<NodeGroup>> groupsByCluster,
+                                                                Set<String> autoModeClusters) {
         Map<String, Map<String, List<InstanceFacts>>> pools = new TreeMap<>();
         Map<String, Map<String, PoolTag>> tagsOf = new TreeMap<>();
         List<NodeGroupAssembly.AttributedInstance> out = new ArrayList<>(instances.size());
         for (NodeGroupAssembly.AttributedInstance a : instances) {
-            Optional<PoolTag> tag = a.nodeGroup().isEmpty() ? poolOf(a.instance().tags()) : Optional.empty();
+            Optional<PoolTag> tag = a.nodeGroup().isEmpty() ? poolOf(a.instance().tags(), autoModeClusters.contains(a.cluster())) : Optional.empty();
             if (tag.isEmpty()) {
                 out.add(a);
                 continue;
