@@ -1,11 +1,13 @@
 package dev.eksip.domain;
 
+import java.util.Optional;
+
 /**
  * What launches a node pool's instances (a {@link NodePool}; Auto Scaling groups are {@link NodeGroup}s without one).
  * Instance tags tell them apart: {@code karpenter.sh/nodepool} (Karpenter) and {@code eks:kubernetes-node-pool-name}
  * (EKS Auto Mode, whose node pools are Karpenter's API run by AWS).
  */
-public enum Provisioner {
+public enum Provisioner implements WireName {
     /** Self-run Karpenter (aws/karpenter-provider-aws). */
     KARPENTER("karpenter"),
     /** EKS Auto Mode (DescribeCluster {@code computeConfig.enabled}). */
@@ -18,12 +20,12 @@ public enum Provisioner {
     }
 
     /** The spelling in snapshots, reports and metrics. */
+    @Override
     public String id() {
         return id;
     }
 
-    public static Provisioner fromId(String id) {
-        for (Provisioner p : values()) if (p.id.equals(id)) return p;
-        throw new IllegalArgumentException("unknown provisioner '%s': expected karpenter or auto-mode".formatted(id));
+    public static Optional<Provisioner> fromId(String id) {
+        return WireName.parse(Provisioner.class, id);
     }
 }
