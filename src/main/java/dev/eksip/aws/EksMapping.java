@@ -8,6 +8,7 @@ import dev.eksip.app.inventory.ClusterFacts;
 import dev.eksip.app.inventory.LaunchSpec;
 import dev.eksip.app.inventory.ManagedNodeGroupFacts;
 import dev.eksip.app.inventory.VpcCniAddon;
+import dev.eksip.domain.AutoMode;
 import dev.eksip.domain.IpFamily;
 import dev.eksip.domain.NodeGroup;
 import software.amazon.awssdk.services.eks.model.AMITypes;
@@ -39,7 +40,17 @@ final class EksMapping {
         var network = cluster.kubernetesNetworkConfig();
         IpFamily ipFamily = network == null || network.ipFamilyAsString() == null ? IpFamily.IPV4
                 : IpFamily.fromId(network.ipFamilyAsString().toLowerCase(Locale.ROOT)).orElse(IpFamily.IPV4);
-        return new ClusterFacts(cluster.name(), vpcId, ipFamily, subnetIds, managed, addon);
+        return new ClusterFacts(cluster.name(), vpcId, ipFamily, subnetIds, managed, addon, autoMode(cluster));
+    }
+
+    /**
+     * EKS Auto Mode: {@code computeConfig.enabled} and its built-in {@code nodePools} (DescribeCluster, EKS API
+     * 2017-11-01 since Auto Mode's launch in December 2024); off when EKS (or moto) returns no computeConfig.
+     */
+    static AutoMode autoMode(Cluster cluster) {
+        var compute = cluster.computeConfig();
+        if (compute == null || !Boolean.TRUE.equals(compute.enabled())) return AutoMode.OFF;
+        return new AutoMode(true, compute.nodePools() == null ? List.of() : compute.nodePools());
     }
 
     /** A managed node group with its own instance types, its Auto Scaling groups and its launch template. */

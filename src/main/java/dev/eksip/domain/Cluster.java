@@ -13,10 +13,11 @@ import java.util.Map;
  *                       {@code configured} (per-cluster defaults of this tool) or {@code default} (ipamd's)
  * @param ipFamily       the cluster's IP family; it decides {@link CniSettings#ipv6()} (ENABLE_IPv6 follows it)
  * @param podSubnets     custom networking: the ENIConfig pod subnet per availability zone (may be empty)
- * @param nodeGroups     managed and self-managed node groups
+ * @param nodeGroups     managed and self-managed node groups, then Karpenter / Auto Mode node pools
+ * @param autoMode       EKS Auto Mode ({@link AutoMode#OFF} when not enabled or not known)
  */
 public record Cluster(String name, String vpcId, IpFamily ipFamily, CniSettings cni, CniSource cniSource,
-                      Map<String, String> podSubnets, List<NodeGroup> nodeGroups) {
+                      Map<String, String> podSubnets, List<NodeGroup> nodeGroups, AutoMode autoMode) {
     public Cluster {
         requireNonNull(name, "name");
         requireNonNull(vpcId, "vpcId");
@@ -26,5 +27,12 @@ public record Cluster(String name, String vpcId, IpFamily ipFamily, CniSettings 
         requireNonNull(cniSource, "cniSource");
         podSubnets = Map.copyOf(podSubnets);
         nodeGroups = List.copyOf(nodeGroups);
+        requireNonNull(autoMode, "autoMode");
+    }
+
+    /** A cluster without EKS Auto Mode. */
+    public Cluster(String name, String vpcId, IpFamily ipFamily, CniSettings cni, CniSource cniSource,
+                   Map<String, String> podSubnets, List<NodeGroup> nodeGroups) {
+        this(name, vpcId, ipFamily, cni, cniSource, podSubnets, nodeGroups, AutoMode.OFF);
     }
 }

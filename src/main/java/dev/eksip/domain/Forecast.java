@@ -17,10 +17,11 @@ import java.util.List;
  * @param gaps              inventory gaps (each one is an audit error)
  * @param unattributedNodes nodes that could not be tied to a node group (still counted in their subnet)
  * @param unattributedEnis  ENIs in audited subnets not attached to a known node (still counted)
+ * @param pools             per Karpenter / EKS Auto Mode node pool: how far it can grow
  */
 public record Forecast(Instant asOf, String accountId, String region, List<SubnetForecast> subnets,
                        List<ZoneForecast> zones, List<ClusterForecast> clusters, List<InventoryGap> gaps,
-                       int unattributedNodes, int unattributedEnis) {
+                       int unattributedNodes, int unattributedEnis, List<PoolOutlook> pools) {
     public Forecast {
         requireNonNull(asOf, "asOf");
         requireNonNull(accountId, "accountId");
@@ -29,6 +30,14 @@ public record Forecast(Instant asOf, String accountId, String region, List<Subne
         zones = List.copyOf(zones);
         clusters = List.copyOf(clusters);
         gaps = List.copyOf(gaps);
+        pools = List.copyOf(pools);
+    }
+
+    /** A forecast without node pools. */
+    public Forecast(Instant asOf, String accountId, String region, List<SubnetForecast> subnets,
+                    List<ZoneForecast> zones, List<ClusterForecast> clusters, List<InventoryGap> gaps,
+                    int unattributedNodes, int unattributedEnis) {
+        this(asOf, accountId, region, subnets, zones, clusters, gaps, unattributedNodes, unattributedEnis, List.of());
     }
 
     public long subnetsAtRisk() {

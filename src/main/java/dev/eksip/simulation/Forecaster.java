@@ -7,6 +7,7 @@ import dev.eksip.domain.Inventory;
 import dev.eksip.domain.NodeGroup;
 import dev.eksip.domain.PlacementBand;
 import dev.eksip.domain.PrefixPlacement;
+import dev.eksip.domain.PoolOutlook;
 import dev.eksip.domain.Subnet;
 import dev.eksip.domain.SubnetTake;
 
@@ -51,6 +52,7 @@ public final class Forecaster {
             now.put(id, SubnetSpace.now(s, plan.prefixMode(id), observed.addresses(id), observed.prefixes(id)));
         }
         Growth growth = Growth.run(plan.groups(), now, new Destinations(byId, discovery));
+        List<PoolOutlook> pools = PoolOutlooks.of(plan, now);
 
         List<SubnetFigures> out = new ArrayList<>(byId.size());
         for (Subnet s : byId.values()) {
@@ -67,7 +69,7 @@ public final class Forecaster {
                     growth.atDesired(id), growth.atMax(id), cost, fit, users.clusters(id), users.nodeGroups(id),
                     observed.nodesIn(id), placement));
         }
-        return new ForecastFigures(out, plan.gaps(), observed.unattributedNodes(), inventory.otherEnis().size());
+        return new ForecastFigures(out, plan.gaps(), observed.unattributedNodes(), inventory.otherEnis().size(), pools);
     }
 
     /**
@@ -101,9 +103,13 @@ public final class Forecaster {
      * §8 precedence: a managed node group without a custom AMI caps max pods at 110 (≤ 30 vCPUs) / 250 and that cap
      * wins over everything, an explicit kubelet value included; below it an explicit kubelet value wins; else the
      * managed group gets the calculator (prefix, custom networking and MAX_ENI aware) under the cap, and everything
-     * else nodeadm's standard formula.
+     * else nodeadm's standard formula. An EKS Auto Mode pool's nodes get the calculator capped at 110
+     * ({@link AutoModeNetworking}); {@code cni} is then the Auto Mode view's.
      */
     static int maxPods(InstanceLimits limits, CniSettings cni, NodeGroup g) {
+        if (AutoModeNetworking.autoMode(g))     // Auto Mode: the calculator for its mode, then its 110 cap
+            return Math.min(AutoModeNetworking.MAX_PODS_CAP, MaxPods.compute(limits,
+                    new MaxPods.Options(cni.prefixDelegation(), cni.customNetworking(), 0, false)));
         boolean managedCap = g != null && g.managed() && !g.customAmi();
         if (g != null && g.maxPods() > 0)
             return managedCap ? Math.min(g.maxPods(), MaxPods.managedCap(limits)) : g.maxPods();

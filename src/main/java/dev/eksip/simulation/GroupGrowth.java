@@ -11,16 +11,19 @@ import java.util.Map;
  * How one node group grows: the subnets it launches into, its nodes per zone today (zones it does not launch into
  * left out), its node count, and what a new node costs. {@code excludedPrimaryCost} is what a node costs when its
  * primary subnet is tagged {@code kubernetes.io/role/cni=0} under subnet discovery (null when that cannot happen).
+ * {@code maxNodes} is the size at max: the Auto Scaling group's max size; for a node pool what its CPU limit allows
+ * ({@link dev.eksip.domain.NodePoolLimits#maxNodes}), else (unbounded) its desired size. For an Auto Mode pool
+ * {@code cluster} is the Auto Mode view ({@link AutoModeNetworking#view}).
  */
 record GroupGrowth(Cluster cluster, NodeGroup group, List<Subnet> subnets, Map<String, Integer> nodesPerZone,
-                   int current, NodeCost cost, NodeCost excludedPrimaryCost) {
+                   int current, NodeCost cost, NodeCost excludedPrimaryCost, int maxNodes) {
     GroupGrowth {
         subnets = List.copyOf(subnets);
         nodesPerZone = Map.copyOf(nodesPerZone);
     }
 
     int newNodes(boolean atMax) {
-        return Math.max(0, (atMax ? group.maxSize() : group.desiredSize()) - current);
+        return Math.max(0, (atMax ? maxNodes : group.desiredSize()) - current);
     }
 
     /** The cost of a node launched into {@code nodeSubnet}. */

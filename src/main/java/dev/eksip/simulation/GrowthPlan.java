@@ -62,18 +62,23 @@ final class GrowthPlan {
         return List.copyOf(gaps);
     }
 
-    private void add(Cluster c, ObservedHoldings observed) {
-        boolean prefixMode = c.cni().prefixDelegation() && !c.cni().ipv6();
+    private void add(Cluster cluster, ObservedHoldings observed) {
+        boolean prefixMode = cluster.cni().prefixDelegation() && !cluster.cni().ipv6();
         // §1: prefix delegation only where the type supports it (else secondary IPs): a cluster whose every
-        // known node group type falls back never asks for a /28.
-        boolean anyPrefixGroup = c.nodeGroups().isEmpty() || c.nodeGroups().stream().anyMatch(g -> {
+        // known node group type falls back never asks for a /28. Auto Mode pools do not run the cluster's CNI.
+        List<NodeGroup> cniGroups = cluster.nodeGroups().stream().filter(g -> !AutoModeNetworking.autoMode(g)).toList();
+        boolean anyPrefixGroup = cniGroups.isEmpty() || cniGroups.stream().anyMatch(g -> {
             String t = g.instanceTypes().isEmpty() ? "" : g.instanceTypes().get(0);
             return catalog.find(t).map(InstanceLimits::prefixDelegationSupported).orElse(true);
         });
-        if (prefixMode && anyPrefixGroup) prefixSubnets.addAll(c.podSubnets().values());
-        for (NodeGroup g : c.nodeGroups()) {
+        if (prefixMode && anyPrefixGroup) prefixSubnets.addAll(cluster.podSubnets().values());
+        for (NodeGroup g : cluster.nodeGroups()) {
+            // An Auto Mode pool falls back to secondary IPs where no /28 is free: its subnets stay counted in
+            // addresses (never added to prefixSubnets), its nodes cost what they hold.
+            boolean autoMode = AutoModeNetworking.autoMode(g);
+            Cluster c = AutoModeNetworking.view(cluster, g);
             InstanceLimits limits = ForecastType.of(c, g, catalog, gaps);
-            boolean groupPrefixes = prefixMode && (limits == null || limits.prefixDelegationSupported());
+            boolean groupPrefixes = !autoMode && prefixMode && (limits == null || limits.prefixDelegationSupported());
             List<Subnet> groupSubnets = new ArrayList<>();
             for (String id : g.subnetIds()) {
                 Subnet s = subnets.get(id);
@@ -96,6 +101,7 @@ final class GrowthPlan {
             Map<String, Integer> perZone = new TreeMap<>();
             for (Subnet s : groupSubnets) perZone.putIfAbsent(s.availabilityZone(), 0);
             // Auto Scaling balances over the zones it launches into; nodes left in other zones do not count.
+            // Karpenter is assumed to spread its nodes over zones alike (its zone choice needs the Kubernetes API).
             for (Node n : nodes) perZone.computeIfPresent(n.availabilityZone(), (z, k) -> k + 1);
             int maxPods = Forecaster.maxPods(limits, c.cni(), g);
             NodeCost cost = NodeCost.of(limits, c.cni(), maxPods, nodes);
@@ -105,8 +111,20 @@ final class GrowthPlan {
                 CniSettings skipPrimary = SubnetDiscovery.primaryExcluded(c.cni());
                 excluded = NodeCost.of(limits, skipPrimary, maxPods, nodes);
             }
-            groups.add(new GroupGrowth(c, g, groupSubnets, perZone, nodes.size(), cost, excluded));
+            groups.add(new GroupGrowth(c, g, groupSubnets, perZone, nodes.size(), cost, excluded,
+                    maxNodes(g, limits)));
         }
+    }
+
+    /**
+     * The group's size at max. A node pool: what its CPU limit allows for the type new nodes are forecast with
+     * (never fewer than it runs), else its desired size (unbounded: no growth is invented).
+     */
+    private static int maxNodes(NodeGroup g, InstanceLimits limits) {
+        if (!g.isNodePool()) return g.maxSize();
+        if (g.nodePool().unbounded()) return g.desiredSize();
+        int bound = g.nodePool().limits().maxNodes(limits.vcpus());
+        return bound < 0 ? g.desiredSize() : Math.max(bound, g.desiredSize());
     }
 
     /**
@@ -115,25 +133,7 @@ final class GrowthPlan {
      */
     int medianNodeCost(String subnetId, boolean prefixMode) {
         int worst = 0;
-        for (GroupGrowth g : groups) {
-            CniSettings cni = g.cluster().cni();
-            boolean launchesHere = g.launchesInto(subnetId);
-            boolean podsHere = cni.customNetworking() && g.cluster().podSubnets().containsValue(subnetId);
-            boolean discoveredHere = !cni.customNetworking() && cni.subnetDiscovery()
-                    && g.subnets().stream().anyMatch(s -> discovery.candidates(g.cluster(), s).stream()
-                            .anyMatch(c -> c.subnetId().equals(subnetId)));
-            if (!launchesHere && !podsHere && !discoveredHere) continue;
-            NodeCost nodeCost = launchesHere ? g.costIn(subnets.get(subnetId)) : g.cost();
-            int cost = 0;
-            for (EniHolding eni : nodeCost.median()) {
-                boolean here = switch (eni.role()) {
-                    case PRIMARY -> launchesHere;
-                    case POD, TRUNK, BRANCH -> cni.customNetworking() ? podsHere : launchesHere || discoveredHere;
-                };
-                if (here) cost += prefixMode ? EniHolding.PREFIX_SIZE * eni.prefixes() : eni.take().addresses();
-            }
-            worst = Math.max(worst, cost);
-        }
+        for (GroupGrowth g : groups) worst = Math.max(worst, nodeCost(g, subnetId, prefixMode));
         return worst;
     }
     /**
@@ -170,5 +170,26 @@ final class GrowthPlan {
             }
         }
         return List.copyOf(worst);
+    }
+
+    /** What one new node (median holding) of {@code g} adds to this subnet, in its unit; 0 when it allocates elsewhere. */
+    int nodeCost(GroupGrowth g, String subnetId, boolean prefixMode) {
+        CniSettings cni = g.cluster().cni();
+        boolean launchesHere = g.launchesInto(subnetId);
+        boolean podsHere = cni.customNetworking() && g.cluster().podSubnets().containsValue(subnetId);
+        boolean discoveredHere = !cni.customNetworking() && cni.subnetDiscovery()
+                && g.subnets().stream().anyMatch(s -> discovery.candidates(g.cluster(), s).stream()
+                        .anyMatch(c -> c.subnetId().equals(subnetId)));
+        if (!launchesHere && !podsHere && !discoveredHere) return 0;
+        NodeCost nodeCost = launchesHere ? g.costIn(subnets.get(subnetId)) : g.cost();
+        int cost = 0;
+        for (EniHolding eni : nodeCost.median()) {
+            boolean here = switch (eni.role()) {
+                case PRIMARY -> launchesHere;
+                case POD, TRUNK, BRANCH -> cni.customNetworking() ? podsHere : launchesHere || discoveredHere;
+            };
+            if (here) cost += prefixMode ? EniHolding.PREFIX_SIZE * eni.prefixes() : eni.take().addresses();
+        }
+        return cost;
     }
 }

@@ -32,7 +32,8 @@ final class WarmEstimate {
     }
 
     /** Addresses surely idle on node {@code n} of cluster {@code c}; 0 for IPv6 and unknown types. */
-    int idle(Node n, Cluster c) {
+    int idle(Node n, Cluster cluster) {
+        Cluster c = AutoModeNetworking.view(cluster, group(cluster, n.nodeGroup()));
         int held = 0;
         for (Eni e : n.enis()) held += e.secondaryIps().size() + EniHolding.PREFIX_SIZE * e.prefixes().size();
         if (held == 0 || c.cni().ipv6()) return 0;

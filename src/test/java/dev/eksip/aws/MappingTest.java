@@ -170,6 +170,20 @@ class MappingTest {
                 .extracting(ClusterFacts::vpcId, ClusterFacts::ipFamily).containsExactly("vpc-1", IpFamily.IPV6);
     }
 
+    /** moto 5.2.1 returns no computeConfig, so EKS Auto Mode detection is checked on the SDK's model here. */
+    @Test
+    void autoModeIsDescribeClustersComputeConfigWithItsBuiltInNodePools() {
+        var cluster = software.amazon.awssdk.services.eks.model.Cluster.builder().name("auto").build();
+        assertThat(EksMapping.cluster(cluster, List.of(), VpcCniAddon.UNAVAILABLE).autoMode())
+                .isEqualTo(dev.eksip.domain.AutoMode.OFF);
+        var auto = cluster.toBuilder().computeConfig(c -> c.enabled(true).nodePools("general-purpose", "system")
+                .nodeRoleArn("arn:aws:iam::123456789012:role/AutoNode")).build();
+        assertThat(EksMapping.cluster(auto, List.of(), VpcCniAddon.UNAVAILABLE).autoMode())
+                .isEqualTo(new dev.eksip.domain.AutoMode(true, List.of("general-purpose", "system")));
+        var disabled = cluster.toBuilder().computeConfig(c -> c.enabled(false)).build();
+        assertThat(EksMapping.cluster(disabled, List.of(), VpcCniAddon.UNAVAILABLE).autoMode().enabled()).isFalse();
+    }
+
     @Test
     void anAutoScalingGroupLaunchesFromItsTemplateItsMixedPolicysTemplateOrItsLaunchConfiguration() {
         AutoScalingGroup base = AutoScalingGroup.builder().autoScalingGroupName("asg").minSize(1).build();

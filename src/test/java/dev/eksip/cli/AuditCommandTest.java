@@ -62,7 +62,8 @@ class AuditCommandTest {
                 "warmIps", "forecastAtDesired", "forecastAtMax", "reason", "fix", "nodeGroups"))
             assertThat(first.has(field)).as(field).isTrue();
         assertThat(first.path("forecastAtMax").has("baseline")).isTrue();
-        assertThat(root.path("clusters").size()).isEqualTo(3);
+        assertThat(root.path("clusters").size()).isEqualTo(4);
+        assertThat(root.path("pools").get(0).path("unbounded").asBoolean()).as("the Karpenter pool").isTrue();
     }
 
     @Test

@@ -10,6 +10,8 @@ import static dev.eksip.testing.inventory.InventoryFixtures.nodeGroup;
 import dev.eksip.app.snapshot.InventoryFile;
 import dev.eksip.domain.CniSettings;
 import dev.eksip.domain.Inventory;
+import dev.eksip.domain.NodePool;
+import dev.eksip.domain.Provisioner;
 import dev.eksip.testing.inventory.InventoryBuilder;
 
 import java.nio.file.Path;
@@ -17,13 +19,15 @@ import java.time.Instant;
 
 /**
  * The account behind the snapshot embedded in the jar ({@code src/main/resources/sample/inventory.json}), which
- * {@code audit} shows when no source is given. Three clusters in three zones of one VPC:
+ * {@code audit} shows when no source is given. Four clusters in three zones of one VPC:
  * <ul>
  *   <li>{@code checkout}: default CNI (WARM_ENI_TARGET=1), a managed and a self-managed node group; its /25 in
  *       us-east-1c is exhausted by the next scale-out of {@code workers};</li>
  *   <li>{@code search}: prefix delegation; its us-east-1a subnet still reports hundreds of free addresses but
  *       churned secondary IPs left no free aligned /28 block;</li>
- *   <li>{@code analytics}: custom networking, pod ENIs in 100.64.0.0/16 pod subnets; healthy.</li>
+ *   <li>{@code analytics}: custom networking, pod ENIs in 100.64.0.0/16 pod subnets; healthy;</li>
+ *   <li>{@code mobile}: Karpenter, one NodePool ({@code default}) seen only through its instances' tags: no limits
+ *       known, so its growth is unbounded and the report gives new nodes until exhaustion per subnet.</li>
  * </ul>
  * Regenerate the embedded file with {@code SampleAccountTest#main} after changing this class.
  */
@@ -49,7 +53,9 @@ public final class SampleAccount {
                 .subnet("subnet-0c7a0000000000023", VPC, "us-east-1c", "10.20.34.0/24", "kubernetes.io/cluster/analytics=owned")
                 .subnet("subnet-0a7b0000000000031", VPC, "us-east-1a", "100.64.0.0/19", "kubernetes.io/role/cni=0")
                 .subnet("subnet-0b7b0000000000032", VPC, "us-east-1b", "100.64.32.0/19", "kubernetes.io/role/cni=0")
-                .subnet("subnet-0c7b0000000000033", VPC, "us-east-1c", "100.64.64.0/19", "kubernetes.io/role/cni=0");
+                .subnet("subnet-0c7b0000000000033", VPC, "us-east-1c", "100.64.64.0/19", "kubernetes.io/role/cni=0")
+                .subnet("subnet-0a4d0000000000041", VPC, "us-east-1a", "10.20.40.0/24", "karpenter.sh/discovery=mobile")
+                .subnet("subnet-0b4d0000000000042", VPC, "us-east-1b", "10.20.41.0/25", "karpenter.sh/discovery=mobile");
         String ca = "subnet-0a1c0000000000001", cb = "subnet-0b1c0000000000002", cc = "subnet-0c1c0000000000003";
         String sa = "subnet-0a5e0000000000011", sb = "subnet-0b5e0000000000012", sc = "subnet-0c5e0000000000013";
         String aa = "subnet-0a7a0000000000021", ab = "subnet-0b7a0000000000022", ac = "subnet-0c7a0000000000023";
@@ -101,6 +107,16 @@ public final class SampleAccount {
                 .secondaryIpsPerEni(0, 11, 11));
         b.node(node("analytics").inGroup("system").type("t3.large").subnet(ac).podSubnet(pc)
                 .secondaryIpsPerEni(0, 11));
+
+        // Karpenter: the NodePool is known only from its instances' tags (karpenter.sh/nodepool); its candidate
+        // subnets are those its nodes were seen in, its sizes its node count (limits unknown: unbounded).
+        String ma = "subnet-0a4d0000000000041", mb = "subnet-0b4d0000000000042";
+        b.cluster(cluster("mobile").vpc(VPC).cniFrom(CniSource.ADDON).groups(
+                nodeGroup("default").pool(NodePool.observed(Provisioner.KARPENTER, "default"))
+                        .types("c5.large", "m5.large").sizes(3, 3, 3).subnets(ma, mb)));
+        b.node(node("mobile").inGroup("default").type("m5.large").subnet(ma).secondaryIpsPerEni(9, 9))
+                .node(node("mobile").inGroup("default").type("m5.large").subnet(ma).secondaryIpsPerEni(9))
+                .node(node("mobile").inGroup("default").type("c5.large").subnet(mb).secondaryIpsPerEni(9, 9));
         return b.build(CAPTURED_AT);
     }
 

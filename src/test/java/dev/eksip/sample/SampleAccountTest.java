@@ -63,4 +63,20 @@ class SampleAccountTest {
 
         assertThat(f.clusters()).anySatisfy(c -> assertThat(c.severity()).isEqualTo(Severity.OK));
     }
+
+    @Test
+    void auditShowsTheKarpenterClustersNodePoolUnboundedWithNodesUntilExhaustionPerSubnet() {
+        Forecast f = RunForecast.forecast(InventoryFile.read(EMBEDDED), Instant.parse("2026-11-25T00:00:00Z"));
+
+        assertThat(f.unattributedNodes()).isZero();
+        assertThat(f.pools()).singleElement().satisfies(p -> {
+            assertThat(p.pool().toString()).isEqualTo("mobile/default");
+            assertThat(p.provisioner()).isEqualTo(dev.eksip.domain.Provisioner.KARPENTER);
+            assertThat(p.nodes()).isEqualTo(3);
+            assertThat(p.unbounded()).isTrue();
+            assertThat(p.subnets()).hasSize(2).allSatisfy(r -> assertThat(r.nodesThatFit()).isPositive());
+        });
+        String table = dev.eksip.app.report.ReportTable.render(f, "sample");
+        assertThat(table).contains("karpenter node pool default: 3 nodes (c5.large, m5.large); max unbounded");
+    }
 }

@@ -25,7 +25,7 @@ public final class Assessment {
         List<SubnetForecast> subnets = figures.subnets().stream().map(f -> subnet(f, inventory)).toList();
         return new Forecast(asOf, inventory.accountId(), inventory.region(), subnets, Rollups.zones(subnets),
                 Rollups.clusters(inventory, subnets), figures.gaps(), figures.unattributedNodes(),
-                figures.unattributedEnis());
+                figures.unattributedEnis(), figures.pools());
     }
 
     static SubnetForecast subnet(SubnetFigures f, Inventory inventory) {

@@ -1,6 +1,8 @@
 package dev.eksip.app.assess;
 
 import dev.eksip.domain.Cluster;
+import dev.eksip.domain.NodeGroup;
+import dev.eksip.domain.Provisioner;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +22,19 @@ final class ClusterNotes {
             case CONFIGURED -> "CNI settings: configured for this cluster (CNI_SETTINGS).";
             case DEFAULT -> "CNI settings: ipamd's defaults (no add-on configuration values to read).";
         });
+        for (Provisioner p : Provisioner.values()) {
+            List<String> pools = c.nodeGroups().stream()
+                    .filter(g -> g.isNodePool() && g.nodePool().provisioner() == p).map(NodeGroup::name).toList();
+            if (p == Provisioner.AUTO_MODE && c.autoMode().enabled())
+                notes.add(("EKS Auto Mode: enabled (built-in node pools: %s); its nodes do not run the VPC CNI: /28 "
+                           + "prefixes on the primary interface, secondary IPs where no /28 is free, at most 110 pods "
+                           + "per node.").formatted(c.autoMode().nodePools().isEmpty() ? "none"
+                        : String.join(", ", c.autoMode().nodePools())));
+            if (pools.isEmpty()) continue;
+            notes.add("%s node pools seen on instance tags: %s; without their NodePool limits their growth is "
+                      .formatted(p == Provisioner.KARPENTER ? "Karpenter" : "EKS Auto Mode", String.join(", ", pools))
+                      + "unbounded: see new nodes until exhaustion per subnet.");
+        }
         return List.copyOf(notes);
     }
 }

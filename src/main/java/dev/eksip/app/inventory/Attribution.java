@@ -22,18 +22,23 @@ public final class Attribution {
     static final String EKS_CLUSTER_TAG = "eks:cluster-name";
     static final String EKS_NODEGROUP_TAG = "eks:nodegroup-name";
     static final String ASG_NAME_TAG = "aws:autoscaling:groupName";
+    /**
+     * What Karpenter v1 (which replaced {@code karpenter.sh/managed-by} with it, upgrade guide v1.0) and EKS Auto Mode
+     * (AmazonEKSComputePolicy's request-tag conditions) tag their instances with: the cluster's name.
+     */
+    static final String EKS_EKS_CLUSTER_TAG = "eks:eks-cluster-name";
 
     private Attribution() {
     }
 
     /**
      * The tag keys that select the audited clusters' instances and Auto Scaling groups: {@code kubernetes.io/cluster/NAME}
-     * per cluster, plus {@code eks:cluster-name} when reading every cluster (where it cannot pull in other
-     * clusters' nodes).
+     * per cluster, plus {@code eks:cluster-name} and {@code eks:eks-cluster-name} (Karpenter, Auto Mode) when reading
+     * every cluster (where they cannot pull in other clusters' nodes).
      */
     public static List<String> clusterTagKeys(List<String> clusters, boolean everyCluster) {
         return Stream.concat(clusters.stream().map(n -> CLUSTER_TAG_PREFIX + n),
-                everyCluster ? Stream.of(EKS_CLUSTER_TAG) : Stream.empty()).toList();
+                everyCluster ? Stream.of(EKS_CLUSTER_TAG, EKS_EKS_CLUSTER_TAG) : Stream.empty()).toList();
     }
 
     /**
@@ -56,10 +61,15 @@ public final class Attribution {
         return out;
     }
 
-    /** {@code eks:cluster-name} when it names an audited cluster, else the first audited {@code kubernetes.io/cluster/NAME}. */
+    /**
+     * {@code eks:cluster-name}, else {@code eks:eks-cluster-name}, when it names an audited cluster; else the first
+     * audited {@code kubernetes.io/cluster/NAME}.
+     */
     static Optional<String> clusterOf(Map<String, String> tags, Set<String> clusters) {
-        String eksName = tags.get(EKS_CLUSTER_TAG);
-        if (eksName != null && clusters.contains(eksName)) return Optional.of(eksName);
+        for (String key : List.of(EKS_CLUSTER_TAG, EKS_EKS_CLUSTER_TAG)) {
+            String eksName = tags.get(key);
+            if (eksName != null && clusters.contains(eksName)) return Optional.of(eksName);
+        }
         return tags.keySet().stream().filter(k -> k.startsWith(CLUSTER_TAG_PREFIX))
                 .map(k -> k.substring(CLUSTER_TAG_PREFIX.length())).filter(clusters::contains)
                 .sorted().findFirst();

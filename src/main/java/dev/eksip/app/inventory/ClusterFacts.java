@@ -2,6 +2,7 @@ package dev.eksip.app.inventory;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.eksip.domain.AutoMode;
 import dev.eksip.domain.IpFamily;
 
 import java.util.List;
@@ -14,9 +15,10 @@ import java.util.List;
  * @param subnetIds     the cluster's own subnets
  * @param managedGroups its managed node groups, by name
  * @param addon         the vpc-cni add-on's settings
+ * @param autoMode      EKS Auto Mode ({@code computeConfig})
  */
 public record ClusterFacts(String name, String vpcId, IpFamily ipFamily, List<String> subnetIds,
-                           List<ManagedNodeGroupFacts> managedGroups, VpcCniAddon addon) {
+                           List<ManagedNodeGroupFacts> managedGroups, VpcCniAddon addon, AutoMode autoMode) {
     public ClusterFacts {
         requireNonNull(name, "name");
         requireNonNull(vpcId, "vpcId");
@@ -24,5 +26,12 @@ public record ClusterFacts(String name, String vpcId, IpFamily ipFamily, List<St
         subnetIds = List.copyOf(subnetIds);
         managedGroups = List.copyOf(managedGroups);
         requireNonNull(addon, "addon");
+        requireNonNull(autoMode, "autoMode");
+    }
+
+    /** A cluster without EKS Auto Mode. */
+    public ClusterFacts(String name, String vpcId, IpFamily ipFamily, List<String> subnetIds,
+                        List<ManagedNodeGroupFacts> managedGroups, VpcCniAddon addon) {
+        this(name, vpcId, ipFamily, subnetIds, managedGroups, addon, AutoMode.OFF);
     }
 }

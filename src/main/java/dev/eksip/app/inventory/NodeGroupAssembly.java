@@ -16,7 +16,8 @@ import java.util.TreeSet;
 /**
  * The node groups of each audited cluster (managed, then self-managed) with their instance types, and the running
  * instances attributed to a cluster and node group. A group's types are its own, else its launch template's or
- * launch configuration's, else those of its running nodes; a group left without any is a gap.
+ * launch configuration's, else those of its running nodes; a group left without any is a gap. Instances no Auto
+ * Scaling group launched but Karpenter or EKS Auto Mode did form their cluster's node pools ({@link NodePools}).
  */
 public final class NodeGroupAssembly {
     private NodeGroupAssembly() {
@@ -97,6 +98,9 @@ public final class NodeGroupAssembly {
             String group = Attribution.nodeGroupOf(i.tags(), groupsByCluster.getOrDefault(cluster.get(), List.of()));
             attributed.add(new AttributedInstance(i, cluster.get(), group));
         }
+        Set<String> autoMode = new TreeSet<>();
+        clusters.forEach(c -> { if (c.autoMode().enabled()) autoMode.add(c.name()); });
+        attributed = NodePools.attribute(attributed, groupsByCluster, autoMode);
 
         // groups whose types are still unknown take the types of their running nodes
         List<InventoryGap> gaps = new ArrayList<>();
@@ -127,6 +131,6 @@ public final class NodeGroupAssembly {
 
     private static NodeGroup withTypes(NodeGroup g, List<String> types) {
         return new NodeGroup(g.name(), g.managed(), g.customAmi(), types, g.minSize(), g.desiredSize(), g.maxSize(),
-                g.subnetIds(), g.autoScalingGroup(), g.maxPods());
+                g.subnetIds(), g.autoScalingGroup(), g.maxPods(), g.nodePool());
     }
 }

@@ -11,6 +11,7 @@ import dev.eksip.domain.GrowthForecast;
 import dev.eksip.domain.InventoryGap;
 import dev.eksip.domain.PlacementBand;
 import dev.eksip.domain.PrefixPlacement;
+import dev.eksip.domain.PoolOutlook;
 import dev.eksip.domain.SubnetForecast;
 import dev.eksip.domain.ZoneForecast;
 
@@ -38,7 +39,15 @@ public final class ReportJson {
                 SubnetOrder.worstFirst(f).stream().map(ReportJson::subnet).toList(),
                 f.zones().stream().map(ReportJson::zone).toList(),
                 f.clusters().stream().map(ReportJson::cluster).toList(),
-                f.gaps().stream().map(ReportJson::gap).toList());
+                f.gaps().stream().map(ReportJson::gap).toList(),
+                f.pools().stream().map(ReportJson::pool).toList());
+    }
+
+    private static ReportV1.Pool pool(PoolOutlook p) {
+        return new ReportV1.Pool(p.pool().cluster(), p.pool().nodeGroup(), p.provisioner().id(), p.nodes(),
+                p.instanceTypes(), p.unbounded() ? null : p.maxNodes(), p.unbounded(),
+                p.subnets().stream().map(r -> new ReportV1.PoolSubnet(r.subnetId(), r.freeNow(), r.nodeCost(),
+                        r.nodesThatFit() < 0 ? null : r.nodesThatFit())).toList());
     }
 
     /** One subnet's forecast in the report's shape, which the SNS alert message reuses (docs/audit-output.md). */

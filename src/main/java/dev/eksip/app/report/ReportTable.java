@@ -6,6 +6,7 @@ import dev.eksip.domain.Forecast;
 import dev.eksip.domain.InventoryGap;
 import dev.eksip.domain.PlacementBand;
 import dev.eksip.domain.PrefixPlacement;
+import dev.eksip.domain.PoolOutlook;
 import dev.eksip.domain.Printable;
 import dev.eksip.domain.Severity;
 import dev.eksip.domain.SubnetForecast;
@@ -61,6 +62,8 @@ public final class ReportTable {
             out.append("%-24s %5d %6d %11d %9d %7d %s%n".formatted(p(c.cluster()), c.nodes(), c.nodeGroups(),
                     c.minForecastAtDesired(), c.minForecastAtMax(), c.subnetsAtRisk(), c.severity().label()));
             wrap(out, "  CNI settings (%s): %s".formatted(c.cniSource().id(), describe(c.cni())), "    ");
+            for (PoolOutlook pool : f.pools())
+                if (pool.pool().cluster().equals(c.cluster())) wrap(out, "  " + PoolText.line(pool), "    ");
         }
 
         out.append("%n%-12s %-22s %7s %6s %6s %8s %8s %s%n".formatted(

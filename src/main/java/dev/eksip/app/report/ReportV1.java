@@ -14,10 +14,31 @@ import java.util.List;
  * Fields are only added compatibly; a breaking change is a {@code ReportV2}.
  */
 @JsonPropertyOrder({"reportVersion", "asOf", "accountId", "region", "source", "summary", "subnets", "zones",
-        "clusters", "gaps"})
+        "clusters", "gaps", "pools"})
 public record ReportV1(int reportVersion, String asOf, String accountId, String region, String source,
                        Summary summary, List<Subnet> subnets, List<Zone> zones, List<Cluster> clusters,
-                       List<Gap> gaps) {
+                       List<Gap> gaps, List<Pool> pools) {
+
+    /** A report without node pools. */
+    public ReportV1(int reportVersion, String asOf, String accountId, String region, String source, Summary summary,
+                    List<Subnet> subnets, List<Zone> zones, List<Cluster> clusters, List<Gap> gaps) {
+        this(reportVersion, asOf, accountId, region, source, summary, subnets, zones, clusters, gaps, List.of());
+    }
+
+    /**
+     * A Karpenter or EKS Auto Mode node pool: {@code maxNodes} null and {@code unbounded} true when its limits are
+     * unknown (AWS APIs alone); then {@code subnets} says how many more of its nodes each subnet holds.
+     */
+    @JsonPropertyOrder({"cluster", "pool", "provisioner", "nodes", "instanceTypes", "maxNodes", "unbounded",
+            "subnets"})
+    public record Pool(String cluster, String pool, String provisioner, int nodes, List<String> instanceTypes,
+                       Integer maxNodes, boolean unbounded, List<PoolSubnet> subnets) {
+    }
+
+    /** One candidate subnet of a pool: {@code nodesUntilExhaustion} null when the pool takes nothing there. */
+    @JsonPropertyOrder({"subnetId", "freeNow", "nodeCost", "nodesUntilExhaustion"})
+    public record PoolSubnet(String subnetId, int freeNow, int nodeCost, Integer nodesUntilExhaustion) {
+    }
 
     @JsonPropertyOrder({"subnets", "subnetsAtRisk", "subnetsExhaustedAtMax", "auditErrors", "worstSeverity",
             "unattributedNodes", "unattributedEnis"})

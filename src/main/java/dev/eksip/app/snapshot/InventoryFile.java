@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.InjectableValues;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,6 +37,11 @@ public final class InventoryFile {
     public static final int FORMAT_VERSION = 1;
     public static final String VERSION_FIELD = "formatVersion";
 
+    /** What an optional field (SnapshotV1's {@code @JacksonInject} components) reads as when the file has none. */
+    static final InjectableValues ABSENT = new InjectableValues.Std()
+            .addValue(SnapshotV1.AutoMode.ABSENT_ID, SnapshotV1.AutoMode.ABSENT)
+            .addValue(SnapshotV1.NodePool.ABSENT_ID, SnapshotV1.NodePool.ABSENT)
+            .addValue(SnapshotV1.NodePoolLimits.ABSENT_ID, SnapshotV1.NodePoolLimits.ABSENT);
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -57,6 +63,8 @@ public final class InventoryFile {
                     .setCoercion(CoercionInputShape.EmptyObject, CoercionAction.Fail))
             .defaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL))  // no null in a list or map either
             .serializationInclusion(JsonInclude.Include.NON_NULL)
+            // optional fields (added after the first files): absent reads as a sentinel, written back as absent
+            .injectableValues(ABSENT)
             .build();
 
     private InventoryFile() {

@@ -1,6 +1,10 @@
 package dev.eksip.app.snapshot;
 
+import dev.eksip.domain.AutoMode;
 import dev.eksip.domain.Cluster;
+import dev.eksip.domain.NodePool;
+import dev.eksip.domain.NodePoolLimits;
+import dev.eksip.domain.Provisioner;
 import dev.eksip.domain.CniSettings;
 import dev.eksip.domain.CniSource;
 import dev.eksip.domain.Eni;
@@ -57,7 +61,28 @@ final class SnapshotMapper {
                         n.ipv6()),
                 c.cniSource().id(), c.podSubnets(), c.nodeGroups().stream().map(g -> new SnapshotV1.NodeGroup(
                         g.name(), g.managed(), g.customAmi(), g.instanceTypes(), g.minSize(), g.desiredSize(),
-                        g.maxSize(), g.subnetIds(), g.autoScalingGroup(), g.maxPods())).toList());
+                        g.maxSize(), g.subnetIds(), g.autoScalingGroup(), g.maxPods(), toFile(g.nodePool())))
+                        .toList(),
+                c.autoMode().enabled() ? new SnapshotV1.AutoMode(true, c.autoMode().nodePools())
+                        : SnapshotV1.AutoMode.ABSENT);
+    }
+
+    private static SnapshotV1.NodePool toFile(NodePool p) {
+        if (p == null) return SnapshotV1.NodePool.ABSENT;
+        NodePoolLimits l = p.limits();
+        return new SnapshotV1.NodePool(p.provisioner().id(), p.nodeClass(),
+                l == null ? SnapshotV1.NodePoolLimits.ABSENT : new SnapshotV1.NodePoolLimits(l.cpuMillicores(), l.memoryMebibytes()),
+                p.secondaryIpMode(), p.podSubnets());
+    }
+
+    private static NodePool toDomain(SnapshotV1.NodePool p, String at) {
+        if (p == null || p == SnapshotV1.NodePool.ABSENT) return null;
+        Provisioner provisioner = wire(p.provisioner(), at + ".provisioner", Provisioner::fromId,
+                Provisioner.values());
+        SnapshotV1.NodePoolLimits l = p.limits();
+        NodePoolLimits limits = l == null || l == SnapshotV1.NodePoolLimits.ABSENT ? null
+                : build(at + ".limits", () -> new NodePoolLimits(l.cpuMillicores(), l.memoryMebibytes()));
+        return build(at, () -> new NodePool(provisioner, p.nodeClass(), limits, p.secondaryIpMode(), p.podSubnets()));
     }
 
     private static SnapshotV1.Node toFile(Node n) {
@@ -108,10 +133,16 @@ final class SnapshotMapper {
                 n.minimumIpTarget(), n.prefixDelegation(), n.warmPrefixTarget(), n.maxEni(), n.customNetworking(),
                 n.podEni(), n.subnetDiscovery(), n.ipv6()));
         CniSource cniSource = wire(c.cniSource(), at + ".cniSource", CniSource::fromId, CniSource.values());
-        List<NodeGroup> groups = each(c.nodeGroups(), at + ".nodeGroups", (g, gAt) -> build(gAt, () -> new NodeGroup(
-                g.name(), g.managed(), g.customAmi(), g.instanceTypes(), g.minSize(), g.desiredSize(), g.maxSize(),
-                g.subnetIds(), g.autoScalingGroup(), g.maxPods())));
-        return build(at, () -> new Cluster(c.name(), c.vpcId(), ipFamily, cni, cniSource, c.podSubnets(), groups));
+        List<NodeGroup> groups = each(c.nodeGroups(), at + ".nodeGroups", (g, gAt) -> {
+            NodePool pool = toDomain(g.nodePool(), gAt + ".nodePool");
+            return build(gAt, () -> new NodeGroup(g.name(), g.managed(), g.customAmi(), g.instanceTypes(),
+                    g.minSize(), g.desiredSize(), g.maxSize(), g.subnetIds(), g.autoScalingGroup(), g.maxPods(), pool));
+        });
+        SnapshotV1.AutoMode a = c.autoMode();
+        AutoMode autoMode = a == null || a == SnapshotV1.AutoMode.ABSENT ? AutoMode.OFF
+                : build(at + ".autoMode", () -> new AutoMode(a.enabled(), a.nodePools()));
+        return build(at, () -> new Cluster(c.name(), c.vpcId(), ipFamily, cni, cniSource, c.podSubnets(), groups,
+                autoMode));
     }
 
     private static Node toDomain(SnapshotV1.Node n, String at) {

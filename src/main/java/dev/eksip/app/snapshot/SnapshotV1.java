@@ -1,6 +1,9 @@
 package dev.eksip.app.snapshot;
 
+import com.fasterxml.jackson.annotation.JacksonInject;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.OptBoolean;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 
 import java.time.Instant;
@@ -31,10 +34,42 @@ record SnapshotV1(@JsonDeserialize(using = FormatVersion.class) int formatVersio
     record CidrReservation(String reservationId, String cidr, String type) {
     }
 
-    /** {@code ipFamily}: an {@code IpFamily} id; {@code cniSource}: a {@code CniSource} id. */
-    @JsonPropertyOrder({"name", "vpcId", "ipFamily", "cni", "cniSource", "podSubnets", "nodeGroups"})
+    /**
+     * {@code ipFamily}: an {@code IpFamily} id; {@code cniSource}: a {@code CniSource} id; {@code autoMode}: optional
+     * (written only when EKS Auto Mode is enabled; absent reads as {@link AutoMode#ABSENT}).
+     */
+    @JsonPropertyOrder({"name", "vpcId", "ipFamily", "cni", "cniSource", "podSubnets", "nodeGroups", "autoMode"})
     record Cluster(String name, String vpcId, String ipFamily, Cni cni, String cniSource,
-                   Map<String, String> podSubnets, List<NodeGroup> nodeGroups) {
+                   Map<String, String> podSubnets, List<NodeGroup> nodeGroups,
+                   @JacksonInject(value = AutoMode.ABSENT_ID, useInput = OptBoolean.TRUE)
+                   @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = Absent.class) AutoMode autoMode) {
+    }
+
+    /** EKS Auto Mode ({@code computeConfig}). */
+    @JsonPropertyOrder({"enabled", "nodePools"})
+    record AutoMode(boolean enabled, List<String> nodePools) {
+        static final String ABSENT_ID = "snapshot.absentAutoMode";
+        static final AutoMode ABSENT = new AutoMode(false, List.of());
+    }
+
+    /**
+     * A Karpenter / Auto Mode NodePool: {@code provisioner} a {@code Provisioner} id; {@code limits} optional
+     * (absent: unknown, growth unbounded).
+     */
+    @JsonPropertyOrder({"provisioner", "nodeClass", "limits", "secondaryIpMode", "podSubnets"})
+    record NodePool(String provisioner, String nodeClass,
+                    @JacksonInject(value = NodePoolLimits.ABSENT_ID, useInput = OptBoolean.TRUE)
+                   @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = Absent.class) NodePoolLimits limits,
+                    boolean secondaryIpMode, Map<String, String> podSubnets) {
+        static final String ABSENT_ID = "snapshot.absentNodePool";
+        static final NodePool ABSENT = new NodePool("", "", NodePoolLimits.ABSENT, false, Map.of());
+    }
+
+    /** {@code cpuMillicores}, {@code memoryMebibytes}: -1 where not limited. */
+    @JsonPropertyOrder({"cpuMillicores", "memoryMebibytes"})
+    record NodePoolLimits(long cpuMillicores, long memoryMebibytes) {
+        static final String ABSENT_ID = "snapshot.absentNodePoolLimits";
+        static final NodePoolLimits ABSENT = new NodePoolLimits(Long.MIN_VALUE, Long.MIN_VALUE);
     }
 
     @JsonPropertyOrder({"warmEniTarget", "warmIpTarget", "minimumIpTarget", "prefixDelegation", "warmPrefixTarget",
@@ -44,10 +79,13 @@ record SnapshotV1(@JsonDeserialize(using = FormatVersion.class) int formatVersio
                boolean ipv6) {
     }
 
+    /** {@code nodePool}: optional, only on a Karpenter / Auto Mode NodePool (absent reads as {@link NodePool#ABSENT}). */
     @JsonPropertyOrder({"name", "managed", "customAmi", "instanceTypes", "minSize", "desiredSize", "maxSize",
-            "subnetIds", "autoScalingGroup", "maxPods"})
+            "subnetIds", "autoScalingGroup", "maxPods", "nodePool"})
     record NodeGroup(String name, boolean managed, boolean customAmi, List<String> instanceTypes, int minSize,
-                     int desiredSize, int maxSize, List<String> subnetIds, String autoScalingGroup, int maxPods) {
+                     int desiredSize, int maxSize, List<String> subnetIds, String autoScalingGroup, int maxPods,
+                     @JacksonInject(value = NodePool.ABSENT_ID, useInput = OptBoolean.TRUE)
+                   @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = Absent.class) NodePool nodePool) {
     }
 
     @JsonPropertyOrder({"instanceId", "cluster", "nodeGroup", "instanceType", "subnetId", "availabilityZone", "enis"})
@@ -72,5 +110,21 @@ record SnapshotV1(@JsonDeserialize(using = FormatVersion.class) int formatVersio
     /** An inventory gap; {@code scope}: a {@code Scope} id ({@code cluster/NAME}…). */
     @JsonPropertyOrder({"scope", "operation", "errorCode", "message"})
     record Gap(String scope, String operation, String errorCode, String message) {
+    }
+
+    /**
+     * The optional fields' "absent" values: what a file without the field reads as (injected by
+     * {@code InventoryFile}), and what is never written.
+     */
+    static final class Absent {
+        @Override
+        public boolean equals(Object value) {
+            return value == AutoMode.ABSENT || value == NodePool.ABSENT || value == NodePoolLimits.ABSENT;
+        }
+
+        @Override
+        public int hashCode() {
+            return 0;
+        }
     }
 }

@@ -49,7 +49,8 @@ class AttributionTest {
     @Test
     void tagKeysAddTheEksClusterTagOnlyWhenReadingEveryCluster() {
         assertThat(Attribution.clusterTagKeys(List.of("dev", "prod"), true))
-                .containsExactly("kubernetes.io/cluster/dev", "kubernetes.io/cluster/prod", "eks:cluster-name");
+                .containsExactly("kubernetes.io/cluster/dev", "kubernetes.io/cluster/prod", "eks:cluster-name",
+                        "eks:eks-cluster-name");
         assertThat(Attribution.clusterTagKeys(List.of("dev"), false)).containsExactly("kubernetes.io/cluster/dev");
     }
 

@@ -37,7 +37,7 @@ class ReportFormatTest {
 
     static {
         FIELDS.put(ReportV1.class, List.of("reportVersion", "asOf", "accountId", "region", "source", "summary",
-                "subnets", "zones", "clusters", "gaps"));
+                "subnets", "zones", "clusters", "gaps", "pools"));
         FIELDS.put(ReportV1.Summary.class, List.of("subnets", "subnetsAtRisk", "subnetsExhaustedAtMax", "auditErrors",
                 "worstSeverity", "unattributedNodes", "unattributedEnis"));
         FIELDS.put(ReportV1.Subnet.class, List.of("subnetId", "vpcId", "availabilityZone", "cidr", "usableIps",
@@ -56,6 +56,9 @@ class ReportFormatTest {
                 "ENABLE_PREFIX_DELEGATION", "WARM_PREFIX_TARGET", "MAX_ENI", "AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG",
                 "ENABLE_POD_ENI", "ENABLE_SUBNET_DISCOVERY", "ENABLE_IPv6"));
         FIELDS.put(ReportV1.Gap.class, List.of("scope", "operation", "errorCode", "message"));
+        FIELDS.put(ReportV1.Pool.class, List.of("cluster", "pool", "provisioner", "nodes", "instanceTypes", "maxNodes",
+                "unbounded", "subnets"));
+        FIELDS.put(ReportV1.PoolSubnet.class, List.of("subnetId", "freeNow", "nodeCost", "nodesUntilExhaustion"));
     }
 
     /** Present only when they apply (docs/audit-output.md). */

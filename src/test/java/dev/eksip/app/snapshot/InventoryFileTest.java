@@ -16,7 +16,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.eksip.app.snapshot.InventoryFile.InvalidInventoryFileException;
+import dev.eksip.domain.AutoMode;
 import dev.eksip.domain.Cluster;
+import dev.eksip.domain.CniSettings;
+import dev.eksip.domain.NodePool;
+import dev.eksip.domain.NodePoolLimits;
+import dev.eksip.domain.Provisioner;
 import dev.eksip.domain.Eni;
 import dev.eksip.domain.InstanceLimits;
 import dev.eksip.domain.Inventory;
@@ -45,6 +50,12 @@ class InventoryFileTest {
         Cluster cluster = cluster("prod").vpc("vpc-1").ipFamily(IpFamily.IPV4)
                 .cni(cni().warmIpTarget(5).minimumIpTarget(10).prefixDelegation().customNetworking())
                 .cniFrom(CniSource.ADDON).podSubnet("us-east-1a", "subnet-b").groups(managed, self).build();
+        // an Auto Mode cluster whose pool's limits and NodeClass were read (exact mode): every optional field
+        Cluster auto = new Cluster("auto", "vpc-1", IpFamily.IPV4, CniSettings.DEFAULTS, CniSource.DEFAULT, Map.of(),
+                List.of(nodeGroup("general-purpose").pool(new NodePool(Provisioner.AUTO_MODE, "default",
+                        new NodePoolLimits(64_000, 262_144), true, Map.of("us-east-1b", "subnet-b")))
+                        .type("m5.large").sizes(0, 0, 0).subnets("subnet-a").build()),
+                new AutoMode(true, List.of("general-purpose", "system")));
         Eni primary = eni("eni-1").subnet("subnet-a").attachedTo("i-1", 0).type(InterfaceType.INTERFACE)
                 .primaryIp("10.0.0.10").secondaryIps("10.0.0.11", "10.0.0.12").build();
         Eni pod = eni("eni-2").subnet("subnet-b").attachedTo("i-1", 1).type(InterfaceType.INTERFACE)
@@ -57,7 +68,7 @@ class InventoryFileTest {
         InventoryGap gap = new InventoryGap(Scope.parse("cluster/dev").orElseThrow(), "eks:DescribeNodegroup", "AccessDeniedException",
                 "not authorised");
         return new Inventory("123456789012", "us-east-1", Instant.parse("2026-11-25T13:00:00Z"),
-                List.of(a, b), List.of(cluster), List.of(node), List.of(lb), List.of(x), List.of(gap));
+                List.of(a, b), List.of(cluster, auto), List.of(node), List.of(lb), List.of(x), List.of(gap));
     }
 
     @Test

@@ -85,9 +85,10 @@ class StrictSnapshotTest {
     void aDuplicatedClusterIsRejectedNotCountedTwice() {
         int from = JSON.indexOf("\"clusters\" : [ {") + "\"clusters\" : [ ".length();
         int to = JSON.indexOf("\"nodes\" : [");
+        // the sample holds two clusters (prod, auto): both are repeated, so the first repeat is the third
         String cluster = JSON.substring(from, JSON.lastIndexOf("}", JSON.lastIndexOf("]", to)) + 1);
         String twice = JSON.substring(0, from) + cluster + ", " + cluster + JSON.substring(from + cluster.length());
-        rejected(twice, "invalid field at $.clusters[1].name: expected a cluster name not used before, got \"prod\" "
+        rejected(twice, "invalid field at $.clusters[2].name: expected a cluster name not used before, got \"prod\" "
                 + "again (first at $.clusters[0])");
     }
 

@@ -1,6 +1,7 @@
 package dev.eksip.testing.inventory;
 
 import dev.eksip.domain.NodeGroup;
+import dev.eksip.domain.NodePool;
 
 import java.util.List;
 
@@ -20,6 +21,7 @@ public final class NodeGroupBuilder {
     private List<String> subnets = List.of();
     private String autoScalingGroup = "";
     private int maxPods;
+    private NodePool nodePool;
 
     NodeGroupBuilder(String name) {
         this.name = name;
@@ -86,7 +88,16 @@ public final class NodeGroupBuilder {
         return this;
     }
 
+    /** A Karpenter or EKS Auto Mode NodePool (neither managed nor an Auto Scaling group). */
+    public NodeGroupBuilder pool(NodePool pool) {
+        nodePool = pool;
+        managed = false;
+        return this;
+    }
+
     public NodeGroup build() {
+        if (nodePool != null)
+            return new NodeGroup(name, false, false, types, min, desired, max, subnets, "", maxPods, nodePool);
         if (managed == null) throw new IllegalStateException("node group " + name + ": say managed() or selfManaged()");
         return new NodeGroup(name, managed, customAmi, types, min, desired, max, subnets, autoScalingGroup, maxPods);
     }
