@@ -89,11 +89,15 @@ public final class AddressSpace {
         for (String a : addresses) use(a);
     }
 
-    /** Aligned /28 blocks with no used address. */
+    /**
+     * Aligned /28 blocks with no used address: one pass over the subnet, each used address visited once (the next
+     * used address found is kept until the walk passes it; a /16 is 4,096 blocks, not 4,096 scans).
+     */
     public int freeBlocks() {
         int free = 0;
+        int next = used.nextSetBit(0);
         for (int b = 0; b + 16 <= size; b += 16) {
-            int next = used.nextSetBit(b);
+            if (next >= 0 && next < b) next = used.nextSetBit(b);
             if (next < 0 || next >= b + 16) free++;
         }
         return free;
