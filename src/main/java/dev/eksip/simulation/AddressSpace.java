@@ -119,20 +119,30 @@ public final class AddressSpace {
         return space.freeBlocks();
     }
 
+    /** A dotted IPv4 address, parsed in one pass without allocating (every observed address goes through here). */
     static long ipv4(String text) {
-        String[] parts = text.trim().split("\\.");
-        if (parts.length != 4) throw new IllegalArgumentException("not an IPv4 address: '" + text + "'");
+        String t = text.trim();
         long ip = 0;
-        for (String p : parts) {
-            int octet;
-            try {
-                octet = Integer.parseInt(p);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("not an IPv4 address: '" + text + "'");
+        int octets = 0;
+        int octet = -1;
+        for (int i = 0; i <= t.length(); i++) {
+            char ch = i < t.length() ? t.charAt(i) : '.';
+            if (ch == '.') {
+                if (octet < 0 || ++octets > 4) throw notIpv4(text);
+                ip = ip << 8 | octet;
+                octet = -1;
+            } else if (ch >= '0' && ch <= '9') {
+                octet = (octet < 0 ? 0 : octet * 10) + (ch - '0');
+                if (octet > 255) throw notIpv4(text);
+            } else {
+                throw notIpv4(text);
             }
-            if (octet < 0 || octet > 255) throw new IllegalArgumentException("not an IPv4 address: '" + text + "'");
-            ip = ip << 8 | octet;
         }
+        if (octets != 4) throw notIpv4(text);
         return ip;
+    }
+
+    private static IllegalArgumentException notIpv4(String text) {
+        return new IllegalArgumentException("not an IPv4 address: '" + text + "'");
     }
 }

@@ -13,6 +13,7 @@ import dev.eksip.domain.Scope;
 import dev.eksip.domain.Subnet;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -97,12 +98,13 @@ final class GrowthPlan {
             // Auto Scaling balances over the zones it launches into; nodes left in other zones do not count.
             for (Node n : nodes) perZone.computeIfPresent(n.availabilityZone(), (z, k) -> k + 1);
             int maxPods = Forecaster.maxPods(limits, c.cni(), g);
-            NodeCost cost = NodeCost.of(limits, c.cni(), maxPods, nodes);
+            List<EniHolding> median = nodes.isEmpty() ? null : NodeCost.median(nodes);
+            NodeCost cost = NodeCost.withMedian(limits, c.cni(), maxPods, median);
             NodeCost excluded = null;
             if (groupSubnets.stream().anyMatch(s -> SubnetDiscovery.excludedPrimary(c, s))) {
                 // An excluded primary ENI behaves as under custom networking (§6(e)): no pod IPs, one slot.
                 CniSettings skipPrimary = SubnetDiscovery.primaryExcluded(c.cni());
-                excluded = NodeCost.of(limits, skipPrimary, maxPods, nodes);
+                excluded = NodeCost.withMedian(limits, skipPrimary, maxPods, median);
             }
             groups.add(new GroupGrowth(c, g, groupSubnets, perZone, nodes.size(), cost, excluded));
         }
@@ -114,25 +116,48 @@ final class GrowthPlan {
      */
     int medianNodeCost(String subnetId, boolean prefixMode) {
         int worst = 0;
+        for (GroupGrowth g : groups) worst = Math.max(worst, medianNodeCostOf(g, subnetId, prefixMode));
+        return worst;
+    }
+
+    /**
+     * {@link #medianNodeCost} of every subnet at once, in one pass over the groups: each group visits only the
+     * subnets it launches into, its ENIConfig pod subnets and their discovered candidates (not every subnet of
+     * the account), so the work grows with the account, not with its square. Subnets no group allocates in are
+     * absent (cost 0).
+     */
+    Map<String, Integer> medianNodeCosts() {
+        Map<String, Integer> worst = new HashMap<>();
         for (GroupGrowth g : groups) {
             CniSettings cni = g.cluster().cni();
-            boolean launchesHere = g.launchesInto(subnetId);
-            boolean podsHere = cni.customNetworking() && g.cluster().podSubnets().containsValue(subnetId);
-            boolean discoveredHere = !cni.customNetworking() && cni.subnetDiscovery()
-                    && g.subnets().stream().anyMatch(s -> discovery.candidates(g.cluster(), s).stream()
-                            .anyMatch(c -> c.subnetId().equals(subnetId)));
-            if (!launchesHere && !podsHere && !discoveredHere) continue;
-            NodeCost nodeCost = launchesHere ? g.costIn(subnets.get(subnetId)) : g.cost();
-            int cost = 0;
-            for (EniHolding eni : nodeCost.median()) {
-                boolean here = switch (eni.role()) {
-                    case PRIMARY -> launchesHere;
-                    case POD, TRUNK, BRANCH -> cni.customNetworking() ? podsHere : launchesHere || discoveredHere;
-                };
-                if (here) cost += prefixMode ? EniHolding.PREFIX_SIZE * eni.prefixes() : eni.take().addresses();
-            }
-            worst = Math.max(worst, cost);
+            Set<String> touched = new LinkedHashSet<>();
+            for (Subnet s : g.subnets()) touched.add(s.subnetId());
+            if (cni.customNetworking()) touched.addAll(g.cluster().podSubnets().values());
+            else if (cni.subnetDiscovery())
+                for (Subnet s : g.subnets())
+                    for (Subnet c : discovery.candidates(g.cluster(), s)) touched.add(c.subnetId());
+            for (String id : touched) worst.merge(id, medianNodeCostOf(g, id, prefixMode(id)), Math::max);
         }
         return worst;
+    }
+
+    private int medianNodeCostOf(GroupGrowth g, String subnetId, boolean prefixMode) {
+        CniSettings cni = g.cluster().cni();
+        boolean launchesHere = g.launchesInto(subnetId);
+        boolean podsHere = cni.customNetworking() && g.cluster().podSubnets().containsValue(subnetId);
+        boolean discoveredHere = !cni.customNetworking() && cni.subnetDiscovery()
+                && g.subnets().stream().anyMatch(s -> discovery.candidates(g.cluster(), s).stream()
+                        .anyMatch(c -> c.subnetId().equals(subnetId)));
+        if (!launchesHere && !podsHere && !discoveredHere) return 0;
+        NodeCost nodeCost = launchesHere ? g.costIn(subnets.get(subnetId)) : g.cost();
+        int cost = 0;
+        for (EniHolding eni : nodeCost.median()) {
+            boolean here = switch (eni.role()) {
+                case PRIMARY -> launchesHere;
+                case POD, TRUNK, BRANCH -> cni.customNetworking() ? podsHere : launchesHere || discoveredHere;
+            };
+            if (here) cost += prefixMode ? EniHolding.PREFIX_SIZE * eni.prefixes() : eni.take().addresses();
+        }
+        return cost;
     }
 }
