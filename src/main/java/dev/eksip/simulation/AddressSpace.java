@@ -89,11 +89,15 @@ public final class AddressSpace {
         for (String a : addresses) use(a);
     }
 
-    /** Aligned /28 blocks with no used address. */
+    /**
+     * Aligned /28 blocks with no used address: one pass over the subnet, each used address visited once (the next
+     * used address found is kept until the walk passes it; a /16 is 4,096 blocks, not 4,096 scans).
+     */
     public int freeBlocks() {
         int free = 0;
+        int next = used.nextSetBit(0);
         for (int b = 0; b + 16 <= size; b += 16) {
-            int next = used.nextSetBit(b);
+            if (next >= 0 && next < b) next = used.nextSetBit(b);
             if (next < 0 || next >= b + 16) free++;
         }
         return free;
@@ -115,20 +119,30 @@ public final class AddressSpace {
         return space.freeBlocks();
     }
 
+    /** A dotted IPv4 address, parsed in one pass without allocating (every observed address goes through here). */
     static long ipv4(String text) {
-        String[] parts = text.trim().split("\\.");
-        if (parts.length != 4) throw new IllegalArgumentException("not an IPv4 address: '" + text + "'");
+        String t = text.trim();
         long ip = 0;
-        for (String p : parts) {
-            int octet;
-            try {
-                octet = Integer.parseInt(p);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("not an IPv4 address: '" + text + "'");
+        int octets = 0;
+        int octet = -1;
+        for (int i = 0; i <= t.length(); i++) {
+            char ch = i < t.length() ? t.charAt(i) : '.';
+            if (ch == '.') {
+                if (octet < 0 || ++octets > 4) throw notIpv4(text);
+                ip = ip << 8 | octet;
+                octet = -1;
+            } else if (ch >= '0' && ch <= '9') {
+                octet = (octet < 0 ? 0 : octet * 10) + (ch - '0');
+                if (octet > 255) throw notIpv4(text);
+            } else {
+                throw notIpv4(text);
             }
-            if (octet < 0 || octet > 255) throw new IllegalArgumentException("not an IPv4 address: '" + text + "'");
-            ip = ip << 8 | octet;
         }
+        if (octets != 4) throw notIpv4(text);
         return ip;
+    }
+
+    private static IllegalArgumentException notIpv4(String text) {
+        return new IllegalArgumentException("not an IPv4 address: '" + text + "'");
     }
 }

@@ -54,11 +54,12 @@ public final class Forecaster {
         Growth growth = Growth.run(plan.groups(), now, new Destinations(byId, discovery));
         List<PoolOutlook> pools = PoolOutlooks.of(plan, now);
 
+        Map<String, Integer> costs = plan.medianNodeCosts();
         List<SubnetFigures> out = new ArrayList<>(byId.size());
         for (Subnet s : byId.values()) {
             String id = s.subnetId();
             SubnetSpace space = now.get(id);
-            int cost = plan.medianNodeCost(id, space.prefixMode());
+            int cost = costs.getOrDefault(id, 0);
             int value = Math.toIntExact(space.value());
             int fit = cost == 0 ? -1 : Math.max(0, value) / cost;
             Optional<PrefixPlacement> placement = space.prefixMode() && !AddressSpace.ipv6Only(s)

@@ -14,6 +14,7 @@ import dev.eksip.domain.Subnet;
 import dev.eksip.domain.SubnetTake;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -104,12 +105,13 @@ final class GrowthPlan {
             // Karpenter is assumed to spread its nodes over zones alike (its zone choice needs the Kubernetes API).
             for (Node n : nodes) perZone.computeIfPresent(n.availabilityZone(), (z, k) -> k + 1);
             int maxPods = Forecaster.maxPods(limits, c.cni(), g);
-            NodeCost cost = NodeCost.of(limits, c.cni(), maxPods, nodes);
+            List<EniHolding> median = nodes.isEmpty() ? null : NodeCost.median(nodes);
+            NodeCost cost = NodeCost.withMedian(limits, c.cni(), maxPods, median);
             NodeCost excluded = null;
             if (groupSubnets.stream().anyMatch(s -> SubnetDiscovery.excludedPrimary(c, s))) {
                 // An excluded primary ENI behaves as under custom networking (§6(e)): no pod IPs, one slot.
                 CniSettings skipPrimary = SubnetDiscovery.primaryExcluded(c.cni());
-                excluded = NodeCost.of(limits, skipPrimary, maxPods, nodes);
+                excluded = NodeCost.withMedian(limits, skipPrimary, maxPods, median);
             }
             groups.add(new GroupGrowth(c, g, groupSubnets, perZone, nodes.size(), cost, excluded,
                     maxNodes(g, limits)));
@@ -136,6 +138,28 @@ final class GrowthPlan {
         for (GroupGrowth g : groups) worst = Math.max(worst, nodeCost(g, subnetId, prefixMode));
         return worst;
     }
+
+    /**
+     * {@link #medianNodeCost} of every subnet at once, in one pass over the groups: each group visits only the
+     * subnets it launches into, its ENIConfig pod subnets and their discovered candidates (not every subnet of
+     * the account), so the work grows with the account, not with its square. Subnets no group allocates in are
+     * absent (cost 0).
+     */
+    Map<String, Integer> medianNodeCosts() {
+        Map<String, Integer> worst = new HashMap<>();
+        for (GroupGrowth g : groups) {
+            CniSettings cni = g.cluster().cni();
+            Set<String> touched = new LinkedHashSet<>();
+            for (Subnet s : g.subnets()) touched.add(s.subnetId());
+            if (cni.customNetworking()) touched.addAll(g.cluster().podSubnets().values());
+            else if (cni.subnetDiscovery())
+                for (Subnet s : g.subnets())
+                    for (Subnet c : discovery.candidates(g.cluster(), s)) touched.add(c.subnetId());
+            for (String id : touched) worst.merge(id, nodeCost(g, id, prefixMode(id)), Math::max);
+        }
+        return worst;
+    }
+
     /**
      * The takes one new node (median holding) of the group allocating most prefixes in this subnet makes here, in
      * ENI order, as {@link #medianNodeCost} chooses it in prefix mode: what {@link RandomPlacement} places node by

@@ -36,22 +36,32 @@ record NodeCost(List<EniHolding> baseline, List<EniHolding> median, List<EniHold
      * without nodes yet takes its baseline as its median.
      */
     static NodeCost of(InstanceLimits limits, CniSettings cni, int maxPods, List<Node> nodes) {
+        return withMedian(limits, cni, maxPods, nodes.isEmpty() ? null : median(nodes));
+    }
+
+    /** {@link #of(InstanceLimits, CniSettings, int, List)} with the group's {@link #median} computed once (null: no nodes). */
+    static NodeCost withMedian(InstanceLimits limits, CniSettings cni, int maxPods, List<EniHolding> median) {
         List<EniHolding> baseline = NodeModel.converge(limits, cni, maxPods, 0, 0).enis();
         List<EniHolding> full = NodeModel.converge(limits, cni, maxPods, maxPods, 0).enis();
-        return new NodeCost(baseline, nodes.isEmpty() ? baseline : median(nodes), full);
+        return new NodeCost(baseline, median == null ? baseline : median, full);
     }
 
     /** (b): the observed ENIs of the group's median node (by addresses held). */
+    private record Held(Node node, int addresses) {
+    }
+
+    private static final Comparator<Held> BY_KEY = Comparator.comparingInt(Held::addresses)
+            .thenComparing(h -> h.node().instanceId());
+
     static List<EniHolding> median(List<Node> nodes) {
-        record Held(Node node, int addresses) {
-        }
         List<Held> held = new ArrayList<>(nodes.size());
         for (Node n : nodes) {
             int addresses = 0;
             for (Eni e : n.enis()) addresses += e.take().addresses();
             held.add(new Held(n, addresses));
         }
-        held.sort(Comparator.comparingInt(Held::addresses).thenComparing(h -> h.node().instanceId()));
+        // the key (addresses held, then instance id) is computed once per node, not per comparison
+        held.sort(BY_KEY);
         Node median = held.get((held.size() - 1) / 2).node();
         List<EniHolding> out = new ArrayList<>();
         for (Eni e : median.enis()) out.add(new EniHolding(role(e), e.secondaryIps().size(), e.prefixes().size()));

@@ -18,7 +18,7 @@ final class SubnetDiscovery {
     private static final String CNI_ROLE_TAG = "kubernetes.io/role/cni";
     private static final String CNI_CLUSTER_TAG_PREFIX = "cni.networking.k8s.aws/cluster/";
 
-    private final Collection<Subnet> subnets;
+    private final Map<String, List<Subnet>> byVpcAndZone = new HashMap<>();
     private final Map<Key, List<Subnet>> candidates = new HashMap<>();
 
     private record Key(String cluster, String nodeSubnet) {
@@ -26,7 +26,9 @@ final class SubnetDiscovery {
 
     /** @param subnets every subnet of the inventory, in subnet id order */
     SubnetDiscovery(Collection<Subnet> subnets) {
-        this.subnets = subnets;
+        // indexed once: a node subnet's candidates are looked up among its VPC and zone only, not every subnet
+        for (Subnet s : subnets)
+            byVpcAndZone.computeIfAbsent(s.vpcId() + "|" + s.availabilityZone(), k -> new ArrayList<>()).add(s);
     }
 
     /**
@@ -40,7 +42,7 @@ final class SubnetDiscovery {
 
     private List<Subnet> find(Cluster c, Subnet nodeSubnet) {
         List<Subnet> out = new ArrayList<>();
-        for (Subnet s : subnets) {
+        for (Subnet s : byVpcAndZone.getOrDefault(nodeSubnet.vpcId() + "|" + nodeSubnet.availabilityZone(), List.of())) {
             if (!s.vpcId().equals(nodeSubnet.vpcId()) || !s.availabilityZone().equals(nodeSubnet.availabilityZone()))
                 continue;
             String role = s.tags().get(CNI_ROLE_TAG);

@@ -11,6 +11,7 @@ import dev.eksip.domain.ZoneForecast;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -51,9 +52,14 @@ final class Rollups {
     static List<ClusterForecast> clusters(Inventory inventory, List<SubnetForecast> subnets) {
         Map<String, Integer> nodes = new HashMap<>();
         for (Node n : inventory.nodes()) nodes.merge(n.cluster(), 1, Integer::sum);
+        // indexed once, in subnet order: each cluster's subnets without a scan of every subnet per cluster
+        Map<String, List<SubnetForecast>> byCluster = new HashMap<>();
+        for (SubnetForecast s : subnets)
+            for (String name : new LinkedHashSet<>(s.clusters()))
+                byCluster.computeIfAbsent(name, k -> new ArrayList<>()).add(s);
         List<ClusterForecast> out = new ArrayList<>();
         for (Cluster c : inventory.clusters()) {
-            List<SubnetForecast> mine = subnets.stream().filter(s -> s.clusters().contains(c.name())).toList();
+            List<SubnetForecast> mine = byCluster.getOrDefault(c.name(), List.of());
             out.add(new ClusterForecast(c.name(), nodes.getOrDefault(c.name(), 0), c.nodeGroups().size(),
                     mine.stream().mapToInt(s -> s.atDesired().headline()).min().orElse(0),
                     mine.stream().mapToInt(s -> s.atMax().headline()).min().orElse(0),

@@ -1,5 +1,6 @@
 package dev.eksip.testing.lambda;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,7 +16,8 @@ import java.util.concurrent.TimeUnit;
  * flags (serial GC, C1 only, heap ~85% of the function memory), the Lambda environment variables.
  */
 public final class LambdaProcess implements AutoCloseable {
-    public static final Path JAR = Path.of("target", "eks-ip-forecaster.jar");
+    /** The function's jar, as {@code make build-ForecastFunction} deploys it. */
+    public static final Path JAR = Path.of("target", "eks-ip-forecaster-lambda.jar");
     public static final int MEMORY_MB = 1024;
 
     public final long startNanos;
@@ -35,7 +37,8 @@ public final class LambdaProcess implements AutoCloseable {
         List<String> cmd = new ArrayList<>(List.of(java,
                 "-Xmx" + (MEMORY_MB * 85 / 100) + "m", "-XX:+UseSerialGC",
                 "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-                "-cp", classpath, "com.amazonaws.services.lambda.runtime.api.client.AWSLambda", handler));
+                "-cp", classpath + File.pathSeparator + runtimeClasspath(),
+                "com.amazonaws.services.lambda.runtime.api.client.AWSLambda", handler));
         try {
             Path log = Files.createTempFile("lambda-child-", ".log");
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
@@ -55,6 +58,24 @@ public final class LambdaProcess implements AutoCloseable {
             return new LambdaProcess(pb.start(), start, log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The runtime interface client and its serialization library, from the test class path: the managed runtime
+     * brings its own (/var/runtime/lib), so the packaged jars carry neither (LeanPackageIT).
+     */
+    static String runtimeClasspath() {
+        return String.join(File.pathSeparator, jarOf("com.amazonaws.services.lambda.runtime.api.client.AWSLambda"),
+                jarOf("com.amazonaws.services.lambda.runtime.serialization.PojoSerializer"));
+    }
+
+    private static String jarOf(String className) {
+        try {
+            return Path.of(Class.forName(className, false, LambdaProcess.class.getClassLoader())
+                    .getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (ReflectiveOperationException | java.net.URISyntaxException e) {
+            throw new IllegalStateException(className + " is not on the test class path", e);
         }
     }
 
