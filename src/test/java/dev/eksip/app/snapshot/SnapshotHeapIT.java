@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -44,10 +46,10 @@ class SnapshotHeapIT {
     }
 
     private static String child(String mainClass, String... args) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(java, FUNCTION_HEAP,
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(javaBin, FUNCTION_HEAP,
                 "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), mainClass));
-        command.addAll(java.util.List.of(args));
+        command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(600, TimeUnit.SECONDS)).isTrue();
