@@ -18,6 +18,12 @@ final class LargeSnapshot {
     private LargeSnapshot() {
     }
 
+    /** {@code FILE SUBNETS NODES_PER_SUBNET ENIS IPS_PER_ENI TYPE}: writes one (for measurements by hand). */
+    public static void main(String[] args) throws IOException {
+        write(Path.of(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]),
+                Integer.parseInt(args[4]), args[5]);
+    }
+
     /** Writes {@code subnets × nodesPerSubnet} nodes (nodesPerSubnet ≤ 270) to {@code file}. */
     static void write(Path file, int subnets, int nodesPerSubnet) throws IOException {
         write(file, subnets, nodesPerSubnet, ENIS, IPS_PER_ENI, "m5.4xlarge");
