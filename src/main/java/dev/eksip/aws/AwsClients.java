@@ -10,12 +10,13 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
-import software.amazon.awssdk.retries.StandardRetryStrategy;
+import software.amazon.awssdk.retries.AdaptiveRetryStrategy;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.eks.EksClient;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
+import dev.eksip.config.AppConfig;
 
 import java.net.URI;
 import java.time.Duration;
@@ -25,8 +26,10 @@ import java.util.Map;
 /**
  * The SDK clients of the inventory, built once: explicit region, one shared {@link UrlConnectionHttpClient},
  * the default credentials chain (for the profile {@code AWS_PROFILE} names in the environment map: {@link AwsLogin}),
- * the SDK's standard retry strategy bounded to {@value #MAX_ATTEMPTS} attempts (throttling and 5xx are retried
- * with backoff), and call/attempt timeouts.
+ * the SDK's adaptive retry strategy bounded to {@value #MAX_ATTEMPTS} attempts (throttling and 5xx are retried
+ * with backoff, and once a service throttles, a client-side token bucket slows that client's request rate: the
+ * inventory's concurrent reads, {@link #readConcurrency()}, then respect per-service rate limits), and call/attempt
+ * timeouts.
  *
  * <p>Endpoints: the SDK itself honours {@code AWS_ENDPOINT_URL} and {@code AWS_ENDPOINT_URL_<SERVICE>} from the
  * process environment (and {@code aws.endpointUrl*} system properties). {@link #fromEnvironment(Map)} also applies
@@ -70,6 +73,7 @@ public final class AwsClients implements AutoCloseable {
     private final Map<String, String> env;
     private final AwsCredentialsProvider credentials;
     private final List<ExecutionInterceptor> interceptors;
+    private final int readConcurrency;
 
     private AwsClients(Region region, SdkHttpClient httpClient, boolean ownsHttpClient, Map<String, String> env,
                        Timing timing, List<ExecutionInterceptor> interceptors) {
@@ -78,6 +82,7 @@ public final class AwsClients implements AutoCloseable {
         this.env = Map.copyOf(env);
         this.credentials = AwsLogin.credentials(env);
         this.interceptors = List.copyOf(interceptors);
+        this.readConcurrency = AppConfig.readConcurrency(env);
         this.httpClient = httpClient;
         this.ownsHttpClient = ownsHttpClient;
         this.ec2 = configure(Ec2Client.builder(), "EC2", env, interceptors).httpClient(httpClient).build();
@@ -135,7 +140,7 @@ public final class AwsClients implements AutoCloseable {
 
     private <B extends AwsClientBuilder<B, C>, C> B configure(B builder, String serviceId, Map<String, String> env,
                                                              List<ExecutionInterceptor> interceptors) {
-        StandardRetryStrategy.Builder retries = AwsRetryStrategy.standardRetryStrategy().toBuilder()
+        AdaptiveRetryStrategy.Builder retries = AwsRetryStrategy.adaptiveRetryStrategy().toBuilder()
                 .maxAttempts(MAX_ATTEMPTS);
         if (timing.retryBaseDelay() != null) {
             BackoffStrategy backoff = BackoffStrategy.exponentialDelay(timing.retryBaseDelay(), MAX_BACKOFF);
@@ -161,6 +166,14 @@ public final class AwsClients implements AutoCloseable {
      */
     public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(B builder, String serviceId) {
         return configure(builder, serviceId, env, interceptors).httpClient(httpClient).build();
+    }
+
+    /**
+     * The most read calls an inventory read over these clients makes at once: {@code READ_CONCURRENCY} from the
+     * environment map, default {@value AppConfig#DEFAULT_READ_CONCURRENCY} ({@link AppConfig#readConcurrency}).
+     */
+    public int readConcurrency() {
+        return readConcurrency;
     }
 
     public Region region() {

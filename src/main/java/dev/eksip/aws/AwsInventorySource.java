@@ -13,6 +13,8 @@ import dev.eksip.app.inventory.InventoryAssembler;
 import dev.eksip.app.inventory.LaunchSpec;
 import dev.eksip.app.inventory.NodeGroupAssembly;
 import dev.eksip.app.inventory.SubnetFacts;
+import dev.eksip.aws.ReadPool.Forked;
+import dev.eksip.config.AppConfig;
 import dev.eksip.config.ConfiguredCni;
 import dev.eksip.domain.CniSettings;
 import dev.eksip.domain.InstanceLimits;
@@ -48,6 +50,16 @@ import java.util.function.Consumer;
  * {@code DescribeInstances}, {@code DescribeSubnets}, {@code DescribeNetworkInterfaces}) throw
  * {@link AwsCallException}. Throttling and 5xx are retried by the clients (see {@link AwsClients}).
  *
+ * <p>Concurrency ({@link ReadPool}): calls that do not need each other's answers run side by side, at most
+ * {@code readConcurrency} at a time ({@code READ_CONCURRENCY}, {@code --read-concurrency}, default
+ * {@value AppConfig#DEFAULT_READ_CONCURRENCY}): the clusters (per cluster {@code DescribeCluster}, then
+ * {@code ListNodegroups} with a {@code DescribeNodegroup} per group beside {@code DescribeAddon}), the Auto Scaling
+ * groups and the instances; then launch templates and configurations; after {@code DescribeSubnets}, the
+ * reservations per subnet, the ENI batches and the instance types. The calls made are the same as one at a time,
+ * and results and gaps are assembled in request order, so the inventory is the same whatever the bound. The
+ * longest dependent chain is {@code ListClusters} → {@code DescribeCluster} → {@code ListNodegroups} →
+ * {@code DescribeNodegroup} → launch templates → {@code DescribeSubnets} → reservations or ENI pages.
+ *
  * <p>What AWS APIs cannot show: ENIConfig objects (custom networking) live in Kubernetes, so the pod subnet per AZ
  * is inferred from the pod ENIs observed on the cluster's nodes; settings of a self-managed aws-node DaemonSet
  * (no vpc-cni add-on) are not readable, so configured per-cluster defaults or ipamd's defaults apply.
@@ -77,15 +89,24 @@ public final class AwsInventorySource implements InventorySource, AutoCloseable 
     private final Clock clock;
     private final Consumer<String> progress;
     private final AutoCloseable owned;
+    private final int readConcurrency;
 
+    /** A source reading {@value AppConfig#DEFAULT_READ_CONCURRENCY} calls at a time. */
     public AwsInventorySource(Ec2Client ec2, EksClient eks, AutoScalingClient autoScaling, String region,
                               Map<String, CniSettings> configured, Clock clock, Consumer<String> progress) {
-        this(ec2, eks, autoScaling, region, configured, clock, progress, null);
+        this(ec2, eks, autoScaling, region, configured, clock, progress, null, AppConfig.DEFAULT_READ_CONCURRENCY);
+    }
+
+    /** @param readConcurrency the most read calls in flight at once (1: one after another) */
+    public AwsInventorySource(Ec2Client ec2, EksClient eks, AutoScalingClient autoScaling, String region,
+                              Map<String, CniSettings> configured, Clock clock, Consumer<String> progress,
+                              int readConcurrency) {
+        this(ec2, eks, autoScaling, region, configured, clock, progress, null, readConcurrency);
     }
 
     private AwsInventorySource(Ec2Client ec2, EksClient eks, AutoScalingClient autoScaling, String region,
                                Map<String, CniSettings> configured, Clock clock, Consumer<String> progress,
-                               AutoCloseable owned) {
+                               AutoCloseable owned, int readConcurrency) {
         this.ec2 = requireNonNull(ec2, "ec2");
         this.eks = requireNonNull(eks, "eks");
         this.autoScaling = requireNonNull(autoScaling, "autoScaling");
@@ -94,13 +115,15 @@ public final class AwsInventorySource implements InventorySource, AutoCloseable 
         this.clock = requireNonNull(clock, "clock");
         this.progress = requireNonNull(progress, "progress");
         this.owned = owned;
+        if (readConcurrency < 1) throw new IllegalArgumentException("readConcurrency must be at least 1");
+        this.readConcurrency = readConcurrency;
     }
 
     /** A source over {@code clients} (not closed by this source). */
     public static AwsInventorySource using(AwsClients clients, Map<String, CniSettings> configured,
                                            Consumer<String> progress) {
         return new AwsInventorySource(clients.ec2(), clients.eks(), clients.autoScaling(), clients.region().id(),
-                configured, Clock.systemUTC(), progress, null);
+                configured, Clock.systemUTC(), progress, null, clients.readConcurrency());
     }
 
     /**
@@ -115,7 +138,7 @@ public final class AwsInventorySource implements InventorySource, AutoCloseable 
                                                      Consumer<String> progress) {
         AwsClients clients = AwsClients.fromEnvironment(env);
         return new AwsInventorySource(clients.ec2(), clients.eks(), clients.autoScaling(), clients.region().id(),
-                configured, Clock.systemUTC(), progress, clients);
+                configured, Clock.systemUTC(), progress, clients, clients.readConcurrency());
     }
 
     @Override
@@ -130,42 +153,62 @@ public final class AwsInventorySource implements InventorySource, AutoCloseable 
 
     @Override
     public Inventory load(List<String> clusterFilter) {
+        try (ReadPool pool = new ReadPool(readConcurrency)) {
+            return load(clusterFilter, pool);
+        }
+    }
+
+    /**
+     * The reads in their dependency order; what does not depend on an earlier result is forked, and every fork is
+     * joined in the order the serial reads made those calls, so results and gaps come in that order.
+     */
+    private Inventory load(List<String> clusterFilter, ReadPool pool) {
         List<InventoryGap> gaps = new ArrayList<>();
         AwsCalls calls = new AwsCalls(gaps);
         boolean everyCluster = clusterFilter.isEmpty();
-        EksReader eksReader = new EksReader(eks, calls);
-        List<String> names = everyCluster ? eksReader.clusterNames()
+        List<String> names = everyCluster ? pool.leaf(c -> new EksReader(eks, c).clusterNames()).join(calls)
                 : clusterFilter.stream().distinct().sorted().toList();
         progress.accept("reading %d cluster(s) in %s".formatted(names.size(), region));
-        List<ClusterFacts> clusters = names.stream().flatMap(n -> eksReader.cluster(n).stream()).toList();
         List<String> clusterTagKeys = Attribution.clusterTagKeys(names, everyCluster);
 
-        // Auto Scaling groups: self-managed node groups, and the instance types their launches name
-        AutoScalingReader autoScalingReader = new AutoScalingReader(autoScaling, calls, region);
-        Map<String, List<AutoScalingGroupFacts>> selfManaged = names.isEmpty() ? Map.of()
-                : Attribution.selfManaged(autoScalingReader.groups(clusterTagKeys), clusters, names);
-        Map<LaunchSpec, String> launchTypes = launchTypes(
-                NodeGroupAssembly.unresolvedLaunches(clusters, selfManaged), autoScalingReader, calls);
+        // the clusters, the tagged Auto Scaling groups and the running instances need only the cluster names
+        Forked<List<ClusterFacts>> clustersRead = pool.branch(c -> new EksReader(eks, c).clusters(names, pool));
+        Forked<List<AutoScalingGroupFacts>> groupsRead = names.isEmpty() ? null
+                : pool.leaf(c -> new AutoScalingReader(autoScaling, c, region).groups(clusterTagKeys));
+        Forked<List<InstanceFacts>> instancesRead = names.isEmpty() ? null
+                : pool.branch(c -> new InstanceReader(ec2).running(clusterTagKeys, pool, c));
+        List<ClusterFacts> clusters = clustersRead.join(calls);
 
-        List<InstanceFacts> instances = names.isEmpty() ? List.of() : new InstanceReader(ec2).running(clusterTagKeys);
+        // Auto Scaling groups: self-managed node groups, and the instance types their launches name
+        Map<String, List<AutoScalingGroupFacts>> selfManaged = names.isEmpty() ? Map.of()
+                : Attribution.selfManaged(groupsRead.join(calls), clusters, names);
+        Map<LaunchSpec, String> launchTypes = launchTypes(
+                NodeGroupAssembly.unresolvedLaunches(clusters, selfManaged), pool, calls);
+
+        List<InstanceFacts> instances = names.isEmpty() ? List.of() : instancesRead.join(calls);
         progress.accept("found %d running node(s)".formatted(instances.size()));
         NodeGroupAssembly.Result nodeGroups = NodeGroupAssembly.assemble(names, clusters, selfManaged, launchTypes,
                 instances);
         gaps.addAll(nodeGroups.gaps());
 
-        SubnetReader subnetReader = new SubnetReader(ec2, calls);
-        List<SubnetFacts> selected = subnetReader.subnets(InventoryAssembler.subnetQuery(clusters, nodeGroups));
+        List<SubnetFacts> selected = pool.leaf(c -> new SubnetReader(ec2, c)
+                .subnets(InventoryAssembler.subnetQuery(clusters, nodeGroups))).join(calls);
         progress.accept("reading %d subnet(s)".formatted(selected.size()));
-        List<SubnetFacts> subnets = selected.stream()
-                .map(s -> s.withReservations(subnetReader.reservations(s.subnetId()))).toList();
-        List<EniFacts> enis = subnets.isEmpty() ? List.of()
-                : new NetworkInterfaceReader(ec2).inSubnets(subnets.stream().map(SubnetFacts::subnetId).toList());
+        // then side by side: each subnet's reservations, its ENIs, and the instance types the table lacks
+        Forked<List<SubnetFacts>> subnetsRead = pool.branch(c -> pool.leaves(selected, c,
+                (cc, s) -> s.withReservations(new SubnetReader(ec2, cc).reservations(s.subnetId()))));
+        Forked<List<EniFacts>> enisRead = selected.isEmpty() ? null : pool.branch(c -> new NetworkInterfaceReader(ec2)
+                .inSubnets(selected.stream().map(SubnetFacts::subnetId).toList(), pool, c));
+        List<String> unknownTypes = InventoryAssembler.typesMissingFrom(InstanceCatalog.embedded(), nodeGroups);
+        Forked<Optional<List<InstanceLimits>>> limitsRead = unknownTypes.isEmpty() ? null
+                : pool.leaf(c -> new InstanceTypeReader(ec2, c, region).limits(unknownTypes));
+        List<SubnetFacts> subnets = subnetsRead.join(calls);
+        List<EniFacts> enis = enisRead == null ? List.of() : enisRead.join(calls);
         progress.accept("found %d ENI(s)".formatted(enis.size()));
 
-        List<String> unknownTypes = InventoryAssembler.typesMissingFrom(InstanceCatalog.embedded(), nodeGroups);
         List<InstanceLimits> limits = List.of();
-        if (!unknownTypes.isEmpty()) {
-            Optional<List<InstanceLimits>> read = new InstanceTypeReader(ec2, calls, region).limits(unknownTypes);
+        if (limitsRead != null) {
+            Optional<List<InstanceLimits>> read = limitsRead.join(calls);
             read.ifPresent(found -> gaps.addAll(InventoryAssembler.unknownTypeGaps(unknownTypes, found)));
             limits = read.orElse(List.of());
         }
@@ -180,8 +223,7 @@ public final class AwsInventorySource implements InventorySource, AutoCloseable 
     }
 
     /** The instance type named by each launch template version or launch configuration that could be read. */
-    private Map<LaunchSpec, String> launchTypes(List<LaunchSpec> launches, AutoScalingReader autoScalingReader,
-                                                AwsCalls calls) {
+    private Map<LaunchSpec, String> launchTypes(List<LaunchSpec> launches, ReadPool pool, AwsCalls calls) {
         List<LaunchSpec.Template> templates = new ArrayList<>();
         SortedSet<String> configurations = new TreeSet<>();
         for (LaunchSpec launch : launches) {
@@ -191,10 +233,13 @@ public final class AwsInventorySource implements InventorySource, AutoCloseable 
                 case LaunchSpec.None n -> { }
             }
         }
-        Map<LaunchSpec, String> out = new HashMap<>(new LaunchTemplateReader(ec2, calls).instanceTypes(templates));
-        if (!configurations.isEmpty())
-            autoScalingReader.launchConfigurationTypes(configurations)
-                    .forEach((name, type) -> out.put(new LaunchSpec.Configuration(name), type));
+        Forked<Map<LaunchSpec.Template, String>> templatesRead = pool.branch(c ->
+                new LaunchTemplateReader(ec2, c).instanceTypes(templates, pool));
+        Forked<Map<String, String>> configurationsRead = configurations.isEmpty() ? null
+                : pool.leaf(c -> new AutoScalingReader(autoScaling, c, region).launchConfigurationTypes(configurations));
+        Map<LaunchSpec, String> out = new HashMap<>(templatesRead.join(calls));
+        if (configurationsRead != null)
+            configurationsRead.join(calls).forEach((name, type) -> out.put(new LaunchSpec.Configuration(name), type));
         return out;
     }
 }

@@ -12,14 +12,14 @@ import software.amazon.awssdk.services.eks.EksClient;
 import software.amazon.awssdk.services.eks.model.Addon;
 import software.amazon.awssdk.services.eks.model.Cluster;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * EKS: the region's clusters ({@code ListClusters}, fatal), and per cluster {@code DescribeCluster},
  * {@code ListNodegroups}, {@code DescribeNodegroup} per group (EKS has no batch describe) and {@code DescribeAddon}
- * for vpc-cni. A per-cluster call that fails is a gap.
+ * for vpc-cni. A per-cluster call that fails is a gap. The calls of different clusters, and a cluster's node groups
+ * and add-on, run side by side under the inventory's {@link ReadPool} bound.
  */
 final class EksReader {
     static final String VPC_CNI_ADDON = "vpc-cni";
@@ -38,36 +38,46 @@ final class EksReader {
                 .clusters().stream().sorted().toList());
     }
 
+    /**
+     * The clusters of {@code names} that can be described, in that order, read concurrently under {@code pool}'s
+     * bound: per cluster {@code DescribeCluster}, then its node groups and its add-on side by side.
+     */
+    List<ClusterFacts> clusters(List<String> names, ReadPool pool) {
+        return pool.branches(names, calls, (c, name) -> with(c).cluster(name, pool)).stream()
+                .flatMap(Optional::stream).toList();
+    }
+
     /** The cluster, its managed node groups and vpc-cni add-on; empty (and a gap) when it cannot be described. */
-    Optional<ClusterFacts> cluster(String name) {
-        Optional<Cluster> cluster = calls.gapOr(Scope.cluster(name), "eks:DescribeCluster",
+    private Optional<ClusterFacts> cluster(String name, ReadPool pool) {
+        Optional<Cluster> cluster = pool.leaf(c -> with(c).describe(name)).join(calls);
+        if (cluster.isEmpty()) return Optional.empty();
+        ReadPool.Forked<List<ManagedNodeGroupFacts>> managed = pool.branch(c -> with(c).managedGroups(name, pool));
+        ReadPool.Forked<VpcCniAddon> addon = pool.leaf(c -> with(c).addon(name));
+        return Optional.of(EksMapping.cluster(cluster.get(), managed.join(calls), addon.join(calls)));
+    }
+
+    private EksReader with(AwsCalls other) {
+        return new EksReader(eks, other);
+    }
+
+    private Optional<Cluster> describe(String name) {
+        return calls.gapOr(Scope.cluster(name), "eks:DescribeCluster",
                 e -> AwsCalls.notFound(e) ? "cluster %s not found".formatted(name)
                         : "cluster %s could not be described; its nodes are still counted".formatted(name),
                 () -> eks.describeCluster(r -> r.name(name)).cluster());
-        if (cluster.isEmpty()) return Optional.empty();
-        List<ManagedNodeGroupFacts> managed = managedGroups(name);
-        return Optional.of(EksMapping.cluster(cluster.get(), managed, addon(name)));
     }
 
-    private List<ManagedNodeGroupFacts> managedGroups(String cluster) {
-        Scope scope = Scope.cluster(cluster);
-        List<ManagedNodeGroupFacts> out = new ArrayList<>();
-        calls.gapOr(scope, "eks:ListNodegroups",
+    /** {@code ListNodegroups}, then one {@code DescribeNodegroup} per group, concurrently. */
+    private List<ManagedNodeGroupFacts> managedGroups(String cluster, ReadPool pool) {
+        List<String> names = pool.leaf(c -> c.gapOr(Scope.cluster(cluster), "eks:ListNodegroups",
                 "managed node groups of cluster %s could not be listed; their nodes count as unattributed"
                         .formatted(cluster),
-                () -> {
-                    List<String> names = eks.listNodegroupsPaginator(r -> r.clusterName(cluster).maxResults(100))
-                            .nodegroups().stream().sorted().toList();
-                    for (String group : names)
-                        calls.gapOr(scope, "eks:DescribeNodegroup",
-                                        "managed node group %s could not be described; its nodes count as unattributed"
-                                                .formatted(group),
-                                        () -> eks.describeNodegroup(r -> r.clusterName(cluster).nodegroupName(group))
-                                                .nodegroup())
-                                .ifPresent(g -> out.add(EksMapping.managedNodeGroupFacts(g)));
-                    return out;
-                });
-        return out;
+                () -> eks.listNodegroupsPaginator(r -> r.clusterName(cluster).maxResults(100))
+                        .nodegroups().stream().sorted().toList())).join(calls).orElse(List.of());
+        return pool.leaves(names, calls, (c, group) -> c.gapOr(Scope.cluster(cluster), "eks:DescribeNodegroup",
+                        "managed node group %s could not be described; its nodes count as unattributed".formatted(group),
+                        () -> eks.describeNodegroup(r -> r.clusterName(cluster).nodegroupName(group)).nodegroup()))
+                .stream().flatMap(Optional::stream).map(EksMapping::managedNodeGroupFacts).toList();
     }
 
     /** The vpc-cni add-on's env overrides; unavailable when the add-on is not installed or unreadable. */

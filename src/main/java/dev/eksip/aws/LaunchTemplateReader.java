@@ -11,13 +11,15 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
  * EC2 launch templates: one paginated {@code DescribeLaunchTemplateVersions} per distinct template, asking for
- * every version needed of it. A template that cannot be read is a gap.
+ * every version needed of it (the templates side by side under the {@link ReadPool} bound). A template that cannot be
+ * read is a gap.
  */
 final class LaunchTemplateReader {
     private final Ec2Client ec2;
@@ -29,16 +31,20 @@ final class LaunchTemplateReader {
     }
 
     /** The instance type each of {@code wanted} names, for those that could be read and name one. */
-    Map<LaunchSpec.Template, String> instanceTypes(Collection<LaunchSpec.Template> wanted) {
+    Map<LaunchSpec.Template, String> instanceTypes(Collection<LaunchSpec.Template> wanted, ReadPool pool) {
         Map<String, Set<String>> versionsByTemplate = new TreeMap<>();
         wanted.forEach(t -> versionsByTemplate.computeIfAbsent(t.template(), k -> new TreeSet<>()).add(t.version()));
+        List<String> templates = List.copyOf(versionsByTemplate.keySet());
+        List<Optional<Map<String, String>>> read = pool.leaves(templates, calls, (c, template) -> c.gapOr(
+                new Scope.OfLaunchTemplate(template), "ec2:DescribeLaunchTemplateVersions",
+                "launch template %s could not be read; node group instance types taken from running nodes"
+                        .formatted(template),
+                () -> read(template, versionsByTemplate.get(template))));
         Map<String, Map<String, String>> typeByVersion = new HashMap<>();
-        versionsByTemplate.forEach((template, versions) -> calls.gapOr(new Scope.OfLaunchTemplate(template),
-                        "ec2:DescribeLaunchTemplateVersions",
-                        "launch template %s could not be read; node group instance types taken from running nodes"
-                                .formatted(template),
-                        () -> read(template, versions))
-                .ifPresent(found -> typeByVersion.put(template, found)));
+        for (int i = 0; i < templates.size(); i++) {
+            String template = templates.get(i);
+            read.get(i).ifPresent(found -> typeByVersion.put(template, found));
+        }
         Map<LaunchSpec.Template, String> out = new HashMap<>();
         for (LaunchSpec.Template t : wanted) {
             String type = typeByVersion.getOrDefault(t.template(), Map.of()).get(t.version());

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.eksip.app.inventory.EniFacts;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.DescribeNetworkInterfacesResponse;
 import software.amazon.awssdk.services.ec2.model.NetworkInterface;
 
 import java.util.Collection;
@@ -13,7 +14,9 @@ import java.util.TreeMap;
 
 /**
  * EC2 ENIs: every one in the subnets read, one paginated {@code DescribeNetworkInterfaces} per 200 subnets (filtered
- * by subnet rather than per instance). Every forecast needs them: a failure is fatal.
+ * by subnet rather than per instance; the batches side by side under the {@link ReadPool} bound). Each page is mapped
+ * to {@link EniFacts} as it arrives, so no SDK {@code NetworkInterface} outlives its page. Every forecast needs them:
+ * a failure is fatal.
  */
 final class NetworkInterfaceReader {
     private final Ec2Client ec2;
@@ -22,16 +25,23 @@ final class NetworkInterfaceReader {
         this.ec2 = requireNonNull(ec2, "ec2");
     }
 
-    /** By ENI id. */
-    List<EniFacts> inSubnets(Collection<String> subnetIds) {
+    /** By ENI id; an ENI found by two batches is taken from the first. */
+    List<EniFacts> inSubnets(Collection<String> subnetIds, ReadPool pool, AwsCalls calls) {
+        Map<String, EniFacts> byId = new TreeMap<>();
+        pool.leaves(FilterBatches.of(subnetIds), calls, (c, batch) -> batch(batch))
+                .forEach(found -> found.forEach(byId::putIfAbsent));
+        return List.copyOf(byId.values());
+    }
+
+    private Map<String, EniFacts> batch(List<String> subnetIds) {
         return AwsCalls.required("ec2:DescribeNetworkInterfaces", () -> {
-            Map<String, NetworkInterface> byId = new TreeMap<>();
+            Map<String, EniFacts> byId = new TreeMap<>();
             // filter "subnet-id": "network-interface.subnet-id" is not supported everywhere (moto answers 500)
-            for (List<String> batch : FilterBatches.of(subnetIds))
-                for (NetworkInterface n : ec2.describeNetworkInterfacesPaginator(
-                        r -> r.maxResults(1000).filters(f -> f.name("subnet-id").values(batch))).networkInterfaces())
-                    byId.putIfAbsent(n.networkInterfaceId(), n);
-            return byId.values().stream().map(Ec2Mapping::eniFacts).toList();
+            for (DescribeNetworkInterfacesResponse page : ec2.describeNetworkInterfacesPaginator(
+                    r -> r.maxResults(1000).filters(f -> f.name("subnet-id").values(subnetIds))))
+                for (NetworkInterface n : page.networkInterfaces())
+                    if (!byId.containsKey(n.networkInterfaceId())) byId.put(n.networkInterfaceId(), Ec2Mapping.eniFacts(n));
+            return byId;
         });
     }
 }

@@ -65,6 +65,9 @@ final class AuditCommand implements Callable<Integer> {
     AwsOptions aws;
 
     @Mixin
+    ReadOptions reads;
+
+    @Mixin
     Progress progress;
 
     private final Io io;
@@ -92,7 +95,7 @@ final class AuditCommand implements Callable<Integer> {
         if (live) {
             if (publish) env.metricNamespace();   // fail before the long read
             source = "live";
-            inventory = LiveAccount.inventory(List.of(), env, aws, progress.to(io.err()));
+            inventory = LiveAccount.inventory(List.of(), env, aws, reads, progress.to(io.err()));
             List<String> unknown = ClusterView.unknown(inventory, clusters);
             if (!unknown.isEmpty())
                 throw new IllegalArgumentException("--cluster: unknown cluster %s in %s; %s".formatted(

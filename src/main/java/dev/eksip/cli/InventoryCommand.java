@@ -65,6 +65,9 @@ final class InventoryCommand implements Callable<Integer> {
         AwsOptions aws;
 
         @Mixin
+        ReadOptions reads;
+
+        @Mixin
         Progress progress;
 
         private final Io io;
@@ -80,7 +83,7 @@ final class InventoryCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             try {
-                Inventory inventory = LiveAccount.inventory(clusters, io.env(), aws, progress.to(io.err()));
+                Inventory inventory = LiveAccount.inventory(clusters, io.env(), aws, reads, progress.to(io.err()));
                 InventoryFile.write(inventory, output);
                 io.out().printf("wrote %s: %d cluster(s), %d node group(s), %d node(s), %d subnet(s), %d ENI(s), "
                                 + "%d gap(s)%n", output, inventory.clusters().size(),

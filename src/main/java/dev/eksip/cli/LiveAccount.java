@@ -34,10 +34,10 @@ final class LiveAccount {
      * @throws IllegalArgumentException a requested cluster does not exist in the region (naming the ones that do),
      *                                  as {@code --cluster} with a snapshot
      */
-    static Inventory inventory(List<String> clusters, CliEnvironment env, AwsOptions options,
+    static Inventory inventory(List<String> clusters, CliEnvironment env, AwsOptions options, ReadOptions reads,
                                Consumer<String> progress) {
         Map<String, CniSettings> configured = env.configuredCni();   // a bad CNI_SETTINGS fails before any call
-        Map<String, String> aws = options.applyTo(env.aws());
+        Map<String, String> aws = reads.applyTo(options.applyTo(env.aws()), env.function());
         try (AwsClients clients = AwsClients.fromEnvironment(aws)) {
             Inventory inventory = AwsInventorySource.using(clients, configured, progress).load(clusters);
             unknownClusters(inventory, clusters, clients);

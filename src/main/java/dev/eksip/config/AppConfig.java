@@ -32,6 +32,7 @@ import java.util.regex.Pattern;
  * @param configuredCni       {@code CNI_SETTINGS}, see {@link ConfiguredCni} (default: none)
  * @param metricDetail        {@code METRIC_DETAIL}, {@code lean} (default) or {@code full}: which metrics are
  *                            published ({@link MetricMapping.Detail})
+ *                            <p>{@code READ_CONCURRENCY} is validated here but not kept: {@link #readConcurrency}.
  */
 public record AppConfig(String metricNamespace, String alertTopicArn, String alertStateTable,
                         List<String> clusterNames, Duration alertRepeatInterval, Severity alertMinSeverity,
@@ -39,6 +40,10 @@ public record AppConfig(String metricNamespace, String alertTopicArn, String ale
     public static final String METRIC_NAMESPACE = "METRIC_NAMESPACE";
     public static final String METRIC_DETAIL = "METRIC_DETAIL";
     public static final String DEFAULT_NAMESPACE = "EksIpForecast";
+    /** The most AWS read calls in flight at once during an inventory read (the CLI's {@code --read-concurrency}). */
+    public static final String READ_CONCURRENCY = "READ_CONCURRENCY";
+    public static final int DEFAULT_READ_CONCURRENCY = 16;
+    public static final int MAX_READ_CONCURRENCY = 256;
     public static final Duration DEFAULT_REPEAT = Duration.ofHours(24);
 
     private static final Pattern CLUSTER_NAME = Pattern.compile("[0-9A-Za-z][A-Za-z0-9\\-_]{0,99}");
@@ -89,8 +94,28 @@ public record AppConfig(String metricNamespace, String alertTopicArn, String ale
             default -> throw invalid("ALERT_MIN_SEVERITY", severityText, "warning or critical");
         };
         String cniSettings = optional(env, "CNI_SETTINGS", "");
+        readConcurrency(env);   // validated at INIT; the SDK clients read it from the same environment
         return new AppConfig(namespace, topic, table, clusters, repeat, severity,
                 cniSettings.isEmpty() ? Map.of() : ConfiguredCni.parse(cniSettings), metricDetail(env.get(METRIC_DETAIL)));
+    }
+
+    /**
+     * {@code READ_CONCURRENCY} (unset or blank: {@value #DEFAULT_READ_CONCURRENCY}): how many AWS read calls an
+     * inventory read makes at once, 1 (one after another) to {@value #MAX_READ_CONCURRENCY}. Like the region, it is
+     * taken by the SDK clients from the environment ({@code AwsClients.fromEnvironment}), not kept here.
+     */
+    public static int readConcurrency(Map<String, String> env) {
+        String value = env.get(READ_CONCURRENCY);
+        if (value == null || value.isBlank()) return DEFAULT_READ_CONCURRENCY;
+        int n;
+        try {
+            n = Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw invalid(READ_CONCURRENCY, value, "a whole number from 1 to " + MAX_READ_CONCURRENCY);
+        }
+        if (n < 1 || n > MAX_READ_CONCURRENCY)
+            throw invalid(READ_CONCURRENCY, value, "a whole number from 1 to " + MAX_READ_CONCURRENCY);
+        return n;
     }
 
     /**

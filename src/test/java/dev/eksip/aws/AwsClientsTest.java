@@ -36,8 +36,21 @@ class AwsClientsTest {
                     .contains(counter);
             assertThat(clients.autoScaling().serviceClientConfiguration().overrideConfiguration().retryStrategy())
                     .hasValueSatisfying(r -> assertThat(r.maxAttempts()).isEqualTo(AwsClients.MAX_ATTEMPTS));
+            // adaptive mode: throttling slows the client's own request rate, so concurrent reads respect rate limits
+            assertThat(clients.ec2().serviceClientConfiguration().overrideConfiguration().retryStrategy())
+                    .hasValueSatisfying(r -> assertThat(r)
+                            .isInstanceOf(software.amazon.awssdk.retries.AdaptiveRetryStrategy.class));
+            assertThat(clients.readConcurrency()).isEqualTo(16);
         }
         assertThat(counter.total()).isZero();
+    }
+
+    @Test
+    void theReadConcurrencyComesFromTheEnvironmentMap() {
+        try (AwsClients clients = AwsClients.fromEnvironment(Map.of("AWS_REGION", "eu-west-1",
+                "READ_CONCURRENCY", "4"))) {
+            assertThat(clients.readConcurrency()).isEqualTo(4);
+        }
     }
 
     @Test

@@ -45,6 +45,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 class AwsInventorySourceTest {
     static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
@@ -262,6 +263,46 @@ class AwsInventorySourceTest {
         assertThat(n.enis().get(2).interfaceType()).isEqualTo(InterfaceType.BRANCH);
         assertThat(n.enis().get(2).deviceIndex()).isEqualTo(-1);
         assertThat(inv.otherEnis()).isEmpty();
+    }
+
+    @Test
+    void oneAtATimeAndConcurrentReadsGiveTheSameInventoryGapsInTheSameOrderAndTheSameCalls() {
+        twoClusters();
+        for (int c = 0; c < 12; c++) {
+            cluster("extra-" + c, "subnet-d");
+            for (int g = 0; g < 5; g++) managedGroup("extra-" + c, "ng-" + g, "t3.medium", 0, 0, 2, "subnet-d");
+        }
+        eks.failures.put("DescribeNodegroup/extra-3", SdkFakes.eksError("AccessDeniedException", 403));
+        eks.failures.put("DescribeCluster/extra-7", SdkFakes.eksError("AccessDeniedException", 403));
+        eks.failures.put("DescribeNodegroup/dev", SdkFakes.eksError("AccessDeniedException", 403));
+
+        Inventory serial = load(1);
+        List<String> serialCalls = calls();
+        clearCalls();
+        Inventory concurrent = load(16);
+
+        assertThat(concurrent).isEqualTo(serial);
+        assertThat(serial.gaps()).extracting(InventoryGap::scope).containsExactlyElementsOf(Stream.of(
+                "dev", "extra-3", "extra-3", "extra-3", "extra-3", "extra-3", "extra-7").map(Scope::cluster).toList());
+        assertThat(calls()).containsExactlyInAnyOrderElementsOf(serialCalls);
+    }
+
+    Inventory load(int readConcurrency) {
+        return new AwsInventorySource(ec2, eks, autoScaling, "eu-west-1", Map.of(),
+                Clock.fixed(NOW, ZoneOffset.UTC), progress::add, readConcurrency).load(List.of());
+    }
+
+    List<String> calls() {
+        List<String> all = new ArrayList<>(ec2.calls);
+        all.addAll(eks.calls);
+        all.addAll(autoScaling.calls);
+        return all;
+    }
+
+    void clearCalls() {
+        ec2.calls.clear();
+        eks.calls.clear();
+        autoScaling.calls.clear();
     }
 
     @Test

@@ -83,4 +83,24 @@ class InventoryCommandTest {
         assertThat(err()).startsWith("error: eks:ListClusters failed: SdkClientException");
         assertThat(dir.resolve("x.json")).doesNotExist();
     }
+
+    @Test
+    void aReadConcurrencyOutsideOneTo256IsBadInputNamingTheOption(@TempDir Path dir) {
+        assertThat(run(Map.of("AWS_REGION", "us-east-1"), "export", "--output", dir.resolve("x.json").toString(),
+                "--read-concurrency", "0")).isEqualTo(Main.BAD_INPUT);
+        assertThat(err()).contains("--read-concurrency: expected a whole number from 1 to 256, got 0");
+        assertThat(run(Map.of(), "export", "--output", "x.json", "--read-concurrency", "many"))
+                .isEqualTo(Main.BAD_INPUT);
+    }
+
+    @Test
+    void theReadConcurrencyOptionWinsOverTheVariableWhichIsPassedToTheClients() {
+        ReadOptions reads = new ReadOptions();
+        assertThat(reads.applyTo(Map.of("AWS_REGION", "us-east-1"), Map.of("READ_CONCURRENCY", "4")))
+                .containsEntry("READ_CONCURRENCY", "4");
+        assertThat(reads.applyTo(Map.of("AWS_REGION", "us-east-1"), Map.of())).doesNotContainKey("READ_CONCURRENCY");
+        reads.readConcurrency = 1;
+        assertThat(reads.applyTo(Map.of("AWS_REGION", "us-east-1"), Map.of("READ_CONCURRENCY", "4")))
+                .containsEntry("READ_CONCURRENCY", "1").containsEntry("AWS_REGION", "us-east-1");
+    }
 }

@@ -68,7 +68,10 @@ class AppConfigTest {
             "ALERT_REPEAT_INTERVAL|24h",
             "ALERT_REPEAT_INTERVAL|PT0S",
             "ALERT_MIN_SEVERITY|info",
-            "METRIC_DETAIL|minimal"})
+            "METRIC_DETAIL|minimal",
+            "READ_CONCURRENCY|0",
+            "READ_CONCURRENCY|many",
+            "READ_CONCURRENCY|257"})
     void anInvalidValueFailsNamingTheVariableAndWhatWasExpected(String name, String value) {
         Map<String, String> env = minimal();
         env.put(name, value);
@@ -88,5 +91,13 @@ class AppConfigTest {
         assertThat(AppConfig.metricNamespace(" ")).isEqualTo(AppConfig.DEFAULT_NAMESPACE);
         assertThat(AppConfig.metricNamespace(" Team/Ip ")).isEqualTo("Team/Ip");
         assertThat(AppConfig.metricNamespace(Map.of("METRIC_NAMESPACE", "Team/Ip"))).isEqualTo("Team/Ip");
+    }
+
+    @Test
+    void readConcurrencyDefaultsTo16AndIsTrimmed() {
+        assertThat(AppConfig.readConcurrency(Map.of())).isEqualTo(AppConfig.DEFAULT_READ_CONCURRENCY).isEqualTo(16);
+        assertThat(AppConfig.readConcurrency(Map.of("READ_CONCURRENCY", " "))).isEqualTo(16);
+        assertThat(AppConfig.readConcurrency(Map.of("READ_CONCURRENCY", " 1 "))).isEqualTo(1);
+        assertThat(AppConfig.readConcurrency(Map.of("READ_CONCURRENCY", "64"))).isEqualTo(64);
     }
 }

@@ -18,12 +18,27 @@ final class LargeSnapshot {
     private LargeSnapshot() {
     }
 
+    /** {@code FILE SUBNETS NODES_PER_SUBNET ENIS IPS_PER_ENI TYPE}: writes one (for measurements by hand). */
+    public static void main(String[] args) throws IOException {
+        write(Path.of(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]),
+                Integer.parseInt(args[4]), args[5]);
+    }
+
     /** Writes {@code subnets × nodesPerSubnet} nodes (nodesPerSubnet ≤ 270) to {@code file}. */
     static void write(Path file, int subnets, int nodesPerSubnet) throws IOException {
+        write(file, subnets, nodesPerSubnet, ENIS, IPS_PER_ENI, "m5.4xlarge");
+    }
+
+    /**
+     * As {@link #write(Path, int, int)} with {@code enis} ENIs of {@code ipsPerEni} addresses per node of
+     * {@code type} ({@code nodesPerSubnet × enis × ipsPerEni} ≤ 65,000).
+     */
+    static void write(Path file, int subnets, int nodesPerSubnet, int enis, int ipsPerEni, String type)
+            throws IOException {
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             w.write("{\"formatVersion\":1,\"accountId\":\"123456789012\",\"region\":\"us-east-1\","
                     + "\"capturedAt\":\"2026-11-25T13:00:00Z\",\"subnets\":[");
-            int used = nodesPerSubnet * ENIS * IPS_PER_ENI;
+            int used = nodesPerSubnet * enis * ipsPerEni;
             for (int s = 0; s < subnets; s++) {
                 if (s > 0) w.write(',');
                 w.write("{\"subnetId\":\"subnet-%05d\",\"vpcId\":\"vpc-1\",\"availabilityZone\":\"us-east-1%c\",\"cidr\":\"10.%d.0.0/16\",\"availableIps\":%d,\"tags\":{},\"reservations\":[]}"
@@ -35,29 +50,30 @@ final class LargeSnapshot {
                     + "\"cniSource\":\"default\",\"podSubnets\":{},\"nodeGroups\":[");
             for (int s = 0; s < subnets; s++) {
                 if (s > 0) w.write(',');
-                w.write("{\"name\":\"ng-%05d\",\"managed\":true,\"customAmi\":false,\"instanceTypes\":[\"m5.4xlarge\"],\"minSize\":%d,\"desiredSize\":%d,\"maxSize\":%d,\"subnetIds\":[\"subnet-%05d\"],\"autoScalingGroup\":\"eks-ng-%05d\",\"maxPods\":0}"
-                        .formatted(s, nodesPerSubnet, nodesPerSubnet, nodesPerSubnet, s, s));
+                w.write("{\"name\":\"ng-%05d\",\"managed\":true,\"customAmi\":false,\"instanceTypes\":[\"%s\"],\"minSize\":%d,\"desiredSize\":%d,\"maxSize\":%d,\"subnetIds\":[\"subnet-%05d\"],\"autoScalingGroup\":\"eks-ng-%05d\",\"maxPods\":0}"
+                        .formatted(s, type, nodesPerSubnet, nodesPerSubnet, nodesPerSubnet, s, s));
             }
             w.write("]}],\"nodes\":[");
             for (int s = 0; s < subnets; s++)
                 for (int n = 0; n < nodesPerSubnet; n++) {
                     if (s + n > 0) w.write(',');
-                    node(w, s, n);
+                    node(w, s, n, enis, ipsPerEni, type);
                 }
             w.write("],\"otherEnis\":[],\"instanceLimits\":[],\"gaps\":[]}\n");
         }
     }
 
-    private static void node(BufferedWriter w, int s, int n) throws IOException {
+    private static void node(BufferedWriter w, int s, int n, int enis, int ipsPerEni, String type)
+            throws IOException {
         String id = "i-%05d%05d".formatted(s, n);
-        w.write("{\"instanceId\":\"%s\",\"cluster\":\"big\",\"nodeGroup\":\"ng-%05d\",\"instanceType\":\"m5.4xlarge\",\"subnetId\":\"subnet-%05d\",\"availabilityZone\":\"us-east-1%c\",\"enis\":["
-                .formatted(id, s, s, (char) ('a' + s % 3)));
-        for (int e = 0; e < ENIS; e++) {
+        w.write("{\"instanceId\":\"%s\",\"cluster\":\"big\",\"nodeGroup\":\"ng-%05d\",\"instanceType\":\"%s\",\"subnetId\":\"subnet-%05d\",\"availabilityZone\":\"us-east-1%c\",\"enis\":["
+                .formatted(id, s, type, s, (char) ('a' + s % 3)));
+        for (int e = 0; e < enis; e++) {
             if (e > 0) w.write(',');
-            int first = 16 + (n * ENIS + e) * IPS_PER_ENI;
+            int first = 16 + (n * enis + e) * ipsPerEni;
             w.write("{\"eniId\":\"eni-%05d%05d%d\",\"subnetId\":\"subnet-%05d\",\"instanceId\":\"%s\",\"interfaceType\":\"interface\",\"deviceIndex\":%d,\"primaryIp\":\"%s\",\"secondaryIps\":["
                     .formatted(s, n, e, s, id, e, ip(s, first)));
-            for (int i = 1; i < IPS_PER_ENI; i++) {
+            for (int i = 1; i < ipsPerEni; i++) {
                 if (i > 1) w.write(',');
                 w.write('"');
                 w.write(ip(s, first + i));

@@ -41,6 +41,7 @@ import java.util.regex.Pattern;
  * parameter (EC2 / Auto Scaling query protocol), or method + path for EKS ({@code GET /clusters/NAME/node-groups}
  * is {@code ListNodegroups}); the service is the SigV4 credential scope's. Faults are persistent (every attempt
  * gets them, so the SDK's retries are exhausted). {@link #seen()} lists every action that passed through.
+ * {@link #latency} adds a fixed delay to every request, with or without rules.
  */
 public final class FaultProxy implements AutoCloseable {
     static final String INVENTED_TOKEN = "fault-proxy-page-2";
@@ -57,6 +58,7 @@ public final class FaultProxy implements AutoCloseable {
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> seen = new ConcurrentHashMap<>();
     private volatile List<Armed> rules = List.of();
+    private volatile Duration latency = Duration.ZERO;
     private volatile boolean closed;
 
     private record Armed(FaultRule rule, AtomicInteger matches, AtomicInteger injected) {
@@ -93,6 +95,15 @@ public final class FaultProxy implements AutoCloseable {
         List<Armed> armed = new ArrayList<>();
         for (FaultRule f : faults) armed.add(new Armed(f, new AtomicInteger(), new AtomicInteger()));
         rules = List.copyOf(armed);
+    }
+
+    /**
+     * A fixed delay before every request is handled (forwarded or faulted), on top of whatever the rules do: the
+     * proxy then stands for a distant endpoint. Requests on different connections are delayed side by side.
+     */
+    public void latency(Duration perCall) {
+        if (perCall.isNegative()) throw new IllegalArgumentException("latency is not negative: " + perCall);
+        latency = perCall;
     }
 
     /** How many responses {@code rule} has turned into faults since it was set. */
@@ -144,6 +155,8 @@ public final class FaultProxy implements AutoCloseable {
                 if (request == null) return;
                 String action = action(request);
                 seen.computeIfAbsent(action, k -> new AtomicInteger()).incrementAndGet();
+                Duration delay = latency;
+                if (!delay.isZero()) sleep(delay);
                 Armed armed = match(action, request);
                 FaultRule.Fault fault = armed == null ? null : armed.rule().fault();
                 boolean firstPage = fault == FaultRule.Fault.PAGE_2 && armed.matches().getAndIncrement() == 0;
@@ -383,7 +396,7 @@ public final class FaultProxy implements AutoCloseable {
         long deadline = System.nanoTime() + d.toNanos();
         while (!closed && System.nanoTime() < deadline) {
             try {
-                Thread.sleep(50);
+                Thread.sleep(Math.max(1, Math.min(50, (deadline - System.nanoTime()) / 1_000_000)));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

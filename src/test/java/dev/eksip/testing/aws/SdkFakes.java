@@ -108,7 +108,7 @@ public final class SdkFakes {
         public final Map<String, List<SubnetCidrReservation>> reservations = new LinkedHashMap<>();
         public final Map<String, List<LaunchTemplateVersion>> templates = new LinkedHashMap<>();
         public final Map<String, SdkException> failures = new LinkedHashMap<>();
-        public final List<String> calls = new ArrayList<>();
+        public final List<String> calls = java.util.Collections.synchronizedList(new ArrayList<>());
         public int pageSize = 1000;
 
         private void call(String operation) {
@@ -202,7 +202,7 @@ public final class SdkFakes {
         public final Map<String, Addon> addons = new LinkedHashMap<>();
         /** Errors keyed "Operation" or "Operation/cluster". */
         public final Map<String, SdkException> failures = new LinkedHashMap<>();
-        public final List<String> calls = new ArrayList<>();
+        public final List<String> calls = java.util.Collections.synchronizedList(new ArrayList<>());
         public int pageSize = 100;
 
         private void call(String operation, String cluster) {
@@ -267,7 +267,7 @@ public final class SdkFakes {
         public final List<AutoScalingGroup> groups = new ArrayList<>();
         public final List<LaunchConfiguration> launchConfigurations = new ArrayList<>();
         public final Map<String, SdkException> failures = new LinkedHashMap<>();
-        public final List<String> calls = new ArrayList<>();
+        public final List<String> calls = java.util.Collections.synchronizedList(new ArrayList<>());
         public int pageSize = 100;
 
         private void call(String operation) {
