@@ -70,6 +70,7 @@ final class GrowthPlan {
             return catalog.find(t).map(InstanceLimits::prefixDelegationSupported).orElse(true);
         });
         if (prefixMode && anyPrefixGroup) prefixSubnets.addAll(c.podSubnets().values());
+        gaps.addAll(PodSubnetGaps.of(c, subnets));
         for (NodeGroup g : c.nodeGroups()) {
             InstanceLimits limits = ForecastType.of(c, g, catalog, gaps);
             boolean groupPrefixes = prefixMode && (limits == null || limits.prefixDelegationSupported());
