@@ -14,9 +14,17 @@ import java.util.Map;
  * @param ipFamily       the cluster's IP family; it decides {@link CniSettings#ipv6()} (ENABLE_IPv6 follows it)
  * @param podSubnets     custom networking: the ENIConfig pod subnet per availability zone (may be empty)
  * @param nodeGroups     managed and self-managed node groups
+ * @param cniObserved    each disagreement between the declared settings and what the nodes show, as a sentence
+ *                       (empty unless {@code cniSource} is {@code observed})
  */
 public record Cluster(String name, String vpcId, IpFamily ipFamily, CniSettings cni, CniSource cniSource,
-                      Map<String, String> podSubnets, List<NodeGroup> nodeGroups) {
+                      Map<String, String> podSubnets, List<NodeGroup> nodeGroups, List<String> cniObserved) {
+    /** A cluster whose nodes were not compared with its settings (yet). */
+    public Cluster(String name, String vpcId, IpFamily ipFamily, CniSettings cni, CniSource cniSource,
+                   Map<String, String> podSubnets, List<NodeGroup> nodeGroups) {
+        this(name, vpcId, ipFamily, cni, cniSource, podSubnets, nodeGroups, List.of());
+    }
+
     public Cluster {
         requireNonNull(name, "name");
         requireNonNull(vpcId, "vpcId");
@@ -26,5 +34,6 @@ public record Cluster(String name, String vpcId, IpFamily ipFamily, CniSettings 
         requireNonNull(cniSource, "cniSource");
         podSubnets = Map.copyOf(podSubnets);
         nodeGroups = List.copyOf(nodeGroups);
+        cniObserved = List.copyOf(cniObserved);
     }
 }

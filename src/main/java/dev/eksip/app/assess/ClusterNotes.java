@@ -19,7 +19,9 @@ final class ClusterNotes {
             case ADDON -> "CNI settings: the vpc-cni add-on's configuration values.";
             case CONFIGURED -> "CNI settings: configured for this cluster (CNI_SETTINGS).";
             case DEFAULT -> "CNI settings: ipamd's defaults (no add-on configuration values to read).";
+            case OBSERVED -> "CNI settings: what the nodes show, over what was declared (see below).";
         });
+        notes.addAll(c.cniObserved());
         return List.copyOf(notes);
     }
 }
