@@ -1,6 +1,7 @@
 package dev.eksip.simulation;
 
 import dev.eksip.domain.Cluster;
+import dev.eksip.domain.Node;
 import dev.eksip.domain.NodeGroup;
 import dev.eksip.domain.Subnet;
 
@@ -11,12 +12,15 @@ import java.util.Map;
  * How one node group grows: the subnets it launches into, its nodes per zone today (zones it does not launch into
  * left out), its node count, and what a new node costs. {@code excludedPrimaryCost} is what a node costs when its
  * primary subnet is tagged {@code kubernetes.io/role/cni=0} under subnet discovery (null when that cannot happen).
+ * {@code existing}: the group's nodes today, which grow to max pods under {@link CostAssumption#FULL}
+ * ({@link ExistingNodesGrowth}).
  */
 record GroupGrowth(Cluster cluster, NodeGroup group, List<Subnet> subnets, Map<String, Integer> nodesPerZone,
-                   int current, NodeCost cost, NodeCost excludedPrimaryCost) {
+                   int current, NodeCost cost, NodeCost excludedPrimaryCost, List<Node> existing) {
     GroupGrowth {
         subnets = List.copyOf(subnets);
         nodesPerZone = Map.copyOf(nodesPerZone);
+        existing = List.copyOf(existing);
     }
 
     int newNodes(boolean atMax) {

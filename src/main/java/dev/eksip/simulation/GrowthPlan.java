@@ -105,7 +105,7 @@ final class GrowthPlan {
                 CniSettings skipPrimary = SubnetDiscovery.primaryExcluded(c.cni());
                 excluded = NodeCost.of(limits, skipPrimary, maxPods, nodes);
             }
-            groups.add(new GroupGrowth(c, g, groupSubnets, perZone, nodes.size(), cost, excluded));
+            groups.add(new GroupGrowth(c, g, groupSubnets, perZone, nodes.size(), cost, excluded, nodes));
         }
     }
 

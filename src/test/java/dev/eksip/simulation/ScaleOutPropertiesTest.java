@@ -89,6 +89,8 @@ class ScaleOutPropertiesTest {
         for (CostAssumption assumption : CostAssumption.values()) {
             Map<String, SubnetSpace> state = new HashMap<>();
             s.now.forEach((id, space) -> state.put(id, space.copy()));
+            if (assumption == CostAssumption.FULL)   // the same first step: existing nodes grow to max pods
+                for (GroupGrowth g : s.plan.groups()) ExistingNodesGrowth.grow(g, g.existing(), state, s.destinations);
             for (GroupGrowth g : s.plan.groups()) {
                 ZoneBalancer zones = new ZoneBalancer(g.nodesPerZone());
                 for (int i = 0; i < g.newNodes(atMax); i++) {
