@@ -7,6 +7,7 @@ import dev.eksip.domain.Inventory;
 import dev.eksip.domain.InventoryGap;
 import dev.eksip.simulation.ForecastFigures;
 import dev.eksip.simulation.Forecaster;
+import dev.eksip.simulation.ObservedCni;
 import dev.eksip.simulation.SubnetFigures;
 
 import java.time.Instant;
@@ -30,7 +31,8 @@ public final class ClusterView {
      * @param all   an inventory of every cluster that may use the requested clusters' subnets
      * @param names the clusters to see it from; those {@code all} does not hold (unreadable) are left out
      */
-    public static Forecast forecast(Inventory all, List<String> names, Instant asOf) {
+    public static Forecast forecast(Inventory read, List<String> names, Instant asOf) {
+        Inventory all = ObservedCni.apply(read);
         Set<String> present = new TreeSet<>();
         all.clusters().forEach(c -> {
             if (names.contains(c.name())) present.add(c.name());

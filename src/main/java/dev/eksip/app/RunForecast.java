@@ -8,6 +8,7 @@ import dev.eksip.domain.Inventory;
 import dev.eksip.domain.InventoryGap;
 import dev.eksip.app.assess.Assessment;
 import dev.eksip.simulation.Forecaster;
+import dev.eksip.simulation.ObservedCni;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,8 +56,12 @@ public final class RunForecast {
         return ClusterView.forecast(all, clusters, asOf);
     }
 
-    /** The forecast of an inventory already read: the simulation's figures, assessed. */
-    public static Forecast forecast(Inventory inventory, Instant asOf) {
+    /**
+     * The forecast of an inventory already read: the simulation's figures, assessed, with the CNI settings the
+     * nodes show over the declared ones ({@link ObservedCni}).
+     */
+    public static Forecast forecast(Inventory read, Instant asOf) {
+        Inventory inventory = ObservedCni.apply(read);
         return Assessment.forecast(inventory, Forecaster.figures(inventory), asOf);
     }
 }

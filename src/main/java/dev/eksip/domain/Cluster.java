@@ -15,9 +15,24 @@ import java.util.Map;
  * @param podSubnets     custom networking: the ENIConfig pod subnet per availability zone (may be empty)
  * @param nodeGroups     managed and self-managed node groups, then Karpenter / Auto Mode node pools
  * @param autoMode       EKS Auto Mode ({@link AutoMode#OFF} when not enabled or not known)
+ * @param cniObserved    each disagreement between the declared settings and what the nodes show, as a sentence
+ *                       (empty unless {@code cniSource} is {@code observed})
  */
 public record Cluster(String name, String vpcId, IpFamily ipFamily, CniSettings cni, CniSource cniSource,
-                      Map<String, String> podSubnets, List<NodeGroup> nodeGroups, AutoMode autoMode) {
+                      Map<String, String> podSubnets, List<NodeGroup> nodeGroups, AutoMode autoMode,
+                      List<String> cniObserved) {
+    /** A cluster without EKS Auto Mode whose nodes were not compared with its settings (yet). */
+    public Cluster(String name, String vpcId, IpFamily ipFamily, CniSettings cni, CniSource cniSource,
+                   Map<String, String> podSubnets, List<NodeGroup> nodeGroups) {
+        this(name, vpcId, ipFamily, cni, cniSource, podSubnets, nodeGroups, AutoMode.OFF, List.of());
+    }
+
+    /** A cluster whose nodes were not compared with its settings (yet). */
+    public Cluster(String name, String vpcId, IpFamily ipFamily, CniSettings cni, CniSource cniSource,
+                   Map<String, String> podSubnets, List<NodeGroup> nodeGroups, AutoMode autoMode) {
+        this(name, vpcId, ipFamily, cni, cniSource, podSubnets, nodeGroups, autoMode, List.of());
+    }
+
     public Cluster {
         requireNonNull(name, "name");
         requireNonNull(vpcId, "vpcId");
@@ -28,11 +43,6 @@ public record Cluster(String name, String vpcId, IpFamily ipFamily, CniSettings 
         podSubnets = Map.copyOf(podSubnets);
         nodeGroups = List.copyOf(nodeGroups);
         requireNonNull(autoMode, "autoMode");
-    }
-
-    /** A cluster without EKS Auto Mode. */
-    public Cluster(String name, String vpcId, IpFamily ipFamily, CniSettings cni, CniSource cniSource,
-                   Map<String, String> podSubnets, List<NodeGroup> nodeGroups) {
-        this(name, vpcId, ipFamily, cni, cniSource, podSubnets, nodeGroups, AutoMode.OFF);
+        cniObserved = List.copyOf(cniObserved);
     }
 }

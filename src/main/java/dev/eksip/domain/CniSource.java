@@ -9,7 +9,12 @@ public enum CniSource implements WireName {
     /** Per-cluster settings given to this tool ({@code CNI_SETTINGS}). */
     CONFIGURED("configured"),
     /** ipamd's shipped defaults: nothing else was readable. */
-    DEFAULT("default");
+    DEFAULT("default"),
+    /**
+     * What the nodes show overrode the declared source (its settings kept otherwise): /28 prefixes on a node prove
+     * prefix delegation, pod ENIs outside the node's subnet custom networking, a trunk ENI security groups for pods.
+     */
+    OBSERVED("observed");
 
     private final String id;
 

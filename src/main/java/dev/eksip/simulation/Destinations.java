@@ -15,7 +15,10 @@ import java.util.TreeSet;
  * §5 "where the new ENI's addresses come from", by the ENI's role: the primary ENI in the node's subnet; pod ENIs in
  * the ENIConfig subnet of the zone with custom networking, else with subnet discovery the candidate subnet with the
  * most free addresses, else the node's subnet; trunk and branch ENIs (security groups for pods) in the ENIConfig
- * subnet with custom networking, else the node's subnet.
+ * subnet with custom networking, else the node's subnet. With custom networking and no known ENIConfig subnet for
+ * the zone, the ENI has no destination ({@code null}): ipamd would create it in the ENIConfig's subnet, never in
+ * the node's ({@code pkg/ipamd/ipamd.go} {@code tryAllocateENI} → {@code awsutils.AllocENI(useCustomCfg, sg,
+ * eniCfgSubnet, …)}, v1.23.1), so charging the node subnet would be wrong; {@link PodSubnetGaps} says so instead.
  */
 final class Destinations {
     private final Map<String, Subnet> subnets;
@@ -26,7 +29,10 @@ final class Destinations {
         this.discovery = discovery;
     }
 
-    /** The subnet {@code eni} of a new node of {@code c} in {@code zone} and {@code nodeSubnet} is created in. */
+    /**
+     * The subnet {@code eni} of a new node of {@code c} in {@code zone} and {@code nodeSubnet} is created in;
+     * {@code null} when custom networking and the zone's ENIConfig subnet is unknown (not charged anywhere).
+     */
     Subnet of(EniHolding eni, Cluster c, String zone, Subnet nodeSubnet, Map<String, SubnetSpace> state) {
         return of(eni, c, zone, nodeSubnet, state, Trace.NONE);
     }
@@ -37,8 +43,8 @@ final class Destinations {
         CniSettings cni = c.cni();
         return switch (eni.role()) {
             case PRIMARY -> nodeSubnet;
-            case TRUNK, BRANCH -> cni.customNetworking() ? podSubnet(c, zone, nodeSubnet) : nodeSubnet;
-            case POD -> cni.customNetworking() ? podSubnet(c, zone, nodeSubnet)
+            case TRUNK, BRANCH -> cni.customNetworking() ? podSubnet(c, zone) : nodeSubnet;
+            case POD -> cni.customNetworking() ? podSubnet(c, zone)
                     : cni.subnetDiscovery() ? discovered(c, nodeSubnet, eni, state, trace)
                     : nodeSubnet;
         };
@@ -76,8 +82,8 @@ final class Destinations {
         return out;
     }
 
-    private Subnet podSubnet(Cluster c, String zone, Subnet fallback) {
-        Subnet s = subnets.get(c.podSubnets().getOrDefault(zone, ""));
-        return s == null ? fallback : s;
+    /** The zone's ENIConfig subnet if known and read, else {@code null}. */
+    private Subnet podSubnet(Cluster c, String zone) {
+        return subnets.get(c.podSubnets().getOrDefault(zone, ""));
     }
 }

@@ -1,6 +1,7 @@
 package dev.eksip.simulation;
 
 import dev.eksip.domain.Cluster;
+import dev.eksip.domain.Node;
 import dev.eksip.domain.NodeGroup;
 import dev.eksip.domain.Subnet;
 
@@ -13,13 +14,15 @@ import java.util.Map;
  * primary subnet is tagged {@code kubernetes.io/role/cni=0} under subnet discovery (null when that cannot happen).
  * {@code maxNodes} is the size at max: the Auto Scaling group's max size; for a node pool what its CPU limit allows
  * ({@link dev.eksip.domain.NodePoolLimits#maxNodes}), else (unbounded) its desired size. For an Auto Mode pool
- * {@code cluster} is the Auto Mode view ({@link AutoModeNetworking#view}).
+ * {@code cluster} is the Auto Mode view ({@link AutoModeNetworking#view}). {@code existing}: the group's nodes today,
+ * which grow to max pods under {@link CostAssumption#FULL} ({@link ExistingNodesGrowth}).
  */
 record GroupGrowth(Cluster cluster, NodeGroup group, List<Subnet> subnets, Map<String, Integer> nodesPerZone,
-                   int current, NodeCost cost, NodeCost excludedPrimaryCost, int maxNodes) {
+                   int current, NodeCost cost, NodeCost excludedPrimaryCost, int maxNodes, List<Node> existing) {
     GroupGrowth {
         subnets = List.copyOf(subnets);
         nodesPerZone = Map.copyOf(nodesPerZone);
+        existing = List.copyOf(existing);
     }
 
     int newNodes(boolean atMax) {

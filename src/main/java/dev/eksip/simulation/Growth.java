@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * The growth phase (vpc-cni-model.md §9): every node group grows to its desired and to its max size, node by node,
- * under each {@link CostAssumption} ({@link ScaleOut}); new nodes are spread over the group's subnets by the {@link ZoneBalancer} and
+ * under each {@link CostAssumption} ({@link ScaleOut}), and under "full" the existing nodes first grow to max pods
+ * ({@link ExistingNodesGrowth}); new nodes are spread over the group's subnets by the {@link ZoneBalancer} and
  * their ENIs placed by {@link Destinations}. Owns the simulated subnet spaces; exposes per subnet what is left.
  */
 final class Growth {
@@ -60,6 +61,8 @@ final class Growth {
         for (CostAssumption assumption : assumptions) {
             Map<String, SubnetSpace> state = new HashMap<>();
             now.forEach((id, space) -> state.put(id, space.copy()));
+            if (assumption == CostAssumption.FULL)
+                for (GroupGrowth g : groups) ExistingNodesGrowth.grow(g, g.existing(), state, destinations);
             for (GroupGrowth g : groups) ScaleOut.grow(g, assumption, state, destinations, g.newNodes(atMax));
             // Short by more than an int holds (2^31 nodes): the lowest figure, never a wrapped-around one.
             state.forEach((id, space) -> left.computeIfAbsent(id, k -> new int[assumptions.length])

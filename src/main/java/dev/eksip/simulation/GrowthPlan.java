@@ -73,6 +73,7 @@ final class GrowthPlan {
             return catalog.find(t).map(InstanceLimits::prefixDelegationSupported).orElse(true);
         });
         if (prefixMode && anyPrefixGroup) prefixSubnets.addAll(cluster.podSubnets().values());
+        gaps.addAll(PodSubnetGaps.of(cluster, subnets));
         for (NodeGroup g : cluster.nodeGroups()) {
             // An Auto Mode pool falls back to secondary IPs where no /28 is free: its subnets stay counted in
             // addresses (never added to prefixSubnets), its nodes cost what they hold.
@@ -114,7 +115,7 @@ final class GrowthPlan {
                 excluded = NodeCost.withMedian(limits, skipPrimary, maxPods, median);
             }
             groups.add(new GroupGrowth(c, g, groupSubnets, perZone, nodes.size(), cost, excluded,
-                    maxNodes(g, limits)));
+                    maxNodes(g, limits), nodes));
         }
     }
 

@@ -60,7 +60,7 @@ final class ScaleOut {
         Subnet nodeSubnet = ZoneBalancer.nodeSubnet(g.subnets(), zone, state, trace);
         for (EniHolding eni : g.costIn(nodeSubnet).under(assumption)) {
             Subnet target = destinations.of(eni, g.cluster(), zone, nodeSubnet, state, trace);
-            state.get(target.subnetId()).take(eni.take(), trace);
+            if (target != null) state.get(target.subnetId()).take(eni.take(), trace);
         }
     }
 

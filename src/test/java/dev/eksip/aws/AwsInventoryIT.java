@@ -339,7 +339,10 @@ class AwsInventoryIT {
         assertThat(c.get("forecastAtDesired").get("median").asInt()).isEqualTo(available);
         assertThat(c.get("forecastAtMax").get("baseline").asInt()).isEqualTo(available - 10 - 12 * newSelfInC);
         assertThat(c.get("forecastAtMax").get("median").asInt()).isEqualTo(available - 20 - newSelfInC);
-        assertThat(c.get("forecastAtMax").get("full").asInt()).isEqualTo(available - 30 - 36 * newSelfInC);
+        // under full the existing nodes in c grow to a full node too: the managed node (20 → 30) and each
+        // self-managed one (its primary IP → 36)
+        assertThat(c.get("forecastAtMax").get("full").asInt())
+                .isEqualTo(available - 30 - 10 - 36 * newSelfInC - 35 * (int) selfInC);
         assertThat(c.get("usableIps").asInt()).isEqualTo(251);
     }
 

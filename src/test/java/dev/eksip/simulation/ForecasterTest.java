@@ -42,9 +42,10 @@ class ForecasterTest {
         SubnetFigures s = subnet(f, "subnet-a");
         assertThat(s.usableIps()).isEqualTo(251);
         assertThat(s.availableIps()).isEqualTo(211);
-        // baseline: 1 ENI + 9 IPs = 10; median: 20; full (29 max pods → 27 pods → 3 ENIs): 30.
-        assertThat(s.atDesired()).isEqualTo(new GrowthForecast(211 - 2 * 10, 211 - 2 * 20, 211 - 2 * 30));
-        assertThat(s.atMax()).isEqualTo(new GrowthForecast(211 - 4 * 10, 211 - 4 * 20, 211 - 4 * 30));
+        // baseline: 1 ENI + 9 IPs = 10; median: 20; full (29 max pods → 27 pods → 3 ENIs): 30, and under full the
+        // two existing nodes grow to it too (one more ENI of 10 each).
+        assertThat(s.atDesired()).isEqualTo(new GrowthForecast(211 - 2 * 10, 211 - 2 * 20, 211 - 2 * 30 - 2 * 10));
+        assertThat(s.atMax()).isEqualTo(new GrowthForecast(211 - 4 * 10, 211 - 4 * 20, 211 - 4 * 30 - 2 * 10));
         assertThat(s.nodesThatFit()).isEqualTo(211 / 20);
         assertThat(s.warmIps()).as("each node serves at most 9 pods from 18 IPs at 2 ENIs").isEqualTo(2 * 9);
     }

@@ -47,8 +47,9 @@ class GrowthScaleTest {
                 Forecaster.figures(oneSubnet(nodeGroup("ng").managed().type("m5.large").sizes(1, 4, 5_000_000)
                         .subnets("subnet-a").build()).build(AS_OF)));
         long n = 5_000_000 - 2;
-        assertThat(subnet(f, "subnet-a").atMax())
-                .isEqualTo(new GrowthForecast((int) (211 - n * 10), (int) (211 - n * 20), (int) (211 - n * 30)));
+        // under full, the two existing nodes also grow to a full node: one more ENI of 10 each
+        assertThat(subnet(f, "subnet-a").atMax()).isEqualTo(new GrowthForecast((int) (211 - n * 10),
+                (int) (211 - n * 20), (int) (211 - n * 30 - 2 * 10)));
     }
 
     @Test
@@ -58,7 +59,7 @@ class GrowthScaleTest {
                         .subnets("subnet-a").build()).build(AS_OF)));
         SubnetFigures s = subnet(f, "subnet-a");
         assertThat(s.atMax()).isEqualTo(new GrowthForecast(Integer.MIN_VALUE, Integer.MIN_VALUE, Integer.MIN_VALUE));
-        assertThat(s.atDesired()).isEqualTo(new GrowthForecast(211 - 2 * 10, 211 - 2 * 20, 211 - 2 * 30));
+        assertThat(s.atDesired()).isEqualTo(new GrowthForecast(211 - 2 * 10, 211 - 2 * 20, 211 - 2 * 30 - 2 * 10));
     }
 
     @Test
@@ -66,8 +67,10 @@ class GrowthScaleTest {
         NodeGroup g = new NodeGroup("ng", false, false, List.of("m5.large"), 1, 4, 6, List.of("subnet-a"),
                 "ng-asg", 2_000_000_000);
         ForecastFigures f = assertTimeoutPreemptively(BOUND, () -> Forecaster.figures(oneSubnet(g).build(AS_OF)));
-        // m5.large: 3 ENIs x (1 + 9): a full node takes 30 addresses however many pods kubelet would admit.
-        assertThat(subnet(f, "subnet-a").atMax()).isEqualTo(new GrowthForecast(211 - 4 * 10, 211 - 4 * 20, 211 - 4 * 30));
+        // m5.large: 3 ENIs x (1 + 9): a full node takes 30 addresses however many pods kubelet would admit; the
+        // two existing nodes (2 ENIs) grow to it too under full.
+        assertThat(subnet(f, "subnet-a").atMax())
+                .isEqualTo(new GrowthForecast(211 - 4 * 10, 211 - 4 * 20, 211 - 4 * 30 - 2 * 10));
     }
 
     @Test

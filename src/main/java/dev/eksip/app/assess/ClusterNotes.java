@@ -21,6 +21,7 @@ final class ClusterNotes {
             case ADDON -> "CNI settings: the vpc-cni add-on's configuration values.";
             case CONFIGURED -> "CNI settings: configured for this cluster (CNI_SETTINGS).";
             case DEFAULT -> "CNI settings: ipamd's defaults (no add-on configuration values to read).";
+            case OBSERVED -> "CNI settings: what the nodes show, over what was declared (see below).";
         });
         for (Provisioner p : Provisioner.values()) {
             List<String> pools = c.nodeGroups().stream()
@@ -35,6 +36,7 @@ final class ClusterNotes {
                       .formatted(p == Provisioner.KARPENTER ? "Karpenter" : "EKS Auto Mode", String.join(", ", pools))
                       + "unbounded: see new nodes until exhaustion per subnet.");
         }
+        notes.addAll(c.cniObserved());
         return List.copyOf(notes);
     }
 }

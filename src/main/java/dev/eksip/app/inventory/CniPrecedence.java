@@ -24,13 +24,20 @@ final class CniPrecedence {
         }
     }
 
-    /** @param configured settings given to this tool, per cluster name (already resolved against {@code "*"}) */
+    /**
+     * An add-on whose configuration values set no aws-node variable declares nothing: the EKS user guide's own
+     * procedures enable prefix delegation and custom networking with {@code kubectl set env daemonset aws-node}
+     * (https://docs.aws.amazon.com/eks/latest/userguide/cni-increase-ip-addresses-procedure.html,
+     * https://docs.aws.amazon.com/eks/latest/userguide/cni-custom-network-tutorial.html), which the add-on's
+     * configuration values never show; so the configured settings, else ipamd's defaults, apply.
+     *
+     * @param configured settings given to this tool, per cluster name (already resolved against {@code "*"})
+     */
     public static Resolved resolve(String cluster, VpcCniAddon addon, Map<String, CniSettings> configured) {
-        return switch (addon) {
-            case VpcCniAddon.Configured c -> new Resolved(CniEnv.parse(c.env()), CniSource.ADDON);
-            case VpcCniAddon.Unavailable u -> configured.containsKey(cluster)
-                    ? new Resolved(configured.get(cluster), CniSource.CONFIGURED)
-                    : new Resolved(CniSettings.DEFAULTS, CniSource.DEFAULT);
-        };
+        if (addon instanceof VpcCniAddon.Configured c && !c.env().isEmpty())
+            return new Resolved(CniEnv.parse(c.env()), CniSource.ADDON);
+        return configured.containsKey(cluster)
+                ? new Resolved(configured.get(cluster), CniSource.CONFIGURED)
+                : new Resolved(CniSettings.DEFAULTS, CniSource.DEFAULT);
     }
 }

@@ -19,8 +19,17 @@ class CniPrecedenceTest {
 
         assertThat(CniPrecedence.resolve("prod", addon, Map.of("prod", CONFIGURED))).isEqualTo(
                 new CniPrecedence.Resolved(cni().prefixDelegation().warmPrefixTarget(2).build(), CniSource.ADDON));
-        assertThat(CniPrecedence.resolve("prod", new VpcCniAddon.Configured(Map.of()), Map.of()))
-                .isEqualTo(new CniPrecedence.Resolved(CniSettings.DEFAULTS, CniSource.ADDON));
+    }
+
+    @Test
+    void anAddonWithEmptyConfigurationValuesIsNoDeclarationSoConfiguredSettingsApply() {
+        // The EKS user guide changes prefix delegation and custom networking with `kubectl set env daemonset
+        // aws-node`, which the add-on's (empty) configuration values never show.
+        var empty = new VpcCniAddon.Configured(Map.of());
+        assertThat(CniPrecedence.resolve("prod", empty, Map.of("prod", CONFIGURED)))
+                .isEqualTo(new CniPrecedence.Resolved(CONFIGURED, CniSource.CONFIGURED));
+        assertThat(CniPrecedence.resolve("prod", empty, Map.of()))
+                .isEqualTo(new CniPrecedence.Resolved(CniSettings.DEFAULTS, CniSource.DEFAULT));
     }
 
     @Test

@@ -1,0 +1,72 @@
+package dev.eksip.simulation;
+
+import dev.eksip.domain.Eni;
+import dev.eksip.domain.EniHolding;
+import dev.eksip.domain.EniRole;
+import dev.eksip.domain.InterfaceType;
+import dev.eksip.domain.Node;
+import dev.eksip.domain.Subnet;
+import dev.eksip.domain.SubnetTake;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Under {@link CostAssumption#FULL}, the group's existing nodes grow to max pods too, so "full" is an upper bound:
+ * each existing node ends holding what the node model's full node holds (§6(i)). ENI by ENI in role order (the
+ * primary with the primary, pod ENIs with pod ENIs by device index, the trunk with the trunk): an ENI it has grows
+ * in its own subnet by what it lacks (secondary IPs, /28 prefixes); an ENI it lacks is created where ipamd would
+ * create it ({@link Destinations}). Never shrinks a node: an ENI holding more than the full node's keeps it.
+ */
+final class ExistingNodesGrowth {
+    private ExistingNodesGrowth() {
+    }
+
+    static void grow(GroupGrowth g, List<Node> nodes, Map<String, SubnetSpace> state, Destinations destinations) {
+        for (Node n : nodes) {
+            SubnetSpace home = state.get(n.subnetId());
+            if (home == null) continue;   // its subnet was not read: a gap already says so
+            Subnet nodeSubnet = g.subnets().stream().filter(s -> s.subnetId().equals(n.subnetId())).findFirst()
+                    .orElse(null);
+            if (nodeSubnet == null) continue;  // a node outside the group's subnets: not modelled
+            List<Eni> primary = byRole(n, EniRole.PRIMARY);
+            List<Eni> pods = byRole(n, EniRole.POD);
+            List<Eni> trunk = byRole(n, EniRole.TRUNK);
+            int podIndex = 0;
+            for (EniHolding full : g.costIn(nodeSubnet).full()) {
+                Eni have = switch (full.role()) {
+                    case PRIMARY -> primary.isEmpty() ? null : primary.get(0);
+                    case POD -> podIndex < pods.size() ? pods.get(podIndex++) : null;
+                    case TRUNK -> trunk.isEmpty() ? null : trunk.get(0);
+                    case BRANCH -> null;
+                };
+                if (full.role() == EniRole.POD && have == null) podIndex++;
+                if (have != null) {
+                    SubnetSpace space = state.get(have.subnetId());
+                    SubnetTake lack = new SubnetTake(Math.max(0, full.secondaryIps() - have.secondaryIps().size()),
+                            Math.max(0, full.prefixes() - have.prefixes().size()));
+                    if (space != null) space.take(lack);
+                } else {
+                    Subnet target = destinations.of(full, g.cluster(), n.availabilityZone(), nodeSubnet, state);
+                    if (target != null) state.get(target.subnetId()).take(full.take());
+                }
+            }
+        }
+    }
+
+    private static List<Eni> byRole(Node n, EniRole role) {
+        List<Eni> out = new ArrayList<>();
+        for (Eni e : n.enis()) {
+            if (e.noManage() || e.deviceIndex() < 0) continue;
+            EniRole r = e.interfaceType() == InterfaceType.TRUNK ? EniRole.TRUNK
+                    : e.interfaceType() == InterfaceType.BRANCH ? EniRole.BRANCH
+                    : e.interfaceType() != InterfaceType.INTERFACE ? null
+                    : e.deviceIndex() == 0 ? EniRole.PRIMARY : EniRole.POD;
+            if (r == role) out.add(e);
+        }
+        out.sort(Comparator.comparingInt(Eni::deviceIndex));
+        return out;
+    }
+}
