@@ -14,9 +14,13 @@ import java.util.Map;
  * @param ipFamily       the cluster's IP family; it decides {@link CniSettings#ipv6()} (ENABLE_IPv6 follows it)
  * @param podSubnets     custom networking: the ENIConfig pod subnet per availability zone (may be empty)
  * @param nodeGroups     managed and self-managed node groups
+ * @param subnetIds      the cluster's own subnets ({@code DescribeCluster} {@code resourcesVpcConfig.subnetIds}):
+ *                       where EKS places its control-plane ENIs, at creation and at every version upgrade
+ *                       (vpc-cni-model.md, "Beyond the original: addresses a subnet must keep free"); empty when
+ *                       not known (a snapshot)
  */
 public record Cluster(String name, String vpcId, IpFamily ipFamily, CniSettings cni, CniSource cniSource,
-                      Map<String, String> podSubnets, List<NodeGroup> nodeGroups) {
+                      Map<String, String> podSubnets, List<NodeGroup> nodeGroups, List<String> subnetIds) {
     public Cluster {
         requireNonNull(name, "name");
         requireNonNull(vpcId, "vpcId");
@@ -26,5 +30,12 @@ public record Cluster(String name, String vpcId, IpFamily ipFamily, CniSettings 
         requireNonNull(cniSource, "cniSource");
         podSubnets = Map.copyOf(podSubnets);
         nodeGroups = List.copyOf(nodeGroups);
+        subnetIds = List.copyOf(subnetIds);
+    }
+
+    /** A cluster whose own (control-plane) subnets are not known. */
+    public Cluster(String name, String vpcId, IpFamily ipFamily, CniSettings cni, CniSource cniSource,
+                   Map<String, String> podSubnets, List<NodeGroup> nodeGroups) {
+        this(name, vpcId, ipFamily, cni, cniSource, podSubnets, nodeGroups, List.of());
     }
 }

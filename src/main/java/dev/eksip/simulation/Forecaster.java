@@ -1,14 +1,17 @@
 package dev.eksip.simulation;
 
 import dev.eksip.domain.CniSettings;
+import dev.eksip.domain.Eni;
 import dev.eksip.domain.InstanceLimits;
 import dev.eksip.domain.Inventory;
 import dev.eksip.domain.NodeGroup;
+import dev.eksip.domain.NodeGroupRef;
 import dev.eksip.domain.Subnet;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +50,13 @@ public final class Forecaster {
         }
         Growth growth = Growth.run(plan.groups(), now, new Destinations(byId, discovery));
 
+        Map<String, int[]> leaked = new HashMap<>();
+        for (Eni e : inventory.otherEnis())
+            if (e.leakedByCni()) {
+                int[] l = leaked.computeIfAbsent(e.subnetId(), k -> new int[2]);
+                l[0]++;
+                l[1] += e.take().addresses();
+            }
         List<SubnetFigures> out = new ArrayList<>(byId.size());
         for (Subnet s : byId.values()) {
             String id = s.subnetId();
@@ -57,9 +67,19 @@ public final class Forecaster {
             out.add(new SubnetFigures(s, AddressSpace.usable(s), observed.warm(id),
                     space.prefixMode(), space.prefixMode() ? Math.toIntExact(space.blocks()) : -1, value,
                     growth.atDesired(id), growth.atMax(id), cost, fit, users.clusters(id), users.nodeGroups(id),
-                    observed.nodesIn(id)));
+                    observed.nodesIn(id), growth.atUpdate(id), surges(plan, id), users.controlPlaneOf(id),
+                    leaked.getOrDefault(id, new int[2])[0], leaked.getOrDefault(id, new int[2])[1]));
         }
         return new ForecastFigures(out, plan.gaps(), observed.unattributedNodes(), inventory.otherEnis().size());
+    }
+
+    /** The update surge of each managed node group launching into the subnet. */
+    private static Map<NodeGroupRef, Integer> surges(GrowthPlan plan, String subnetId) {
+        Map<NodeGroupRef, Integer> out = new LinkedHashMap<>();
+        for (GroupGrowth g : plan.groups())
+            if (g.launchesInto(subnetId) && g.updateSurge() > 0)
+                out.put(new NodeGroupRef(g.cluster().name(), g.group().name()), g.updateSurge());
+        return out;
     }
 
     /**

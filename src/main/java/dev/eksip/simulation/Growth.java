@@ -5,23 +5,38 @@ import dev.eksip.domain.GrowthForecast;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 
 /**
- * The growth phase (vpc-cni-model.md §9): every node group grows to its desired and to its max size, node by node,
+ * The growth phase (vpc-cni-model.md §9): every node group grows to its desired and to its max size, and to its
+ * desired size plus its update surge ({@link UpdateSurge}), node by node,
  * under each {@link CostAssumption} ({@link ScaleOut}); new nodes are spread over the group's subnets by the {@link ZoneBalancer} and
  * their ENIs placed by {@link Destinations}. Owns the simulated subnet spaces; exposes per subnet what is left.
  */
 final class Growth {
     private final Map<String, GrowthForecast> atDesired;
     private final Map<String, GrowthForecast> atMax;
+    private final Map<String, GrowthForecast> atUpdate;
 
-    private Growth(Map<String, GrowthForecast> atDesired, Map<String, GrowthForecast> atMax) {
+    private Growth(Map<String, GrowthForecast> atDesired, Map<String, GrowthForecast> atMax,
+                   Map<String, GrowthForecast> atUpdate) {
         this.atDesired = atDesired;
         this.atMax = atMax;
+        this.atUpdate = atUpdate;
     }
 
     static Growth run(List<GroupGrowth> groups, Map<String, SubnetSpace> now, Destinations destinations) {
-        return new Growth(grow(groups, now, destinations, false), grow(groups, now, destinations, true));
+        return new Growth(grow(groups, now, destinations, g -> g.newNodes(false)),
+                grow(groups, now, destinations, g -> g.newNodes(true)),
+                grow(groups, now, destinations, GroupGrowth::newNodesAtUpdate));
+    }
+
+    /**
+     * What the subnet has left while every managed node group is updated at its desired size (its
+     * {@link UpdateSurge} launched before old nodes drain; self-managed groups at desired size).
+     */
+    GrowthForecast atUpdate(String subnetId) {
+        return atUpdate.get(subnetId);
     }
 
     /** What the subnet has left once every node group reaches its desired size. */
@@ -35,13 +50,13 @@ final class Growth {
     }
 
     private static Map<String, GrowthForecast> grow(List<GroupGrowth> groups, Map<String, SubnetSpace> now,
-                                                    Destinations destinations, boolean atMax) {
+                                                    Destinations destinations, ToIntFunction<GroupGrowth> newNodes) {
         CostAssumption[] assumptions = CostAssumption.values();
         Map<String, int[]> left = new HashMap<>();
         for (CostAssumption assumption : assumptions) {
             Map<String, SubnetSpace> state = new HashMap<>();
             now.forEach((id, space) -> state.put(id, space.copy()));
-            for (GroupGrowth g : groups) ScaleOut.grow(g, assumption, state, destinations, g.newNodes(atMax));
+            for (GroupGrowth g : groups) ScaleOut.grow(g, assumption, state, destinations, newNodes.applyAsInt(g));
             // Short by more than an int holds (2^31 nodes): the lowest figure, never a wrapped-around one.
             state.forEach((id, space) -> left.computeIfAbsent(id, k -> new int[assumptions.length])
                     [assumption.ordinal()] = Math.clamp(space.value(), Integer.MIN_VALUE, Integer.MAX_VALUE));

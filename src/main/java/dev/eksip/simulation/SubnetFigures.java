@@ -6,7 +6,10 @@ import dev.eksip.domain.GrowthForecast;
 import dev.eksip.domain.NodeGroupRef;
 import dev.eksip.domain.Subnet;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the simulation finds for one subnet: figures only, no judgement (severity and advice are the assessment's).
@@ -25,16 +28,35 @@ import java.util.List;
  * @param clusters         clusters that allocate in this subnet
  * @param nodeGroups       node groups that launch into or allocate pod ENIs in this subnet
  * @param nodes            nodes whose primary ENI is in this subnet
+ * @param atUpdate         what is left while every managed node group is updated at its desired size, its surge
+ *                         nodes launched before the old drain ({@link UpdateSurge}; self-managed groups at desired)
+ * @param updateSurge      the update surge (extra nodes) of each managed node group launching into this subnet
+ * @param controlPlaneOf   clusters whose own subnets include this one: EKS places control-plane ENIs here
+ * @param leakedEnis       unattached ENIs the VPC CNI created and left here ({@code Eni#leakedByCni})
+ * @param reclaimableIps   the addresses they hold
  */
 public record SubnetFigures(Subnet subnet, int usableIps, int warmIps, boolean prefixMode, int freePrefixBlocks,
                             int freeNow, GrowthForecast atDesired, GrowthForecast atMax, int nodeCost,
-                            int nodesThatFit, List<String> clusters, List<NodeGroupRef> nodeGroups, int nodes) {
+                            int nodesThatFit, List<String> clusters, List<NodeGroupRef> nodeGroups, int nodes,
+                            GrowthForecast atUpdate, Map<NodeGroupRef, Integer> updateSurge,
+                            List<String> controlPlaneOf, int leakedEnis, int reclaimableIps) {
     public SubnetFigures {
         requireNonNull(subnet, "subnet");
         requireNonNull(atDesired, "atDesired");
         requireNonNull(atMax, "atMax");
         clusters = List.copyOf(clusters);
         nodeGroups = List.copyOf(nodeGroups);
+        requireNonNull(atUpdate, "atUpdate");
+        updateSurge = Collections.unmodifiableMap(new LinkedHashMap<>(updateSurge));
+        controlPlaneOf = List.copyOf(controlPlaneOf);
+    }
+
+    /** Figures without what the subnet must keep free: no update surge, control plane or leaked ENI. */
+    public SubnetFigures(Subnet subnet, int usableIps, int warmIps, boolean prefixMode, int freePrefixBlocks,
+                         int freeNow, GrowthForecast atDesired, GrowthForecast atMax, int nodeCost,
+                         int nodesThatFit, List<String> clusters, List<NodeGroupRef> nodeGroups, int nodes) {
+        this(subnet, usableIps, warmIps, prefixMode, freePrefixBlocks, freeNow, atDesired, atMax, nodeCost,
+                nodesThatFit, clusters, nodeGroups, nodes, atDesired, Map.of(), List.of(), 0, 0);
     }
 
     public String subnetId() {

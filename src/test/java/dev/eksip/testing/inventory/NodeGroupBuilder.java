@@ -20,6 +20,8 @@ public final class NodeGroupBuilder {
     private List<String> subnets = List.of();
     private String autoScalingGroup = "";
     private int maxPods;
+    private int maxUnavailable;
+    private int maxUnavailablePercentage;
 
     NodeGroupBuilder(String name) {
         this.name = name;
@@ -86,8 +88,21 @@ public final class NodeGroupBuilder {
         return this;
     }
 
+    /** The managed node group's {@code updateConfig.maxUnavailable}. */
+    public NodeGroupBuilder maxUnavailable(int nodes) {
+        maxUnavailable = nodes;
+        return this;
+    }
+
+    /** The managed node group's {@code updateConfig.maxUnavailablePercentage}. */
+    public NodeGroupBuilder maxUnavailablePercentage(int percent) {
+        maxUnavailablePercentage = percent;
+        return this;
+    }
+
     public NodeGroup build() {
         if (managed == null) throw new IllegalStateException("node group " + name + ": say managed() or selfManaged()");
-        return new NodeGroup(name, managed, customAmi, types, min, desired, max, subnets, autoScalingGroup, maxPods);
+        return new NodeGroup(name, managed, customAmi, types, min, desired, max, subnets, autoScalingGroup, maxPods,
+                maxUnavailable, maxUnavailablePercentage);
     }
 }
