@@ -105,7 +105,8 @@ public final class InventoryAssembler {
             CniPrecedence.Resolved cni = CniPrecedence.resolve(c.name(), c.addon(), facts.configuredCni());
             Map<String, String> podSubnets = cni.settings().customNetworking() ? PodSubnets.infer(nodes) : Map.of();
             clusters.add(new Cluster(c.name(), vpcOf(c, nodes, subnetsById), c.ipFamily(), cni.settings(),
-                    cni.source(), podSubnets, facts.nodeGroups().groupsByCluster().getOrDefault(c.name(), List.of())));
+                    cni.source(), podSubnets, facts.nodeGroups().groupsByCluster().getOrDefault(c.name(), List.of()),
+                    c.subnetIds()));
         }
 
         List<Subnet> subnets = subnetsById.values().stream().map(SubnetFacts::subnet).toList();

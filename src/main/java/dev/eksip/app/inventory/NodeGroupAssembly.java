@@ -127,6 +127,6 @@ public final class NodeGroupAssembly {
 
     private static NodeGroup withTypes(NodeGroup g, List<String> types) {
         return new NodeGroup(g.name(), g.managed(), g.customAmi(), types, g.minSize(), g.desiredSize(), g.maxSize(),
-                g.subnetIds(), g.autoScalingGroup(), g.maxPods());
+                g.subnetIds(), g.autoScalingGroup(), g.maxPods(), g.maxUnavailable(), g.maxUnavailablePercentage());
     }
 }
