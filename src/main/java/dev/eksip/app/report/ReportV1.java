@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The JSON audit report, {@code reportVersion 1} (docs/audit-output.md). These records are the format: a
@@ -31,14 +32,17 @@ public record ReportV1(int reportVersion, String asOf, String accountId, String 
      */
     @JsonPropertyOrder({"subnetId", "vpcId", "availabilityZone", "cidr", "usableIps", "availableIps",
             "utilizationPercent", "warmIps", "prefixMode", "freePrefixBlocks", "forecastAtDesired", "forecastAtMax",
-            "nodesUntilExhaustion", "severity", "reason", "fix", "clusters", "nodeGroups"})
+            "nodesUntilExhaustion", "severity", "reason", "fix", "clusters", "nodeGroups", "forecastAtUpdate",
+            "updateSurge", "controlPlaneOf", "loadBalancerSubnet", "leakedEnis", "reclaimableIps"})
     public record Subnet(String subnetId, String vpcId, String availabilityZone, String cidr, int usableIps,
                          int availableIps, double utilizationPercent, int warmIps, boolean prefixMode,
                          @JsonInclude(JsonInclude.Include.NON_NULL) Integer freePrefixBlocks,
                          Growth forecastAtDesired, Growth forecastAtMax,
                          @JsonInclude(JsonInclude.Include.NON_NULL) Integer nodesUntilExhaustion,
                          String severity, String reason, String fix, List<String> clusters,
-                         List<String> nodeGroups) {
+                         List<String> nodeGroups, Growth forecastAtUpdate, Map<String, Integer> updateSurge,
+                         List<String> controlPlaneOf, boolean loadBalancerSubnet, int leakedEnis,
+                         int reclaimableIps) {
     }
 
     /** Addresses left after growth if a new node costs its 0-pod baseline, its group's median, its max pods. */

@@ -43,7 +43,8 @@ class ReportFormatTest {
         FIELDS.put(ReportV1.Subnet.class, List.of("subnetId", "vpcId", "availabilityZone", "cidr", "usableIps",
                 "availableIps", "utilizationPercent", "warmIps", "prefixMode", "freePrefixBlocks",
                 "forecastAtDesired", "forecastAtMax", "nodesUntilExhaustion", "severity", "reason", "fix", "clusters",
-                "nodeGroups"));
+                "nodeGroups", "forecastAtUpdate", "updateSurge", "controlPlaneOf", "loadBalancerSubnet", "leakedEnis",
+                "reclaimableIps"));
         FIELDS.put(ReportV1.Growth.class, List.of("baseline", "median", "full"));
         FIELDS.put(ReportV1.Zone.class, List.of("availabilityZone", "vpcId", "subnets", "usableIps", "availableIps",
                 "warmIps", "forecastAtDesired", "forecastAtMax", "severity"));
