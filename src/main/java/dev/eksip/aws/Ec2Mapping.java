@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.ec2.model.InstanceTypeInfo;
 import software.amazon.awssdk.services.ec2.model.NetworkCardInfo;
 import software.amazon.awssdk.services.ec2.model.NetworkInfo;
 import software.amazon.awssdk.services.ec2.model.NetworkInterface;
+import software.amazon.awssdk.services.ec2.model.NetworkInterfaceStatus;
 import software.amazon.awssdk.services.ec2.model.NetworkInterfacePrivateIpAddress;
 import software.amazon.awssdk.services.ec2.model.SubnetCidrReservation;
 import software.amazon.awssdk.services.ec2.model.Tag;
@@ -31,6 +32,12 @@ import java.util.Optional;
 final class Ec2Mapping {
     /** ipamd skips ENIs carrying this tag with value {@code true} (vpc-cni-model.md §5 {@code hasRoomForEni}). */
     static final String NO_MANAGE_TAG = "node.k8s.amazonaws.com/no_manage";
+    /** ipamd's ENI description ({@code eniDescriptionPrefix}, amazon-vpc-cni-k8s pkg/awsutils/awsutils.go). */
+    static final String CNI_ENI_DESCRIPTION_PREFIX = "aws-K8S-";
+    /** ipamd's ENI tag naming the instance it created the ENI for ({@code eniNodeTagKey}). */
+    static final String CNI_ENI_NODE_TAG = "node.k8s.amazonaws.com/instance_id";
+    /** ipamd's ENI creation-time tag ({@code eniCreatedAtTagKey}). */
+    static final String CNI_ENI_CREATED_AT_TAG = "node.k8s.amazonaws.com/createdAt";
     /** The VPC resource controller tags each branch ENI with the trunk ENI it rides on. */
     static final String TRUNK_ENI_TAG = "vpcresources.k8s.aws/trunk-eni-id";
 
@@ -74,9 +81,24 @@ final class Ec2Mapping {
         }
         List<String> prefixes = n.ipv4Prefixes().stream().map(p -> p.ipv4Prefix()).filter(Objects::nonNull).toList();
         InterfaceType type = InterfaceType.ofEc2(n.interfaceTypeAsString());
-        boolean noManage = "true".equalsIgnoreCase(tags(n.tagSet()).get(NO_MANAGE_TAG));
+        Map<String, String> tags = tags(n.tagSet());
+        boolean noManage = "true".equalsIgnoreCase(tags.get(NO_MANAGE_TAG));
         return new Eni(n.networkInterfaceId(), nz(n.subnetId()), instanceId, type, deviceIndex,
-                nz(n.privateIpAddress()), secondaries, prefixes, noManage);
+                nz(n.privateIpAddress()), secondaries, prefixes, noManage, leakedByCni(n, type, tags));
+    }
+
+    /**
+     * Unattached ({@code available}) and created by ipamd: described {@code aws-K8S-<instance>} or tagged
+     * {@code node.k8s.amazonaws.com/instance_id} / {@code node.k8s.amazonaws.com/createdAt} (amazon-vpc-cni-k8s
+     * v1.23.1 pkg/awsutils/awsutils.go: {@code eniDescriptionPrefix}, {@code eniNodeTagKey},
+     * {@code eniCreatedAtTagKey}). Trunk and branch ENIs are the VPC resource controller's, never ipamd's.
+     */
+    private static boolean leakedByCni(NetworkInterface n, InterfaceType type, Map<String, String> tags) {
+        if (n.status() != NetworkInterfaceStatus.AVAILABLE || n.attachment() != null && n.attachment().instanceId() != null)
+            return false;
+        if (type != InterfaceType.INTERFACE) return false;
+        return nz(n.description()).startsWith(CNI_ENI_DESCRIPTION_PREFIX) || tags.containsKey(CNI_ENI_NODE_TAG)
+               || tags.containsKey(CNI_ENI_CREATED_AT_TAG);
     }
 
     /** The ENI, with the trunk ENI a branch ENI rides on. */

@@ -78,8 +78,13 @@ final class EksMapping {
                 || g.resources().autoScalingGroups().get(0).name() == null
                 ? "" : g.resources().autoScalingGroups().get(0).name();
         boolean customAmi = g.amiType() == AMITypes.CUSTOM;
+        // updateConfig: how many nodes an update takes down at once, which sizes its surge (UpdateSurge)
+        var update = g.updateConfig();
+        int maxUnavailable = update == null || update.maxUnavailable() == null ? 0 : update.maxUnavailable();
+        int maxUnavailablePercentage = update == null || update.maxUnavailablePercentage() == null ? 0
+                : update.maxUnavailablePercentage();
         return new NodeGroup(g.nodegroupName(), true, customAmi, instanceTypes, min, desired, max,
-                g.subnets(), asg, 0);
+                g.subnets(), asg, 0, maxUnavailable, maxUnavailablePercentage);
     }
 
     /**

@@ -20,8 +20,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * EC2 subnets: every one referenced plus the subnet-discovery candidates ({@code kubernetes.io/role/cni}) in the
- * clusters' VPCs, usually in one paginated {@code DescribeSubnets} by VPC (a second by subnet id when a referenced
+ * EC2 subnets: every one referenced plus the subnet-discovery candidates ({@code kubernetes.io/role/cni}) and the
+ * load balancers' subnets ({@code kubernetes.io/role/elb}, {@code …/internal-elb}) in the clusters' VPCs, usually in one paginated {@code DescribeSubnets} by VPC (a second by subnet id when a referenced
  * subnet lies elsewhere or a cluster reports no VPC); a failure is fatal. Then {@code GetSubnetCidrReservations} per
  * subnet (the API takes one subnet); a failure there is a gap.
  */
@@ -41,7 +41,8 @@ final class SubnetReader {
         if (query.everyVpcKnown()) {
             // usually one page: every subnet of the clusters' VPCs, keeping the referenced ones and candidates
             for (SubnetFacts s : describe("vpc-id", query.vpcs(), List.of()))
-                if (referenced.contains(s.subnetId()) || s.cniCandidate()) subnets.put(s.subnetId(), s);
+                if (referenced.contains(s.subnetId()) || s.cniCandidate() || s.loadBalancerSubnet())
+                    subnets.put(s.subnetId(), s);
             Set<String> elsewhere = new TreeSet<>(referenced);
             elsewhere.removeAll(subnets.keySet());
             if (!elsewhere.isEmpty()) describe("subnet-id", elsewhere, List.of()).forEach(s -> subnets.put(s.subnetId(), s));
@@ -51,9 +52,10 @@ final class SubnetReader {
             Set<String> vpcs = new TreeSet<>(query.vpcs());
             subnets.values().forEach(s -> { if (!s.subnet().vpcId().isEmpty()) vpcs.add(s.subnet().vpcId()); });
             if (!vpcs.isEmpty()) {
-                Filter tagged = Filter.builder().name("tag-key").values(SubnetFacts.CNI_ROLE_TAG).build();
+                Filter tagged = Filter.builder().name("tag-key").values(SubnetFacts.CNI_ROLE_TAG,
+                        Subnet.ELB_ROLE_TAG, Subnet.INTERNAL_ELB_ROLE_TAG).build();
                 for (SubnetFacts s : describe("vpc-id", vpcs, List.of(tagged)))
-                    if (s.cniCandidate()) subnets.putIfAbsent(s.subnetId(), s);
+                    if (s.cniCandidate() || s.loadBalancerSubnet()) subnets.putIfAbsent(s.subnetId(), s);
             }
         }
         return List.copyOf(subnets.values());

@@ -17,20 +17,30 @@ import java.util.Map;
  * @param autoMode       EKS Auto Mode ({@link AutoMode#OFF} when not enabled or not known)
  * @param cniObserved    each disagreement between the declared settings and what the nodes show, as a sentence
  *                       (empty unless {@code cniSource} is {@code observed})
+ * @param subnetIds      the cluster's own subnets ({@code DescribeCluster} {@code resourcesVpcConfig.subnetIds}):
+ *                       where EKS places its control-plane ENIs, at creation and at every version upgrade
+ *                       (vpc-cni-model.md, "Beyond the original: addresses a subnet must keep free"); empty when
+ *                       not known (a snapshot)
  */
 public record Cluster(String name, String vpcId, IpFamily ipFamily, CniSettings cni, CniSource cniSource,
                       Map<String, String> podSubnets, List<NodeGroup> nodeGroups, AutoMode autoMode,
-                      List<String> cniObserved) {
-    /** A cluster without EKS Auto Mode whose nodes were not compared with its settings (yet). */
+                      List<String> cniObserved, List<String> subnetIds) {
+    /** A cluster without EKS Auto Mode whose nodes were not compared with its settings and own subnets unknown. */
     public Cluster(String name, String vpcId, IpFamily ipFamily, CniSettings cni, CniSource cniSource,
                    Map<String, String> podSubnets, List<NodeGroup> nodeGroups) {
-        this(name, vpcId, ipFamily, cni, cniSource, podSubnets, nodeGroups, AutoMode.OFF, List.of());
+        this(name, vpcId, ipFamily, cni, cniSource, podSubnets, nodeGroups, AutoMode.OFF, List.of(), List.of());
     }
 
-    /** A cluster whose nodes were not compared with its settings (yet). */
+    /** A cluster whose nodes were not compared with its settings (yet), own subnets unknown. */
     public Cluster(String name, String vpcId, IpFamily ipFamily, CniSettings cni, CniSource cniSource,
                    Map<String, String> podSubnets, List<NodeGroup> nodeGroups, AutoMode autoMode) {
-        this(name, vpcId, ipFamily, cni, cniSource, podSubnets, nodeGroups, autoMode, List.of());
+        this(name, vpcId, ipFamily, cni, cniSource, podSubnets, nodeGroups, autoMode, List.of(), List.of());
+    }
+
+    /** A cluster without EKS Auto Mode, with its own (control-plane) subnets. */
+    public Cluster(String name, String vpcId, IpFamily ipFamily, CniSettings cni, CniSource cniSource,
+                   Map<String, String> podSubnets, List<NodeGroup> nodeGroups, List<String> subnetIds) {
+        this(name, vpcId, ipFamily, cni, cniSource, podSubnets, nodeGroups, AutoMode.OFF, List.of(), subnetIds);
     }
 
     public Cluster {
@@ -44,5 +54,6 @@ public record Cluster(String name, String vpcId, IpFamily ipFamily, CniSettings 
         nodeGroups = List.copyOf(nodeGroups);
         requireNonNull(autoMode, "autoMode");
         cniObserved = List.copyOf(cniObserved);
+        subnetIds = List.copyOf(subnetIds);
     }
 }

@@ -14,9 +14,14 @@ import java.util.List;
  * @param secondaryIps  secondary private IPv4 addresses
  * @param prefixes      assigned IPv4 prefixes (CIDR notation, /28)
  * @param noManage      tagged {@code node.k8s.amazonaws.com/no_manage=true}: ipamd leaves it alone (§5.3)
+ * @param leakedByCni   unattached (EC2 status {@code available}) and created by the VPC CNI (description
+ *                      {@code aws-K8S-…} or a {@code node.k8s.amazonaws.com/} tag): its addresses serve nobody
+ *                      and are reclaimable (vpc-cni-model.md, "Beyond the original: addresses a subnet must keep
+ *                      free")
  */
 public record Eni(String eniId, String subnetId, String instanceId, InterfaceType interfaceType, int deviceIndex,
-                  String primaryIp, List<String> secondaryIps, List<String> prefixes, boolean noManage) {
+                  String primaryIp, List<String> secondaryIps, List<String> prefixes, boolean noManage,
+                  boolean leakedByCni) {
     public Eni {
         requireNonNull(eniId, "eniId");
         requireNonNull(subnetId, "subnetId");
@@ -25,6 +30,13 @@ public record Eni(String eniId, String subnetId, String instanceId, InterfaceTyp
         requireNonNull(primaryIp, "primaryIp");
         secondaryIps = List.copyOf(secondaryIps);
         prefixes = List.copyOf(prefixes);
+    }
+
+    /** An ENI that is not a leaked VPC CNI ENI. */
+    public Eni(String eniId, String subnetId, String instanceId, InterfaceType interfaceType, int deviceIndex,
+               String primaryIp, List<String> secondaryIps, List<String> prefixes, boolean noManage) {
+        this(eniId, subnetId, instanceId, interfaceType, deviceIndex, primaryIp, secondaryIps, prefixes, noManage,
+                false);
     }
 
     /** What this ENI takes from its subnet: primary + secondaries, and its prefixes (§6(i)). */

@@ -19,10 +19,14 @@ import java.util.List;
  * @param nodePool         the Karpenter / Auto Mode NodePool this group is; null for an Auto Scaling group. A node
  *                         pool's min and desired sizes are its node count; its max is what its limits allow, else
  *                         its node count (growth unbounded: see {@link NodePool#unbounded()})
+ * @param maxUnavailable   managed node group {@code updateConfig.maxUnavailable} (nodes), 0 when not set
+ * @param maxUnavailablePercentage managed node group {@code updateConfig.maxUnavailablePercentage}, 0 when not
+ *                         set (neither set: EKS's default of one node)
  */
 public record NodeGroup(String name, boolean managed, boolean customAmi, List<String> instanceTypes,
                         int minSize, int desiredSize, int maxSize, List<String> subnetIds,
-                        String autoScalingGroup, int maxPods, NodePool nodePool) {
+                        String autoScalingGroup, int maxPods, NodePool nodePool, int maxUnavailable,
+                        int maxUnavailablePercentage) {
     public NodeGroup {
         requireNonNull(name, "name");
         requireNonNull(autoScalingGroup, "autoScalingGroup");
@@ -35,13 +39,33 @@ public record NodeGroup(String name, boolean managed, boolean customAmi, List<St
         if (nodePool != null && (managed || !autoScalingGroup.isEmpty()))
             throw new IllegalArgumentException("node group %s: a node pool is neither managed nor an Auto Scaling group"
                     .formatted(name));
+        if (maxUnavailable < 0 || maxUnavailablePercentage < 0 || maxUnavailablePercentage > 100)
+            throw new IllegalArgumentException("node group %s: expected maxUnavailable >= 0 and 0 <= "
+                    .formatted(name) + "maxUnavailablePercentage <= 100, got %d/%d"
+                    .formatted(maxUnavailable, maxUnavailablePercentage));
     }
 
-    /** An Auto Scaling group (managed or self-managed). */
+    /** An Auto Scaling group (managed or self-managed) without an update configuration: EKS's default applies. */
     public NodeGroup(String name, boolean managed, boolean customAmi, List<String> instanceTypes, int minSize,
                      int desiredSize, int maxSize, List<String> subnetIds, String autoScalingGroup, int maxPods) {
         this(name, managed, customAmi, instanceTypes, minSize, desiredSize, maxSize, subnetIds, autoScalingGroup,
-                maxPods, null);
+                maxPods, null, 0, 0);
+    }
+
+    /** A Karpenter or Auto Mode NodePool (null: an Auto Scaling group without an update configuration). */
+    public NodeGroup(String name, boolean managed, boolean customAmi, List<String> instanceTypes, int minSize,
+                     int desiredSize, int maxSize, List<String> subnetIds, String autoScalingGroup, int maxPods,
+                     NodePool nodePool) {
+        this(name, managed, customAmi, instanceTypes, minSize, desiredSize, maxSize, subnetIds, autoScalingGroup,
+                maxPods, nodePool, 0, 0);
+    }
+
+    /** A managed or self-managed Auto Scaling group with its update configuration. */
+    public NodeGroup(String name, boolean managed, boolean customAmi, List<String> instanceTypes, int minSize,
+                     int desiredSize, int maxSize, List<String> subnetIds, String autoScalingGroup, int maxPods,
+                     int maxUnavailable, int maxUnavailablePercentage) {
+        this(name, managed, customAmi, instanceTypes, minSize, desiredSize, maxSize, subnetIds, autoScalingGroup,
+                maxPods, null, maxUnavailable, maxUnavailablePercentage);
     }
 
     /** A Karpenter or Auto Mode NodePool. */

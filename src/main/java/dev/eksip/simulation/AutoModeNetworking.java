@@ -32,7 +32,7 @@ final class AutoModeNetworking {
         if (!autoMode(g)) return c;
         NodePool pool = g.nodePool();
         return new Cluster(c.name(), c.vpcId(), c.ipFamily(), cni(pool, c.cni().ipv6()), c.cniSource(),
-                pool.podSubnets(), c.nodeGroups(), c.autoMode(), c.cniObserved());
+                pool.podSubnets(), c.nodeGroups(), c.autoMode(), c.cniObserved(), c.subnetIds());
     }
 
     /** Auto Mode's settings in ipamd's terms: no subnet discovery, no security groups for pods, no MAX_ENI. */

@@ -1,10 +1,12 @@
 package dev.eksip.simulation;
 
 import dev.eksip.domain.CniSettings;
+import dev.eksip.domain.Eni;
 import dev.eksip.domain.EniHolding;
 import dev.eksip.domain.InstanceLimits;
 import dev.eksip.domain.Inventory;
 import dev.eksip.domain.NodeGroup;
+import dev.eksip.domain.NodeGroupRef;
 import dev.eksip.domain.PlacementBand;
 import dev.eksip.domain.PrefixPlacement;
 import dev.eksip.domain.PoolOutlook;
@@ -14,6 +16,7 @@ import dev.eksip.domain.SubnetTake;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +58,13 @@ public final class Forecaster {
         List<PoolOutlook> pools = PoolOutlooks.of(plan, now);
 
         Map<String, Integer> costs = plan.medianNodeCosts();
+        Map<String, int[]> leaked = new HashMap<>();
+        for (Eni e : inventory.otherEnis())
+            if (e.leakedByCni()) {
+                int[] l = leaked.computeIfAbsent(e.subnetId(), k -> new int[2]);
+                l[0]++;
+                l[1] += e.take().addresses();
+            }
         List<SubnetFigures> out = new ArrayList<>(byId.size());
         for (Subnet s : byId.values()) {
             String id = s.subnetId();
@@ -68,7 +78,8 @@ public final class Forecaster {
             out.add(new SubnetFigures(s, AddressSpace.usable(s), observed.warm(id),
                     space.prefixMode(), space.prefixMode() ? Math.toIntExact(space.blocks()) : -1, value,
                     growth.atDesired(id), growth.atMax(id), cost, fit, users.clusters(id), users.nodeGroups(id),
-                    observed.nodesIn(id), placement));
+                    observed.nodesIn(id), placement, growth.atUpdate(id), surges(plan, id), users.controlPlaneOf(id),
+                    leaked.getOrDefault(id, new int[2])[0], leaked.getOrDefault(id, new int[2])[1]));
         }
         return new ForecastFigures(out, plan.gaps(), observed.unattributedNodes(), inventory.otherEnis().size(), pools);
     }
@@ -98,6 +109,15 @@ public final class Forecaster {
     private static PlacementBand capped(int packed, PlacementBand random) {
         int expected = Math.min(packed, random.expected());
         return new PlacementBand(packed, expected, Math.min(expected, random.pessimistic()));
+    }
+
+    /** The update surge of each managed node group launching into the subnet. */
+    private static Map<NodeGroupRef, Integer> surges(GrowthPlan plan, String subnetId) {
+        Map<NodeGroupRef, Integer> out = new LinkedHashMap<>();
+        for (GroupGrowth g : plan.groups())
+            if (g.launchesInto(subnetId) && g.updateSurge() > 0)
+                out.put(new NodeGroupRef(g.cluster().name(), g.group().name()), g.updateSurge());
+        return out;
     }
 
     /**

@@ -29,6 +29,16 @@ record GroupGrowth(Cluster cluster, NodeGroup group, List<Subnet> subnets, Map<S
         return Math.max(0, (atMax ? maxNodes : group.desiredSize()) - current);
     }
 
+    /** The extra nodes an update of this group launches ({@link UpdateSurge}; 0 when self-managed). */
+    int updateSurge() {
+        return UpdateSurge.nodes(group, subnets);
+    }
+
+    /** New nodes while the group is updated at its desired size: its surge on top of it. */
+    int newNodesAtUpdate() {
+        return Math.max(0, group.desiredSize() + updateSurge() - current);
+    }
+
     /** The cost of a node launched into {@code nodeSubnet}. */
     NodeCost costIn(Subnet nodeSubnet) {
         return excludedPrimaryCost != null && SubnetDiscovery.excludedPrimary(cluster, nodeSubnet)

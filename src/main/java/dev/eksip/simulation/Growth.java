@@ -5,11 +5,13 @@ import dev.eksip.domain.GrowthForecast;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 
 /**
- * The growth phase (vpc-cni-model.md §9): every node group grows to its desired and to its max size, node by node,
- * under each {@link CostAssumption} ({@link ScaleOut}), and under "full" the existing nodes first grow to max pods
- * ({@link ExistingNodesGrowth}); new nodes are spread over the group's subnets by the {@link ZoneBalancer} and
+ * The growth phase (vpc-cni-model.md §9): every node group grows to its desired and to its max size, and to its
+ * desired size plus its update surge ({@link UpdateSurge}), node by node, under each {@link CostAssumption}
+ * ({@link ScaleOut}), and under "full" the existing nodes first grow to max pods ({@link ExistingNodesGrowth}); new
+ * nodes are spread over the group's subnets by the {@link ZoneBalancer} and
  * their ENIs placed by {@link Destinations}. Owns the simulated subnet spaces; exposes per subnet what is left.
  */
 final class Growth {
@@ -22,17 +24,21 @@ final class Growth {
     record SubnetTakes(long ips, long prefixes) {
         static final SubnetTakes NONE = new SubnetTakes(0, 0);
     }
+    private final Map<String, GrowthForecast> atUpdate;
 
-    private Growth(Map<String, GrowthForecast> atDesired, Map<String, GrowthForecast> atMax) {
+    private Growth(Map<String, GrowthForecast> atDesired, Map<String, GrowthForecast> atMax,
+                   Map<String, GrowthForecast> atUpdate) {
         this.atDesired = atDesired;
         this.atMax = atMax;
+        this.atUpdate = atUpdate;
     }
 
     static Growth run(List<GroupGrowth> groups, Map<String, SubnetSpace> now, Destinations destinations) {
         Map<String, SubnetTakes> desiredTakes = new HashMap<>();
         Map<String, SubnetTakes> maxTakes = new HashMap<>();
-        Growth g = new Growth(grow(groups, now, destinations, false, desiredTakes),
-                grow(groups, now, destinations, true, maxTakes));
+        Growth g = new Growth(grow(groups, now, destinations, x -> x.newNodes(false), desiredTakes),
+                grow(groups, now, destinations, x -> x.newNodes(true), maxTakes),
+                grow(groups, now, destinations, GroupGrowth::newNodesAtUpdate, new HashMap<>()));
         g.takenAtDesired.putAll(desiredTakes);
         g.takenAtMax.putAll(maxTakes);
         return g;
@@ -41,6 +47,14 @@ final class Growth {
     /** What growing to desired (or, {@code atMax}, to max) size takes from the subnet, median assumption. */
     SubnetTakes taken(String subnetId, boolean atMax) {
         return (atMax ? takenAtMax : takenAtDesired).getOrDefault(subnetId, SubnetTakes.NONE);
+    }
+
+    /**
+     * What the subnet has left while every managed node group is updated at its desired size (its
+     * {@link UpdateSurge} launched before old nodes drain; self-managed groups at desired size).
+     */
+    GrowthForecast atUpdate(String subnetId) {
+        return atUpdate.get(subnetId);
     }
 
     /** What the subnet has left once every node group reaches its desired size. */
@@ -54,7 +68,7 @@ final class Growth {
     }
 
     private static Map<String, GrowthForecast> grow(List<GroupGrowth> groups, Map<String, SubnetSpace> now,
-                                                    Destinations destinations, boolean atMax,
+                                                    Destinations destinations, ToIntFunction<GroupGrowth> newNodes,
                                                     Map<String, SubnetTakes> taken) {
         CostAssumption[] assumptions = CostAssumption.values();
         Map<String, int[]> left = new HashMap<>();
@@ -63,7 +77,7 @@ final class Growth {
             now.forEach((id, space) -> state.put(id, space.copy()));
             if (assumption == CostAssumption.FULL)
                 for (GroupGrowth g : groups) ExistingNodesGrowth.grow(g, g.existing(), state, destinations);
-            for (GroupGrowth g : groups) ScaleOut.grow(g, assumption, state, destinations, g.newNodes(atMax));
+            for (GroupGrowth g : groups) ScaleOut.grow(g, assumption, state, destinations, newNodes.applyAsInt(g));
             // Short by more than an int holds (2^31 nodes): the lowest figure, never a wrapped-around one.
             state.forEach((id, space) -> left.computeIfAbsent(id, k -> new int[assumptions.length])
                     [assumption.ordinal()] = Math.clamp(space.value(), Integer.MIN_VALUE, Integer.MAX_VALUE));

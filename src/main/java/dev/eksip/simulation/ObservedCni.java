@@ -122,7 +122,7 @@ public final class ObservedCni {
         List<String> observed = new ArrayList<>(c.cniObserved());
         observed.addAll(notes);
         return new Cluster(c.name(), c.vpcId(), c.ipFamily(), cni, source, custom ? podSubnets : c.podSubnets(),
-                c.nodeGroups(), c.autoMode(), observed);
+                c.nodeGroups(), c.autoMode(), observed, c.subnetIds());
     }
 
     /** A secondary ENI ipamd manages for pods: not the primary, not trunk/branch/EFA, not {@code no_manage}. */

@@ -7,8 +7,11 @@ import dev.eksip.domain.NodeGroupRef;
 import dev.eksip.domain.PrefixPlacement;
 import dev.eksip.domain.Subnet;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
 
 /**
  * What the simulation finds for one subnet: figures only, no judgement (severity and advice are the assessment's).
@@ -30,11 +33,19 @@ import java.util.Optional;
  * @param placement        in prefix mode, the /28 figures as bands over where EC2 puts /32s ({@link RandomPlacement}):
  *                         packed (the figures above), random placement's expected value (the headline) and its
  *                         pessimistic percentile; empty outside prefix mode
+ * @param atUpdate         what is left while every managed node group is updated at its desired size, its surge
+ *                         nodes launched before the old drain ({@link UpdateSurge}; self-managed groups at desired)
+ * @param updateSurge      the update surge (extra nodes) of each managed node group launching into this subnet
+ * @param controlPlaneOf   clusters whose own subnets include this one: EKS places control-plane ENIs here
+ * @param leakedEnis       unattached ENIs the VPC CNI created and left here ({@code Eni#leakedByCni})
+ * @param reclaimableIps   the addresses they hold
  */
 public record SubnetFigures(Subnet subnet, int usableIps, int warmIps, boolean prefixMode, int freePrefixBlocks,
                             int freeNow, GrowthForecast atDesired, GrowthForecast atMax, int nodeCost,
                             int nodesThatFit, List<String> clusters, List<NodeGroupRef> nodeGroups, int nodes,
-                            Optional<PrefixPlacement> placement) {
+                            Optional<PrefixPlacement> placement, GrowthForecast atUpdate,
+                            Map<NodeGroupRef, Integer> updateSurge, List<String> controlPlaneOf, int leakedEnis,
+                            int reclaimableIps) {
     public SubnetFigures {
         requireNonNull(subnet, "subnet");
         requireNonNull(atDesired, "atDesired");
@@ -42,14 +53,17 @@ public record SubnetFigures(Subnet subnet, int usableIps, int warmIps, boolean p
         clusters = List.copyOf(clusters);
         nodeGroups = List.copyOf(nodeGroups);
         requireNonNull(placement, "placement");
+        requireNonNull(atUpdate, "atUpdate");
+        updateSurge = Collections.unmodifiableMap(new LinkedHashMap<>(updateSurge));
+        controlPlaneOf = List.copyOf(controlPlaneOf);
     }
 
-    /** Figures without a placement band (packed only). */
+    /** Packed figures only, and nothing the subnet must keep free (no update surge, control plane or leaked ENI). */
     public SubnetFigures(Subnet subnet, int usableIps, int warmIps, boolean prefixMode, int freePrefixBlocks,
                          int freeNow, GrowthForecast atDesired, GrowthForecast atMax, int nodeCost,
                          int nodesThatFit, List<String> clusters, List<NodeGroupRef> nodeGroups, int nodes) {
         this(subnet, usableIps, warmIps, prefixMode, freePrefixBlocks, freeNow, atDesired, atMax, nodeCost,
-                nodesThatFit, clusters, nodeGroups, nodes, Optional.empty());
+                nodesThatFit, clusters, nodeGroups, nodes, Optional.empty(), atDesired, Map.of(), List.of(), 0, 0);
     }
 
     public String subnetId() {

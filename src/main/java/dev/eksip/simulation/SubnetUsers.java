@@ -16,12 +16,14 @@ import java.util.Set;
 /**
  * Which clusters and node groups use each known subnet, in the order first seen: the clusters whose nodes' ENIs
  * are in it (and the node groups of those nodes), then the clusters' ENIConfig pod subnets, then the subnets their
- * node groups launch into.
+ * node groups launch into, then the clusters' own subnets (where EKS places the control-plane ENIs, which a
+ * subnet must keep room for: vpc-cni-model.md, "Beyond the original: addresses a subnet must keep free").
  */
 final class SubnetUsers {
     private final Set<String> known;
     private final Map<String, Set<String>> clusters = new HashMap<>();
     private final Map<String, Set<NodeGroupRef>> groups = new HashMap<>();
+    private final Map<String, Set<String>> controlPlanes = new HashMap<>();
 
     private SubnetUsers(Set<String> known) {
         this.known = known;
@@ -42,6 +44,12 @@ final class SubnetUsers {
             for (NodeGroup g : c.nodeGroups())
                 for (String id : g.subnetIds()) u.add(id, c.name(), new NodeGroupRef(c.name(), g.name()));
         }
+        for (Cluster c : inventory.clusters())
+            for (String id : c.subnetIds()) {
+                u.add(id, c.name(), null);
+                if (knownSubnets.contains(id))
+                    u.controlPlanes.computeIfAbsent(id, k -> new LinkedHashSet<>()).add(c.name());
+            }
         return u;
     }
 
@@ -53,6 +61,11 @@ final class SubnetUsers {
 
     List<String> clusters(String subnetId) {
         return List.copyOf(clusters.getOrDefault(subnetId, Set.of()));
+    }
+
+    /** Clusters whose own (control-plane) subnets include this one. */
+    List<String> controlPlaneOf(String subnetId) {
+        return List.copyOf(controlPlanes.getOrDefault(subnetId, Set.of()));
     }
 
     List<NodeGroupRef> nodeGroups(String subnetId) {

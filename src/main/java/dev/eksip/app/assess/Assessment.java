@@ -10,7 +10,10 @@ import dev.eksip.simulation.ForecastFigures;
 import dev.eksip.simulation.SubnetFigures;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Turns the simulation's figures into the domain {@link Forecast}: per subnet a severity with its reason
@@ -32,9 +35,19 @@ public final class Assessment {
         Subnet s = f.subnet();
         Verdict verdict = Verdict.of(f);
         String fix = verdict.severity() == Severity.OK ? "" : Fix.of(f, inventory.clusters());
+        Optional<KeepFree.Finding> keepFree = KeepFree.finding(f);
+        if (keepFree.isPresent() && keepFree.get().severity().compareTo(verdict.severity()) > 0) {
+            verdict = new Verdict(keepFree.get().severity(), keepFree.get().reason());
+            fix = keepFree.get().fix();
+        }
+        String reclaim = KeepFree.reclaim(f);
+        if (!reclaim.isEmpty()) fix = fix.isEmpty() ? reclaim : fix + " " + reclaim;
+        Map<String, Integer> surge = new LinkedHashMap<>();
+        f.updateSurge().forEach((g, n) -> surge.put(g.toString(), n));
         return new SubnetForecast(s.subnetId(), s.vpcId(), s.availabilityZone(), s.cidr(), f.usableIps(),
                 s.availableIps(), f.warmIps(), f.prefixMode(), f.freePrefixBlocks(), f.atDesired(), f.atMax(),
                 Verdict.nodesFit(f), verdict.severity(), f.clusters(),
-                f.nodeGroups().stream().map(NodeGroupRef::toString).toList(), verdict.reason(), fix, f.placement());
+                f.nodeGroups().stream().map(NodeGroupRef::toString).toList(), verdict.reason(), fix, f.placement(),
+                f.atUpdate(), surge, f.controlPlaneOf(), s.loadBalancerSubnet(), f.leakedEnis(), f.reclaimableIps());
     }
 }

@@ -106,7 +106,7 @@ public final class InventoryAssembler {
             Map<String, String> podSubnets = cni.settings().customNetworking() ? PodSubnets.infer(nodes) : Map.of();
             clusters.add(new Cluster(c.name(), vpcOf(c, nodes, subnetsById), c.ipFamily(), cni.settings(),
                     cni.source(), podSubnets, facts.nodeGroups().groupsByCluster().getOrDefault(c.name(), List.of()),
-                    c.autoMode()));
+                    c.autoMode(), List.of(), c.subnetIds()));
         }
 
         List<Subnet> subnets = subnetsById.values().stream().map(SubnetFacts::subnet).toList();

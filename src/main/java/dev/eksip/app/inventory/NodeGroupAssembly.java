@@ -131,6 +131,7 @@ public final class NodeGroupAssembly {
 
     private static NodeGroup withTypes(NodeGroup g, List<String> types) {
         return new NodeGroup(g.name(), g.managed(), g.customAmi(), types, g.minSize(), g.desiredSize(), g.maxSize(),
-                g.subnetIds(), g.autoScalingGroup(), g.maxPods(), g.nodePool());
+                g.subnetIds(), g.autoScalingGroup(), g.maxPods(), g.nodePool(), g.maxUnavailable(),
+                g.maxUnavailablePercentage());
     }
 }

@@ -33,6 +33,14 @@ public record SubnetFacts(Subnet subnet, String ownerId) {
         return role != null && !role.equals("0");
     }
 
+    /**
+     * Tagged for load balancers ({@code kubernetes.io/role/elb} or {@code kubernetes.io/role/internal-elb}): read
+     * with the subnet-discovery candidates, since load balancers need free addresses there too.
+     */
+    public boolean loadBalancerSubnet() {
+        return subnet.loadBalancerSubnet();
+    }
+
     /** The same subnet with its CIDR reservations. */
     public SubnetFacts withReservations(List<Subnet.CidrReservation> reservations) {
         Subnet s = subnet;

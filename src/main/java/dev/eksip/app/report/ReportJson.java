@@ -56,7 +56,9 @@ public final class ReportJson {
                 s.availableIps(), Math.round(s.utilizationPercent() * 10) / 10.0, s.warmIps(), s.prefixMode(),
                 s.prefixMode() ? s.freePrefixBlocks() : null, growth(s.atDesired()), growth(s.atMax()),
                 s.nodesUntilExhaustion() >= 0 ? s.nodesUntilExhaustion() : null, s.severity().label(), s.reason(),
-                s.fix(), s.clusters(), s.nodeGroups(), s.placement().map(ReportJson::placement).orElse(null));
+                s.fix(), s.clusters(), s.nodeGroups(), s.placement().map(ReportJson::placement).orElse(null),
+                growth(s.atUpdate()), s.updateSurge(), s.controlPlaneOf(), s.loadBalancerSubnet(), s.leakedEnis(),
+                s.reclaimableIps());
     }
 
     private static ReportV1.PrefixPlacement placement(PrefixPlacement p) {

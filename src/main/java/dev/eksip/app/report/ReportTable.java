@@ -37,11 +37,12 @@ public final class ReportTable {
         out.append("%d subnets, %d at risk, %d exhausted at max, %d audit errors%n%n".formatted(
                 f.subnets().size(), f.subnetsAtRisk(), f.subnetsExhaustedAtMax(), f.gaps().size()));
 
-        String row = "%-24s %-10s %6s %6s %5s %8s %8s %5s %s%n";
-        out.append(row.formatted("SUBNET", "AZ", "USABLE", "AVAIL", "WARM", "@DESIRED", "@MAX", "FIT", "SEVERITY"));
+        String row = "%-24s %-10s %6s %6s %5s %8s %8s %8s %5s %s%n";
+        out.append(row.formatted("SUBNET", "AZ", "USABLE", "AVAIL", "WARM", "@DESIRED", "@MAX", "@UPDATE", "FIT",
+                "SEVERITY"));
         for (SubnetForecast s : SubnetOrder.worstFirst(f)) {
             out.append(row.formatted(p(s.subnetId()), p(s.availabilityZone()), s.usableIps(), s.availableIps(),
-                    s.warmIps(), s.atDesired().headline(), s.atMax().headline(),
+                    s.warmIps(), s.atDesired().headline(), s.atMax().headline(), s.atUpdate().headline(),
                     s.nodesUntilExhaustion() < 0 ? "-" : String.valueOf(s.nodesUntilExhaustion()),
                     s.severity().label()));
             String blocks = s.prefixMode() ? "; free /28 blocks: " + s.freePrefixBlocks() : "";
@@ -50,6 +51,8 @@ public final class ReportTable {
             String cidr = s.cidr().isEmpty() ? "IPv6-only" : p(s.cidr());
             wrap(out, "  " + cidr + "; " + (groups.isEmpty() ? "no cluster" : groups) + blocks, "  ");
             if (s.placement().isPresent()) wrap(out, "  " + band(s.placement().get()), "    ");
+            String keepFree = KeepFreeLine.of(s);
+            if (!keepFree.isEmpty()) wrap(out, "  " + p(keepFree), "    ");
             if (s.severity() != Severity.OK) {
                 wrap(out, "  why: " + p(s.reason()), "       ");
                 wrap(out, "  fix: " + p(s.fix()), "       ");
@@ -92,6 +95,9 @@ public final class ReportTable {
                 and full-max-pods cases). FIT: more median nodes that fit now. Prefix-delegation subnets count
                 addresses in free aligned /28 blocks, packed (/32s fill loose addresses first); their FIT and
                 severity are the expected value when EC2 places /32s at random (band line: expected, p10, packed).
+                addresses in free aligned /28 blocks.
+                @UPDATE: addresses left while managed node groups are updated at desired size, their surge
+                nodes (twice their zones, or updateConfig maxUnavailable) up before the old ones drain.
                 """);
         return out.toString();
     }

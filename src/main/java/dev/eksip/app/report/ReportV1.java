@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The JSON audit report, {@code reportVersion 1} (docs/audit-output.md). These records are the format: a
@@ -52,7 +53,8 @@ public record ReportV1(int reportVersion, String asOf, String accountId, String 
      */
     @JsonPropertyOrder({"subnetId", "vpcId", "availabilityZone", "cidr", "usableIps", "availableIps",
             "utilizationPercent", "warmIps", "prefixMode", "freePrefixBlocks", "forecastAtDesired", "forecastAtMax",
-            "nodesUntilExhaustion", "severity", "reason", "fix", "clusters", "nodeGroups", "prefixPlacement"})
+            "nodesUntilExhaustion", "severity", "reason", "fix", "clusters", "nodeGroups", "prefixPlacement",
+            "forecastAtUpdate", "updateSurge", "controlPlaneOf", "loadBalancerSubnet", "leakedEnis", "reclaimableIps"})
     public record Subnet(String subnetId, String vpcId, String availabilityZone, String cidr, int usableIps,
                          int availableIps, double utilizationPercent, int warmIps, boolean prefixMode,
                          @JsonInclude(JsonInclude.Include.NON_NULL) Integer freePrefixBlocks,
@@ -60,7 +62,10 @@ public record ReportV1(int reportVersion, String asOf, String accountId, String 
                          @JsonInclude(JsonInclude.Include.NON_NULL) Integer nodesUntilExhaustion,
                          String severity, String reason, String fix, List<String> clusters,
                          List<String> nodeGroups,
-                         @JsonInclude(JsonInclude.Include.NON_NULL) PrefixPlacement prefixPlacement) {
+                         @JsonInclude(JsonInclude.Include.NON_NULL) PrefixPlacement prefixPlacement,
+                         Growth forecastAtUpdate, Map<String, Integer> updateSurge,
+                         List<String> controlPlaneOf, boolean loadBalancerSubnet, int leakedEnis,
+                         int reclaimableIps) {
     }
 
     /**

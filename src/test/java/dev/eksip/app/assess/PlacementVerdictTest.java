@@ -21,7 +21,8 @@ class PlacementVerdictTest {
         Subnet s = new Subnet("subnet-pd", "vpc-1", "us-east-1a", "10.0.0.0/22", 1019, Map.of(), List.of());
         // packed: 62 free blocks, 40 left at desired, 10 at max, 62 nodes fit
         return new SubnetFigures(s, 1019, 0, true, 62, 62 * 16, new GrowthForecast(640, 640, 640),
-                new GrowthForecast(160, 160, 160), 16, 62, List.of("c1"), List.of(), 0, Optional.of(band));
+                new GrowthForecast(160, 160, 160), 16, 62, List.of("c1"), List.of(), 0, Optional.of(band),
+                new GrowthForecast(640, 640, 640), Map.of(), List.of(), 0, 0);
     }
 
     @Test

@@ -125,6 +125,8 @@ class InventoryAssemblerTest {
         assertThat(devCluster.cni().warmIpTarget()).isEqualTo(5);
         assertThat(devCluster.vpcId()).isEqualTo("vpc-9");
         assertThat(devCluster.podSubnets()).isEmpty();
+        // its own subnets, from DescribeCluster: where EKS places its control-plane ENIs
+        assertThat(devCluster.subnetIds()).containsExactly("subnet-d");
         Cluster prodCluster = inv.clusters().get(1);
         assertThat(prodCluster.cniSource()).isEqualTo(CniSource.CONFIGURED);
         assertThat(prodCluster.cni()).isEqualTo(CUSTOM);

@@ -43,7 +43,8 @@ class ReportFormatTest {
         FIELDS.put(ReportV1.Subnet.class, List.of("subnetId", "vpcId", "availabilityZone", "cidr", "usableIps",
                 "availableIps", "utilizationPercent", "warmIps", "prefixMode", "freePrefixBlocks",
                 "forecastAtDesired", "forecastAtMax", "nodesUntilExhaustion", "severity", "reason", "fix", "clusters",
-                "nodeGroups", "prefixPlacement"));
+                "nodeGroups", "prefixPlacement", "forecastAtUpdate", "updateSurge", "controlPlaneOf",
+                "loadBalancerSubnet", "leakedEnis", "reclaimableIps"));
         FIELDS.put(ReportV1.PrefixPlacement.class, List.of("nodesFit", "freeBlocksAtDesired", "freeBlocksAtMax"));
         FIELDS.put(ReportV1.Band.class, List.of("packed", "expected", "pessimistic"));
         FIELDS.put(ReportV1.Growth.class, List.of("baseline", "median", "full"));

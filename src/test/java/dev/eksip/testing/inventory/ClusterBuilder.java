@@ -27,6 +27,7 @@ public final class ClusterBuilder {
     private CniSource cniSource = CniSource.DEFAULT;
     private final Map<String, String> podSubnets = new LinkedHashMap<>();
     private final List<NodeGroup> groups = new ArrayList<>();
+    private final List<String> subnetIds = new ArrayList<>();
 
     ClusterBuilder(String name) {
         this.name = name;
@@ -73,8 +74,14 @@ public final class ClusterBuilder {
         return this;
     }
 
+    /** The cluster's own subnets (DescribeCluster {@code resourcesVpcConfig.subnetIds}): control-plane ENIs. */
+    public ClusterBuilder clusterSubnets(String... ids) {
+        subnetIds.addAll(Arrays.asList(ids));
+        return this;
+    }
+
     public Cluster build() {
         IpFamily family = ipFamily != null ? ipFamily : cni.ipv6() ? IpFamily.IPV6 : IpFamily.IPV4;
-        return new Cluster(name, vpc, family, cni, cniSource, podSubnets, groups);
+        return new Cluster(name, vpc, family, cni, cniSource, podSubnets, groups, subnetIds);
     }
 }

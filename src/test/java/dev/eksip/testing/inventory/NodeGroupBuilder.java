@@ -22,6 +22,8 @@ public final class NodeGroupBuilder {
     private String autoScalingGroup = "";
     private int maxPods;
     private NodePool nodePool;
+    private int maxUnavailable;
+    private int maxUnavailablePercentage;
 
     NodeGroupBuilder(String name) {
         this.name = name;
@@ -95,10 +97,23 @@ public final class NodeGroupBuilder {
         return this;
     }
 
+    /** The managed node group's {@code updateConfig.maxUnavailable}. */
+    public NodeGroupBuilder maxUnavailable(int nodes) {
+        maxUnavailable = nodes;
+        return this;
+    }
+
+    /** The managed node group's {@code updateConfig.maxUnavailablePercentage}. */
+    public NodeGroupBuilder maxUnavailablePercentage(int percent) {
+        maxUnavailablePercentage = percent;
+        return this;
+    }
+
     public NodeGroup build() {
         if (nodePool != null)
             return new NodeGroup(name, false, false, types, min, desired, max, subnets, "", maxPods, nodePool);
         if (managed == null) throw new IllegalStateException("node group " + name + ": say managed() or selfManaged()");
-        return new NodeGroup(name, managed, customAmi, types, min, desired, max, subnets, autoScalingGroup, maxPods);
+        return new NodeGroup(name, managed, customAmi, types, min, desired, max, subnets, autoScalingGroup, maxPods,
+                maxUnavailable, maxUnavailablePercentage);
     }
 }
