@@ -4,6 +4,7 @@ import dev.eksip.domain.ClusterForecast;
 import dev.eksip.domain.CniSettings;
 import dev.eksip.domain.Forecast;
 import dev.eksip.domain.InventoryGap;
+import dev.eksip.domain.KubeView;
 import dev.eksip.domain.Printable;
 import dev.eksip.domain.Severity;
 import dev.eksip.domain.SubnetForecast;
@@ -58,6 +59,8 @@ public final class ReportTable {
             out.append("%-24s %5d %6d %11d %9d %7d %s%n".formatted(p(c.cluster()), c.nodes(), c.nodeGroups(),
                     c.minForecastAtDesired(), c.minForecastAtMax(), c.subnetsAtRisk(), c.severity().label()));
             wrap(out, "  CNI settings (%s): %s".formatted(c.cniSource().id(), describe(c.cni())), "    ");
+            if (c.kube() != null) wrap(out, "  Kubernetes API: exact %s; estimated %s".formatted(
+                    figureList(c.kube().exact()), figureList(c.kube().estimated())), "    ");
         }
 
         out.append("%n%-12s %-22s %7s %6s %6s %8s %8s %s%n".formatted(
@@ -119,5 +122,9 @@ public final class ReportTable {
         if (c.podEni()) parts.add("SG for pods");
         if (c.maxEni() > 0) parts.add("MAX_ENI=" + c.maxEni());
         return String.join(", ", parts);
+    }
+
+    private static String figureList(List<KubeView.Figure> figures) {
+        return figures.isEmpty() ? "none" : String.join(", ", figures.stream().map(KubeView.Figure::id).toList());
     }
 }
