@@ -99,13 +99,13 @@ final class KubeReader {
                 return Outcome.READ;
             }
             gaps.add(gap(part, e));
-            return e.getCode() == 0 ? Outcome.UNREACHABLE : Outcome.FAILED;
+            return e.getCode() <= 0 ? Outcome.UNREACHABLE : Outcome.FAILED;
         }
     }
 
     private InventoryGap gap(KubePart part, KubernetesClientException e) {
         String request = KubeParts.request(part);
-        if (e.getCode() == 0) {
+        if (e.getCode() <= 0) {         // no HTTP answer at all (fabric8 reports -1 or 0)
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             return new InventoryGap(Scope.cluster(cluster), "kubernetes:" + request, "unreachable",
                     ("cluster %s: the Kubernetes API could not be reached (%s: %s); exact mode is off for it and "
