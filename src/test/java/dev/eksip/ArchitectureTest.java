@@ -44,7 +44,7 @@ class ArchitectureTest {
             "app.trigger", "domain app app.port",
             "config", "domain simulation app",
             "aws", "domain simulation app app.port app.alert app.inventory config",
-            "kube", "domain app.port app.inventory",
+            "kube", "domain app.port app.inventory config",
             "lambda", "domain app app.port app.trigger aws config kube",
             "cli", "domain simulation plan app app.port app.report app.snapshot aws config lambda kube");
 

@@ -73,6 +73,7 @@ public record AppConfig(String metricNamespace, String alertTopicArn, String ale
         for (String c : clusters)
             if (!CLUSTER_NAME.matcher(c).matches())
                 throw invalid("CLUSTER_NAMES", c, "comma-separated EKS cluster names");
+        KubernetesRead.from(env);   // exact mode's variables fail here, naming themselves (Wiring reads them)
         String repeatText = optional(env, "ALERT_REPEAT_INTERVAL", DEFAULT_REPEAT.toString());
         Duration repeat;
         try {

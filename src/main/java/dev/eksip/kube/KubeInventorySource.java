@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.eksip.app.inventory.KubeOverlay;
 import dev.eksip.app.port.InventorySource;
+import dev.eksip.config.KubernetesRead;
 import dev.eksip.domain.Cluster;
 import dev.eksip.domain.Inventory;
 import dev.eksip.domain.InventoryGap;
@@ -12,6 +13,7 @@ import dev.eksip.domain.Scope;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +24,9 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
+
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.services.eks.EksClient;
 
 /**
  * Exact mode (README "Exact mode"): the AWS inventory of {@code delegate}, then each selected cluster's Kubernetes
@@ -55,6 +60,22 @@ public final class KubeInventorySource implements InventorySource {
         this.tokens = requireNonNull(tokens, "tokens");
         this.timeout = requireNonNull(timeout, "timeout");
         this.progress = requireNonNull(progress, "progress");
+    }
+
+    /**
+     * Exact mode over {@code aws} for the clusters {@code read} selects: endpoints from {@code eks}
+     * ({@code DescribeCluster}, or {@code KUBERNETES_ENDPOINT_URL}), tokens signed with {@code credentials}.
+     */
+    public static InventorySource over(InventorySource aws, KubernetesRead read, EksClient eks,
+                                       AwsCredentialsProvider credentials, String region, Consumer<String> progress) {
+        if (!read.enabled()) return aws;
+        Function<String, ClusterAccess> access = new EksEndpoints(eks);
+        if (read.endpointOverride().isPresent()) {
+            String url = read.endpointOverride().get().toString().replaceAll("/$", "");
+            access = access.andThen(a -> a.withEndpoint(url));
+        }
+        return new KubeInventorySource(aws, read::selects, access,
+                EksEndpoints.tokens(credentials, region, Clock.systemUTC()), TIMEOUT, progress);
     }
 
     @Override
