@@ -38,6 +38,8 @@ public record AppConfig(String metricNamespace, String alertTopicArn, String ale
                         Map<String, CniSettings> configuredCni, MetricMapping.Detail metricDetail) {
     public static final String METRIC_NAMESPACE = "METRIC_NAMESPACE";
     public static final String METRIC_DETAIL = "METRIC_DETAIL";
+    /** Exact mode's opt-in ({@link KubernetesRead}). */
+    public static final String KUBERNETES_READ = "KUBERNETES_READ";
     public static final String DEFAULT_NAMESPACE = "EksIpForecast";
     public static final Duration DEFAULT_REPEAT = Duration.ofHours(24);
 
