@@ -44,12 +44,14 @@ class ArchitectureTest {
             "app.trigger", "domain app app.port",
             "config", "domain simulation app",
             "aws", "domain simulation app app.port app.alert app.inventory config",
-            "lambda", "domain app app.port app.trigger aws config",
-            "cli", "domain simulation plan app app.port app.report app.snapshot aws config lambda");
+            "kube", "domain app.port app.inventory config",
+            "lambda", "domain app app.port app.trigger aws config kube",
+            "cli", "domain simulation plan app app.port app.report app.snapshot aws config lambda kube");
 
     /** Libraries (import prefixes) and the only packages that may import them. */
     static final Map<String, Set<String>> LIBRARIES = table(
-            "software.amazon.awssdk.", "aws",
+            "software.amazon.awssdk.", "aws kube",
+            "io.fabric8.", "kube",
             "com.amazonaws.services.lambda.", "lambda",
             "picocli.", "cli",
             "com.fasterxml.jackson.", "app.alert app.report app.snapshot aws config lambda cli",

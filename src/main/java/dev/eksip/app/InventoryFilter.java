@@ -48,6 +48,7 @@ public final class InventoryFilter {
         keptSubnets.forEach(s -> keptIds.add(s.subnetId()));
         return new Inventory(inventory.accountId(), inventory.region(), inventory.capturedAt(), keptSubnets, clusters,
                 nodes, inventory.otherEnis().stream().filter(e -> keptIds.contains(e.subnetId())).toList(),
-                inventory.instanceLimits(), inventory.gaps());
+                inventory.instanceLimits(), inventory.gaps(),
+                inventory.kube().stream().filter(k -> names.contains(k.cluster())).toList());
     }
 }

@@ -51,7 +51,7 @@ public final class RunForecast {
             List<InventoryGap> gaps = new ArrayList<>(all.gaps());
             gaps.addAll(inventorySource.load(unknown).gaps());
             all = new Inventory(all.accountId(), all.region(), all.capturedAt(), all.subnets(), all.clusters(),
-                    all.nodes(), all.otherEnis(), all.instanceLimits(), gaps);
+                    all.nodes(), all.otherEnis(), all.instanceLimits(), gaps, all.kube());
         }
         return ClusterView.forecast(all, clusters, asOf);
     }

@@ -180,6 +180,11 @@ public final class AwsClients implements AutoCloseable {
         return region;
     }
 
+    /** The credentials the clients sign with (exact mode signs its EKS tokens with them too). */
+    public AwsCredentialsProvider credentials() {
+        return credentials;
+    }
+
     public Ec2Client ec2() {
         return ec2;
     }

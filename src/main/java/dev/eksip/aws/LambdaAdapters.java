@@ -47,6 +47,11 @@ public final class LambdaAdapters {
     }
 
     /** The live inventory of the region (CNI settings from each cluster's vpc-cni add-on, else configured, else ipamd's defaults). */
+    /** The shared clients (exact mode reads endpoints and signs tokens with them). */
+    public AwsClients clients() {
+        return clients;
+    }
+
     public InventorySource inventorySource(Map<String, CniSettings> configuredCni) {
         return AwsInventorySource.using(clients, configuredCni, message -> { });
     }

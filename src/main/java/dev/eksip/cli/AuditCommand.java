@@ -6,6 +6,7 @@ import dev.eksip.app.snapshot.InventoryFile;
 import dev.eksip.app.ClusterView;
 import dev.eksip.app.InventoryFilter;
 import dev.eksip.app.RunForecast;
+import dev.eksip.config.KubernetesRead;
 import dev.eksip.domain.Forecast;
 import dev.eksip.domain.Inventory;
 import dev.eksip.domain.Severity;
@@ -41,6 +42,10 @@ final class AuditCommand implements Callable<Integer> {
 
     @Option(names = "--live", description = "Audit the live account (read-only list and describe calls).")
     boolean live;
+
+    @Option(names = "--kube", description = "With --live: exact mode, also read each cluster's Kubernetes API "
+            + "(nodes, pods, aws-node, ENIConfigs, NodePools); a cluster that cannot be read keeps its estimates.")
+    boolean kube;
 
     @Option(names = {"-c", "--cluster"}, paramLabel = "NAME",
             description = "Only this cluster and the subnets it uses (their figures count every cluster's growth); "
@@ -95,7 +100,8 @@ final class AuditCommand implements Callable<Integer> {
         if (live) {
             if (publish) env.metricNamespace();   // fail before the long read
             source = "live";
-            inventory = LiveAccount.inventory(List.of(), env, aws, reads, progress.to(io.err()));
+            inventory = LiveAccount.inventory(List.of(), env, aws, reads,
+                    kube ? KubernetesRead.every(env.function()) : KubernetesRead.NONE, progress.to(io.err()));
             List<String> unknown = ClusterView.unknown(inventory, clusters);
             if (!unknown.isEmpty())
                 throw new IllegalArgumentException("--cluster: unknown cluster %s in %s; %s".formatted(
@@ -132,6 +138,8 @@ final class AuditCommand implements Callable<Integer> {
         if (live && inventoryFile != null) throw new IllegalArgumentException("audit: give --live or --inventory, not both");
         if (publish && !live)
             throw new IllegalArgumentException("--publish: only with --live (a snapshot's forecast is not today's)");
+        if (kube && !live)
+            throw new IllegalArgumentException("--kube: only with --live (it reads the clusters' Kubernetes API)");
         if (aws.given() && !live)
             throw new IllegalArgumentException("--profile, --region: only with --live (a snapshot needs no AWS access)");
     }

@@ -8,6 +8,8 @@ import dev.eksip.aws.AwsInventorySource;
 import dev.eksip.aws.ClusterNames;
 import dev.eksip.aws.LambdaAdapters;
 import dev.eksip.config.AppConfig;
+import dev.eksip.config.KubernetesRead;
+import dev.eksip.kube.KubeInventorySource;
 import dev.eksip.domain.CniSettings;
 import dev.eksip.domain.Forecast;
 import dev.eksip.domain.Inventory;
@@ -36,10 +38,17 @@ final class LiveAccount {
      */
     static Inventory inventory(List<String> clusters, CliEnvironment env, AwsOptions options, ReadOptions reads,
                                Consumer<String> progress) {
+        return inventory(clusters, env, options, reads, KubernetesRead.NONE, progress);
+    }
+
+    /** As above; {@code kube}: exact mode ({@code --kube}) for the clusters it selects. */
+    static Inventory inventory(List<String> clusters, CliEnvironment env, AwsOptions options, ReadOptions reads,
+                               KubernetesRead kube, Consumer<String> progress) {
         Map<String, CniSettings> configured = env.configuredCni();   // a bad CNI_SETTINGS fails before any call
         Map<String, String> aws = reads.applyTo(options.applyTo(env.aws()), env.function());
         try (AwsClients clients = AwsClients.fromEnvironment(aws)) {
-            Inventory inventory = AwsInventorySource.using(clients, configured, progress).load(clusters);
+            Inventory inventory = KubeInventorySource.over(AwsInventorySource.using(clients, configured, progress),
+                    kube, clients.eks(), clients.credentials(), clients.region().id(), progress).load(clusters);
             unknownClusters(inventory, clusters, clients);
             return inventory;
         } catch (RuntimeException e) {

@@ -39,6 +39,8 @@ public record AppConfig(String metricNamespace, String alertTopicArn, String ale
                         Map<String, CniSettings> configuredCni, MetricMapping.Detail metricDetail) {
     public static final String METRIC_NAMESPACE = "METRIC_NAMESPACE";
     public static final String METRIC_DETAIL = "METRIC_DETAIL";
+    /** Exact mode's opt-in ({@link KubernetesRead}). */
+    public static final String KUBERNETES_READ = "KUBERNETES_READ";
     public static final String DEFAULT_NAMESPACE = "EksIpForecast";
     /** The most AWS read calls in flight at once during an inventory read (the CLI's {@code --read-concurrency}). */
     public static final String READ_CONCURRENCY = "READ_CONCURRENCY";
@@ -78,6 +80,7 @@ public record AppConfig(String metricNamespace, String alertTopicArn, String ale
         for (String c : clusters)
             if (!CLUSTER_NAME.matcher(c).matches())
                 throw invalid("CLUSTER_NAMES", c, "comma-separated EKS cluster names");
+        KubernetesRead.from(env);   // exact mode's variables fail here, naming themselves (Wiring reads them)
         String repeatText = optional(env, "ALERT_REPEAT_INTERVAL", DEFAULT_REPEAT.toString());
         Duration repeat;
         try {

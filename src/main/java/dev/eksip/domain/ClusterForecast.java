@@ -14,15 +14,24 @@ import java.util.List;
  * @param cniSource            where its CNI settings came from (addon / configured / default)
  * @param cni                  the effective CNI settings
  * @param notes                cluster-level remarks (IPv6: no warm pool; gaps)
+ * @param kube                 exact mode's view of the cluster (which figures are exact); null without exact mode
  */
 public record ClusterForecast(String cluster, int nodes, int nodeGroups, int minForecastAtDesired,
                               int minForecastAtMax, int subnetsAtRisk, int subnetsExhaustedAtMax,
                               Severity severity, CniSource cniSource, CniSettings cni, List<String> subnetIds,
-                              List<String> notes) {
+                              List<String> notes, KubeView kube) {
     public ClusterForecast {
         requireNonNull(cluster, "cluster");
         requireNonNull(severity, "severity");
         subnetIds = List.copyOf(subnetIds);
         notes = List.copyOf(notes);
+    }
+
+    /** Without exact mode. */
+    public ClusterForecast(String cluster, int nodes, int nodeGroups, int minForecastAtDesired, int minForecastAtMax,
+                           int subnetsAtRisk, int subnetsExhaustedAtMax, Severity severity, CniSource cniSource,
+                           CniSettings cni, List<String> subnetIds, List<String> notes) {
+        this(cluster, nodes, nodeGroups, minForecastAtDesired, minForecastAtMax, subnetsAtRisk, subnetsExhaustedAtMax,
+                severity, cniSource, cni, subnetIds, notes, null);
     }
 }

@@ -4,6 +4,8 @@ import java.util.Optional;
 
 /** Where a cluster's VPC CNI settings came from, in order of precedence (README "Audit a real account"). */
 public enum CniSource implements WireName {
+    /** The {@code aws-node} DaemonSet's env as the Kubernetes API shows it (exact mode): what is actually running. */
+    AWS_NODE("aws-node"),
     /** The {@code vpc-cni} add-on's configuration values over the shipped defaults. */
     ADDON("addon"),
     /** Per-cluster settings given to this tool ({@code CNI_SETTINGS}). */

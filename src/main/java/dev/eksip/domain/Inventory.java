@@ -18,10 +18,12 @@ import java.util.List;
  * @param otherEnis      ENIs in those subnets not attached to a known node (load balancers, endpoints, unattributed)
  * @param instanceLimits limits for types in use that the embedded table lacks (from DescribeInstanceTypes)
  * @param gaps           what could not be read (access denied, unknown types…), reported, never fatal
+ * @param kube           exact mode: what each cluster's Kubernetes API showed (empty without exact mode)
  */
 public record Inventory(String accountId, String region, Instant capturedAt, List<Subnet> subnets,
                         List<Cluster> clusters, List<Node> nodes, List<Eni> otherEnis,
-                        List<InstanceLimits> instanceLimits, List<InventoryGap> gaps) {
+                        List<InstanceLimits> instanceLimits, List<InventoryGap> gaps,
+                        List<KubeView> kube) {
     public Inventory {
         requireNonNull(accountId, "accountId");
         requireNonNull(region, "region");
@@ -32,5 +34,18 @@ public record Inventory(String accountId, String region, Instant capturedAt, Lis
         otherEnis = List.copyOf(otherEnis);
         instanceLimits = List.copyOf(instanceLimits);
         gaps = List.copyOf(gaps);
+        kube = List.copyOf(kube);
+    }
+
+    /** An inventory read from AWS alone (no exact mode). */
+    public Inventory(String accountId, String region, Instant capturedAt, List<Subnet> subnets, List<Cluster> clusters,
+                     List<Node> nodes, List<Eni> otherEnis, List<InstanceLimits> instanceLimits,
+                     List<InventoryGap> gaps) {
+        this(accountId, region, capturedAt, subnets, clusters, nodes, otherEnis, instanceLimits, gaps, List.of());
+    }
+
+    /** The Kubernetes view of {@code cluster}, if exact mode read it. */
+    public java.util.Optional<KubeView> kubeView(String cluster) {
+        return kube.stream().filter(k -> k.cluster().equals(cluster)).findFirst();
     }
 }

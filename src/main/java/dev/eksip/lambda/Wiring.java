@@ -5,6 +5,8 @@ import dev.eksip.app.RunForecast;
 import dev.eksip.app.trigger.TriggerAudits;
 import dev.eksip.aws.LambdaAdapters;
 import dev.eksip.config.AppConfig;
+import dev.eksip.config.KubernetesRead;
+import dev.eksip.kube.KubeInventorySource;
 
 import java.time.Clock;
 import java.util.Map;
@@ -29,7 +31,10 @@ final class Wiring {
     public static Components production(Map<String, String> env) {
         AppConfig config = AppConfig.from(env);
         LambdaAdapters aws = new LambdaAdapters(env);
-        RunForecast forecast = new RunForecast(aws.inventorySource(config.configuredCni()));
+        // exact mode (KUBERNETES_READ): the Kubernetes API of the selected clusters over the AWS inventory
+        RunForecast forecast = new RunForecast(KubeInventorySource.over(aws.inventorySource(config.configuredCni()),
+                KubernetesRead.from(env), aws.clients().eks(), aws.clients().credentials(),
+                aws.clients().region().id(), message -> { }));
         // a one-cluster audit reads every watched cluster, so its shared subnets count their growth (ClusterView)
         RunAudit audit = new RunAudit((clusters, asOf) -> forecast.run(clusters, config.clusterNames(), asOf),
                 aws.metricsSink(config.metricNamespace()), config.metricDetail(),

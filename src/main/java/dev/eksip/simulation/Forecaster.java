@@ -46,7 +46,8 @@ public final class Forecaster {
         Map<String, Subnet> byId = Collections.unmodifiableMap(subnets);
         SubnetDiscovery discovery = new SubnetDiscovery(byId.values());
 
-        ObservedHoldings observed = ObservedHoldings.observe(inventory, new WarmEstimate(catalog, byId));
+        ObservedHoldings observed = ObservedHoldings.observe(inventory, new WarmEstimate(catalog, byId,
+                WarmEstimate.podsByInstance(inventory)));
         SubnetUsers users = SubnetUsers.of(inventory, byId.keySet());
         GrowthPlan plan = GrowthPlan.of(inventory, byId, catalog, discovery, observed);
         Map<String, SubnetSpace> now = new LinkedHashMap<>();

@@ -5,6 +5,10 @@ import dev.eksip.domain.CniSettings;
 import dev.eksip.domain.Eni;
 import dev.eksip.domain.EniHolding;
 import dev.eksip.domain.InstanceLimits;
+import dev.eksip.domain.Inventory;
+import dev.eksip.domain.KubeNode;
+import dev.eksip.domain.KubePart;
+import dev.eksip.domain.KubeView;
 import dev.eksip.domain.Node;
 import dev.eksip.domain.NodeGroup;
 import dev.eksip.domain.Subnet;
@@ -21,14 +25,34 @@ final class WarmEstimate {
     private final InstanceCatalog catalog;
     private final Map<String, Subnet> subnets;
     private final Map<Shape, Integer> cache = new HashMap<>();
+    private final Map<String, Integer> podsByInstance;
 
     /** One node shape of the estimate. */
     private record Shape(InstanceLimits limits, CniSettings cni, int maxPods, int held) {
     }
 
     WarmEstimate(InstanceCatalog catalog, Map<String, Subnet> subnets) {
+        this(catalog, subnets, Map.of());
+    }
+
+    /**
+     * {@code podsByInstance}: exact mode's pods per node (instance id → pods that take an ipamd address); a node
+     * listed there has exactly {@code held − pods} warm addresses.
+     */
+    WarmEstimate(InstanceCatalog catalog, Map<String, Subnet> subnets, Map<String, Integer> podsByInstance) {
         this.catalog = catalog;
         this.subnets = subnets;
+        this.podsByInstance = podsByInstance;
+    }
+
+    /** Exact mode: instance id → pods, for every cluster whose nodes and pods were both read. */
+    static Map<String, Integer> podsByInstance(Inventory inventory) {
+        Map<String, Integer> out = new HashMap<>();
+        for (KubeView v : inventory.kube()) {
+            if (!v.read().contains(KubePart.NODES) || !v.read().contains(KubePart.PODS)) continue;
+            for (KubeNode k : v.nodes()) if (!k.instanceId().isEmpty()) out.put(k.instanceId(), k.pods());
+        }
+        return out;
     }
 
     /** Addresses surely idle on node {@code n} of cluster {@code c}; 0 for IPv6 and unknown types. */
@@ -37,6 +61,8 @@ final class WarmEstimate {
         int held = 0;
         for (Eni e : n.enis()) held += e.secondaryIps().size() + EniHolding.PREFIX_SIZE * e.prefixes().size();
         if (held == 0 || c.cni().ipv6()) return 0;
+        Integer pods = podsByInstance.get(n.instanceId());
+        if (pods != null) return Math.max(0, held - pods);        // exact: held − assigned
         InstanceLimits limits = catalog.find(n.instanceType()).orElse(null);
         if (limits == null) return 0;
         int maxPods = Forecaster.maxPods(limits, c.cni(), group(c, n.nodeGroup()));

@@ -66,7 +66,7 @@ final class Rollups {
                     (int) mine.stream().filter(s -> s.severity() != Severity.OK).count(),
                     (int) mine.stream().filter(SubnetForecast::exhaustedAtMax).count(),
                     worst(mine), c.cniSource(), c.cni(), mine.stream().map(SubnetForecast::subnetId).toList(),
-                    ClusterNotes.of(c)));
+                    ClusterNotes.of(c), inventory.kubeView(c.name()).orElse(null)));
         }
         return out;
     }

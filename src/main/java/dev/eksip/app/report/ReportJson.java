@@ -12,8 +12,11 @@ import dev.eksip.domain.InventoryGap;
 import dev.eksip.domain.PlacementBand;
 import dev.eksip.domain.PrefixPlacement;
 import dev.eksip.domain.PoolOutlook;
+import dev.eksip.domain.KubeView;
 import dev.eksip.domain.SubnetForecast;
 import dev.eksip.domain.ZoneForecast;
+
+import java.util.List;
 
 /** The audit report for programs: a {@link Forecast} mapped onto {@link ReportV1} and written as indented JSON. */
 public final class ReportJson {
@@ -83,7 +86,13 @@ public final class ReportJson {
                 new ReportV1.Cni(n.warmEniTarget(), n.warmIpTarget(), n.minimumIpTarget(), n.prefixDelegation(),
                         n.warmPrefixTarget(), n.maxEni(), n.customNetworking(), n.podEni(), n.subnetDiscovery(),
                         n.ipv6()),
-                c.subnetIds(), c.notes());
+                c.subnetIds(), c.notes(), figures(c, true), figures(c, false));
+    }
+
+    /** Exact mode: the figures read from the Kubernetes API ({@code exact}) or still estimated; null without it. */
+    private static List<String> figures(ClusterForecast c, boolean exact) {
+        if (c.kube() == null) return null;
+        return (exact ? c.kube().exact() : c.kube().estimated()).stream().map(KubeView.Figure::id).toList();
     }
 
     private static ReportV1.Gap gap(InventoryGap g) {

@@ -7,6 +7,7 @@ import dev.eksip.domain.InventoryGap;
 import dev.eksip.domain.PlacementBand;
 import dev.eksip.domain.PrefixPlacement;
 import dev.eksip.domain.PoolOutlook;
+import dev.eksip.domain.KubeView;
 import dev.eksip.domain.Printable;
 import dev.eksip.domain.Severity;
 import dev.eksip.domain.SubnetForecast;
@@ -67,6 +68,8 @@ public final class ReportTable {
             wrap(out, "  CNI settings (%s): %s".formatted(c.cniSource().id(), describe(c.cni())), "    ");
             for (PoolOutlook pool : f.pools())
                 if (pool.pool().cluster().equals(c.cluster())) wrap(out, "  " + PoolText.line(pool), "    ");
+            if (c.kube() != null) wrap(out, "  Kubernetes API: exact %s; estimated %s".formatted(
+                    figureList(c.kube().exact()), figureList(c.kube().estimated())), "    ");
         }
 
         out.append("%n%-12s %-22s %7s %6s %6s %8s %8s %s%n".formatted(
@@ -143,5 +146,9 @@ public final class ReportTable {
 
     private static String band(PlacementBand b) {
         return "%d, %d, %d".formatted(b.expected(), b.pessimistic(), b.packed());
+    }
+
+    private static String figureList(List<KubeView.Figure> figures) {
+        return figures.isEmpty() ? "none" : String.join(", ", figures.stream().map(KubeView.Figure::id).toList());
     }
 }

@@ -52,7 +52,7 @@ class ReportFormatTest {
                 "warmIps", "forecastAtDesired", "forecastAtMax", "severity"));
         FIELDS.put(ReportV1.Cluster.class, List.of("cluster", "nodes", "nodeGroups", "minForecastAtDesired",
                 "minForecastAtMax", "subnetsAtRisk", "subnetsExhaustedAtMax", "severity", "cniSource", "cni",
-                "subnets", "notes"));
+                "subnets", "notes", "exact", "estimated"));
         FIELDS.put(ReportV1.Cni.class, List.of("WARM_ENI_TARGET", "WARM_IP_TARGET", "MINIMUM_IP_TARGET",
                 "ENABLE_PREFIX_DELEGATION", "WARM_PREFIX_TARGET", "MAX_ENI", "AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG",
                 "ENABLE_POD_ENI", "ENABLE_SUBNET_DISCOVERY", "ENABLE_IPv6"));
@@ -121,6 +121,8 @@ class ReportFormatTest {
         List<String> expected = new ArrayList<>(FIELDS.get(type));
         if (type == ReportV1.Subnet.class)
             expected.removeIf(f -> OPTIONAL_SUBNET_FIELDS.contains(f) && !node.has(f));
+        if (type == ReportV1.Cluster.class)     // exact mode's fields: absent without it
+            expected.removeIf(f -> List.of("exact", "estimated").contains(f) && !node.has(f));
         assertThat(fieldNames(node)).as(at).containsExactlyElementsOf(expected);
         seen.merge(type, 1, Integer::sum);
         for (RecordComponent c : type.getRecordComponents()) {

@@ -155,7 +155,7 @@ class SnapshotFormatTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
             "ipFamily" : "ipv4"               | "ipFamily" : "IPv4"               | $.clusters[0].ipFamily: expected one of [ipv4, ipv6], got 'IPv4'
-            "cniSource" : "addon"             | "cniSource" : "vpc-cni"           | $.clusters[0].cniSource: expected one of [addon, configured, default, observed], got 'vpc-cni'
+            "cniSource" : "addon"             | "cniSource" : "vpc-cni"           | $.clusters[0].cniSource: expected one of [aws-node, addon, configured, default, observed], got 'vpc-cni'
             "interfaceType" : "interface"     | "interfaceType" : "INTERFACE"     | $.nodes[0].enis[0].interfaceType: expected one of [interface, natGateway,
             "type" : "prefix"                 | "type" : "Prefix"                 | $.subnets[0].reservations[0].type: expected one of [prefix, explicit], got 'Prefix'
             "scope" : "cluster/dev"           | "scope" : "cluster:dev"           | $.gaps[0].scope: expected cluster/NAME, nodegroup/CLUSTER/NAME, subnet/ID, launch-template/ID, instance-type/TYPE or region/NAME, got 'cluster:dev'
