@@ -54,7 +54,7 @@ public final class ForecastHandler implements RequestStreamHandler {
         this(Wiring.production(System.getenv()), System.out, Clock.systemUTC());
     }
 
-    private ForecastHandler(Wiring.Components components, PrintStream logOut, Clock clock) {
+    ForecastHandler(Wiring.Components components, PrintStream logOut, Clock clock) {
         this(components.triggers(), components.hub().map(h -> new HubEvents(h, clock)), logOut, clock);
     }
 

@@ -36,7 +36,7 @@ import java.util.Set;
  */
 class OrganizationAuditIT {
     @RegisterExtension
-    static final MotoServer MOTO = new MotoServer();
+    static final MotoServer MOTO = new MotoServer().withoutDefaultAmis();
     static final List<String> REGIONS = List.of("us-east-1", "eu-west-1", "ap-southeast-2");
     static FaultProxy proxy;
     static CloudWatchWireRecorder cloudWatch;
@@ -114,7 +114,7 @@ class OrganizationAuditIT {
         byTarget.forEach((key, t) -> {
             if (failed.contains(key)) return;
             assertThat(t.path("report").path("clusters")).as(key).hasSize(1);
-            assertThat(t.path("report").path("clusters").get(0).path("name").asText())
+            assertThat(t.path("report").path("clusters").get(0).path("cluster").asText())
                     .as(key).isEqualTo("c-" + t.path("region").asText());
             assertThat(t.path("report").path("accountId").asText()).as(key).isEqualTo(t.path("accountId").asText());
         });
