@@ -42,11 +42,12 @@ class ArchitectureTest {
             "app.alert", "domain app.report",
             "app", "domain simulation app.port app.alert app.assess",
             "app.trigger", "domain app app.port",
-            "config", "domain simulation app",
-            "aws", "domain simulation app app.port app.alert app.inventory config",
+            "app.fleet", "domain app app.port app.report",
+            "config", "domain simulation app app.fleet",
+            "aws", "domain simulation app app.port app.alert app.inventory app.fleet config",
             "kube", "domain app.port app.inventory config",
-            "lambda", "domain app app.port app.trigger aws config kube",
-            "cli", "domain simulation plan app app.port app.report app.snapshot aws config lambda kube");
+            "lambda", "domain app app.port app.trigger app.fleet aws config kube",
+            "cli", "domain simulation plan app app.port app.report app.snapshot app.fleet aws config lambda kube");
 
     /** Libraries (import prefixes) and the only packages that may import them. */
     static final Map<String, Set<String>> LIBRARIES = table(
@@ -54,11 +55,11 @@ class ArchitectureTest {
             "io.fabric8.", "kube",
             "com.amazonaws.services.lambda.", "lambda",
             "picocli.", "cli",
-            "com.fasterxml.jackson.", "app.alert app.report app.snapshot aws config lambda cli",
+            "com.fasterxml.jackson.", "app.alert app.report app.snapshot app.fleet aws config lambda cli",
             "org.slf4j.", "");
 
     static final Set<String> CORE = Set.of("domain", "simulation", "plan", "app", "app.port", "app.inventory",
-            "app.assess", "app.report", "app.snapshot", "app.alert", "app.trigger");
+            "app.assess", "app.report", "app.snapshot", "app.alert", "app.trigger", "app.fleet");
 
     private static final Pattern IMPORT = Pattern.compile("^\\s*import\\s+(?:static\\s+)?([\\w.]+?)(?:\\.\\*)?\\s*;");
     private static final List<Pattern> FORBIDDEN_IN_CORE = List.of(

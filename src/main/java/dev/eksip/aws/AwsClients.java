@@ -72,15 +72,23 @@ public final class AwsClients implements AutoCloseable {
     private final Region region;
     private final Map<String, String> env;
     private final AwsCredentialsProvider credentials;
+    private final boolean ownsCredentials;
     private final List<ExecutionInterceptor> interceptors;
     private final int readConcurrency;
 
     private AwsClients(Region region, SdkHttpClient httpClient, boolean ownsHttpClient, Map<String, String> env,
                        Timing timing, List<ExecutionInterceptor> interceptors) {
+        this(region, httpClient, ownsHttpClient, env, timing, interceptors, AwsLogin.credentials(env), true);
+    }
+
+    private AwsClients(Region region, SdkHttpClient httpClient, boolean ownsHttpClient, Map<String, String> env,
+                       Timing timing, List<ExecutionInterceptor> interceptors, AwsCredentialsProvider credentials,
+                       boolean ownsCredentials) {
         this.region = region;
         this.timing = java.util.Objects.requireNonNull(timing, "timing");
         this.env = Map.copyOf(env);
-        this.credentials = AwsLogin.credentials(env);
+        this.credentials = credentials;
+        this.ownsCredentials = ownsCredentials;
         this.interceptors = List.copyOf(interceptors);
         this.readConcurrency = AppConfig.readConcurrency(env);
         this.httpClient = httpClient;
@@ -176,8 +184,25 @@ public final class AwsClients implements AutoCloseable {
         return readConcurrency;
     }
 
+    /**
+     * Clients for another account and region (an organization-wide target): {@code credentials} (an assumed role),
+     * {@code region}, and everything else this instance has (HTTP client, endpoints, retries, timeouts,
+     * interceptors). Closing them closes neither the shared HTTP client nor the credentials provider.
+     */
+    public AwsClients forTarget(Region region, AwsCredentialsProvider credentials) {
+        return new AwsClients(region, httpClient, false, env, timing, interceptors, credentials, false);
+    }
+
     public Region region() {
         return region;
+    }
+
+    Map<String, String> environment() {
+        return env;
+    }
+
+    SdkHttpClient httpClient() {
+        return httpClient;
     }
 
     /** The credentials the clients sign with (exact mode signs its EKS tokens with them too). */
@@ -202,7 +227,7 @@ public final class AwsClients implements AutoCloseable {
         ec2.close();
         eks.close();
         autoScaling.close();
-        if (credentials instanceof SdkAutoCloseable closeable) closeable.close();
+        if (ownsCredentials && credentials instanceof SdkAutoCloseable closeable) closeable.close();
         if (ownsHttpClient) httpClient.close();
     }
 }

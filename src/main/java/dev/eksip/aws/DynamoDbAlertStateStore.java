@@ -61,6 +61,7 @@ final class DynamoDbAlertStateStore implements AlertStateStore {
     private final Clock clock;
     private final Consumer<String> warnings;
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
+    private final String keyPrefix;
 
     public DynamoDbAlertStateStore(DynamoDbClient dynamoDb, String table) {
         this(dynamoDb, table, Clock.systemUTC(), System.err::println);
@@ -68,15 +69,33 @@ final class DynamoDbAlertStateStore implements AlertStateStore {
 
     /** @param warnings where the one line per unreadable item goes (stderr, i.e. the function's log) */
     DynamoDbAlertStateStore(DynamoDbClient dynamoDb, String table, Clock clock, Consumer<String> warnings) {
+        this(dynamoDb, table, clock, warnings, "");
+    }
+
+    private DynamoDbAlertStateStore(DynamoDbClient dynamoDb, String table, Clock clock, Consumer<String> warnings,
+                                    String keyPrefix) {
         this.dynamoDb = requireNonNull(dynamoDb, "dynamoDb");
         this.table = requireNonNull(table, "table");
         this.clock = requireNonNull(clock, "clock");
         this.warnings = requireNonNull(warnings, "warnings");
+        this.keyPrefix = requireNonNull(keyPrefix, "keyPrefix");
+    }
+
+    /**
+     * The same table for one organization-wide target: every key is prefixed with {@code 111122223333/eu-west-1|},
+     * so two accounts' clusters of the same name never share a de-duplication state (organization-wide audits).
+     */
+    public DynamoDbAlertStateStore forTarget(String targetKey) {
+        return new DynamoDbAlertStateStore(dynamoDb, table, clock, warnings, targetKey + "|");
+    }
+
+    private String keyOf(Scope scope) {
+        return keyPrefix + scope.id();
     }
 
     @Override
     public Optional<AlertState> load(Scope scope) {
-        Map<String, AttributeValue> item = read(scope.id());
+        Map<String, AttributeValue> item = read(keyOf(scope));
         if (item.isEmpty()) return Optional.empty();
         try {
             return Optional.of(parse(scope, item));
@@ -92,7 +111,7 @@ final class DynamoDbAlertStateStore implements AlertStateStore {
         if (previous.isPresent()) return putIf(item, attributesOf(item(previous.get())));
         if (putIf(item, Condition.absent())) return true;
         // an item exists: if it is unreadable it counts as no state, and is replaced if it is still what we read
-        Map<String, AttributeValue> found = read(next.scope().id());
+        Map<String, AttributeValue> found = read(keyOf(next.scope()));
         if (found.isEmpty()) return putIf(item, Condition.absent());
         try {
             parse(next.scope(), found);
@@ -111,7 +130,7 @@ final class DynamoDbAlertStateStore implements AlertStateStore {
                         .conditionExpression(stillClaimed.expression()).expressionAttributeNames(stillClaimed.names())
                         .expressionAttributeValues(stillClaimed.values()));
             } else {
-                dynamoDb.deleteItem(r -> r.tableName(table).key(key(claimed.scope().id()))
+                dynamoDb.deleteItem(r -> r.tableName(table).key(key(keyOf(claimed.scope())))
                         .conditionExpression(stillClaimed.expression()).expressionAttributeNames(stillClaimed.names())
                         .expressionAttributeValues(stillClaimed.values()));
             }
@@ -147,9 +166,9 @@ final class DynamoDbAlertStateStore implements AlertStateStore {
         return Map.of("scope", AttributeValue.fromS(scopeId));
     }
 
-    private static Map<String, AttributeValue> item(AlertState state) {
+    private Map<String, AttributeValue> item(AlertState state) {
         return Map.of(
-                "scope", AttributeValue.fromS(state.scope().id()),
+                "scope", AttributeValue.fromS(keyOf(state.scope())),
                 "severity", AttributeValue.fromS(state.severity().label()),
                 "fingerprint", AttributeValue.fromS(encode(state.subnets())),
                 "lastSentAt", AttributeValue.fromS(state.lastSentAt().toString()),

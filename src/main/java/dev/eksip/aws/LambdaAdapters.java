@@ -46,6 +46,37 @@ public final class LambdaAdapters {
         return new AutoScalingClusterLookup(clients.autoScaling());
     }
 
+    /** The spoke role of every organization-wide target, assumed from this (the hub's) account. */
+    public TargetAccess targetAccess(String roleName, java.util.Optional<String> externalId) {
+        return TargetAccess.using(clients, roleName, externalId);
+    }
+
+    /** The organization's accounts (organizations:ListAccounts …). */
+    public dev.eksip.app.fleet.AccountDirectory accountDirectory() {
+        return OrganizationsDirectory.using(clients, message -> { });
+    }
+
+    /** The fan-out queue of organization-wide targets. */
+    public dev.eksip.app.fleet.TargetQueue targetQueue(String queueUrl) {
+        return new SqsTargetQueue(clients.client(software.amazon.awssdk.services.sqs.SqsClient.builder(), "SQS"),
+                queueUrl);
+    }
+
+    /** When each target was last audited, in the alert state table. */
+    public dev.eksip.app.fleet.AuditLedger auditLedger(String table) {
+        return new DynamoDbAuditLedger(dynamoDb, table);
+    }
+
+    /** The alert state of one organization-wide target (its keys prefixed with the target's). */
+    public AlertStateStore alertStateStore(String table, String targetKey) {
+        return new DynamoDbAlertStateStore(dynamoDb, table).forTarget(targetKey);
+    }
+
+    /** A target's live inventory, read with {@code clients} (its assumed role, its region). */
+    public static InventorySource inventorySource(AwsClients clients, Map<String, CniSettings> configuredCni) {
+        return AwsInventorySource.using(clients, configuredCni, message -> { });
+    }
+
     /** The live inventory of the region (CNI settings from each cluster's vpc-cni add-on, else configured, else ipamd's defaults). */
     /** The shared clients (exact mode reads endpoints and signs tokens with them). */
     public AwsClients clients() {

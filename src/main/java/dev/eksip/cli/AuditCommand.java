@@ -73,6 +73,9 @@ final class AuditCommand implements Callable<Integer> {
     ReadOptions reads;
 
     @Mixin
+    FleetOptions fleet;
+
+    @Mixin
     Progress progress;
 
     private final Io io;
@@ -92,6 +95,7 @@ final class AuditCommand implements Callable<Integer> {
     public Integer call() {
         check();
         CliEnvironment env = io.env();
+        if (fleet.given()) return organizationWide(env);
         Instant asOf = Instant.now();
         String source;
         Inventory inventory;
@@ -131,6 +135,18 @@ final class AuditCommand implements Callable<Integer> {
         }
         return failOn != null && forecast.worst().compareTo(failOn) >= 0
                 ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
+    }
+
+    /** {@code --accounts}/{@code --organization}: one report over every account × region target. */
+    private int organizationWide(CliEnvironment env) {
+        if (!live) throw new IllegalArgumentException("--accounts, --organization, --regions: only with --live");
+        if (!clusters.isEmpty())
+            throw new IllegalArgumentException("--cluster: not with --accounts/--organization (every cluster of every "
+                    + "target is audited)");
+        if (publish) env.metricNamespace();   // fail before the long read
+        FleetAuditRun.Result result = FleetAuditRun.run(fleet, output == Values.Format.JSON, publish, env, aws, io,
+                progress.to(io.err()));
+        return failOn != null && result.worst().compareTo(failOn) >= 0 ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
     }
 
     /** The combinations the options cannot express. */

@@ -20,6 +20,7 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The function's entry point ({@code dev.eksip.lambda.ForecastHandler::handleRequest}), one for all triggers:
@@ -45,15 +46,26 @@ public final class ForecastHandler implements RequestStreamHandler {
     static final Duration RESPONSE_RESERVE = Duration.ofSeconds(10);
 
     private final TriggerAudits triggers;
+    private final Optional<HubEvents> hub;
     private final RunLog log;
 
     /** Lambda runtime: composition at INIT from the environment; a bad configuration fails here. */
     public ForecastHandler() {
-        this(Wiring.production(System.getenv()).triggers(), System.out, Clock.systemUTC());
+        this(Wiring.production(System.getenv()), System.out, Clock.systemUTC());
+    }
+
+    ForecastHandler(Wiring.Components components, PrintStream logOut, Clock clock) {
+        this(components.triggers(), components.hub().map(h -> new HubEvents(h, clock)), logOut, clock);
     }
 
     ForecastHandler(TriggerAudits triggers, PrintStream logOut, Clock clock) {
+        this(triggers, Optional.empty(), logOut, clock);
+    }
+
+    /** @param hub the hub deployment's routing (organization-wide), when configured */
+    ForecastHandler(TriggerAudits triggers, Optional<HubEvents> hub, PrintStream logOut, Clock clock) {
         this.triggers = requireNonNull(triggers, "triggers");
+        this.hub = requireNonNull(hub, "hub");
         this.log = new RunLog(logOut, clock);
     }
 
@@ -69,7 +81,13 @@ public final class ForecastHandler implements RequestStreamHandler {
             throw progress.invalidEvent("event is not JSON: " + e.getOriginalMessage());
         }
         Object response;
-        if (event != null && event.isObject() && event.has("Records")) {
+        if (hub.isPresent()) {
+            try {
+                response = hub.get().handle(event, progress, deadline);
+            } catch (IllegalArgumentException e) {
+                throw progress.invalidEvent(e.getMessage());
+            }
+        } else if (event != null && event.isObject() && event.has("Records")) {
             JsonNode records = event.get("Records");
             if (records.isArray()) response = respond(EventRouting.batch(records), progress, deadline);
             else {

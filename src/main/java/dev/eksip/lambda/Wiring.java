@@ -4,9 +4,11 @@ import dev.eksip.app.RunAudit;
 import dev.eksip.app.RunForecast;
 import dev.eksip.app.trigger.TriggerAudits;
 import dev.eksip.aws.LambdaAdapters;
+import dev.eksip.app.fleet.HubRun;
 import dev.eksip.config.AppConfig;
 import dev.eksip.config.KubernetesRead;
 import dev.eksip.kube.KubeInventorySource;
+import dev.eksip.config.HubConfig;
 
 import java.time.Clock;
 import java.util.Map;
@@ -24,7 +26,8 @@ final class Wiring {
     }
 
     /** What the handler needs. */
-    public record Components(AppConfig config, TriggerAudits triggers) {
+    /** @param hub present in the hub deployment (organization-wide: {@code TARGET_REGIONS} set) */
+    public record Components(AppConfig config, TriggerAudits triggers, java.util.Optional<HubRun> hub) {
     }
 
     /** @throws IllegalStateException naming the environment variable when the configuration is bad */
@@ -43,6 +46,6 @@ final class Wiring {
                 new RunAudit.AlertSettings(config.alertMinSeverity(), config.alertRepeatInterval()),
                 Clock.systemUTC());
         return new Components(config, new TriggerAudits(audit::audit, aws.clusterLookup(), config.clusterNames(),
-                AUDIT_CONCURRENCY));
+                AUDIT_CONCURRENCY), HubConfig.from(env).map(hub -> HubWiring.hub(hub, config, aws)));
     }
 }

@@ -24,6 +24,16 @@ public final class AwsOperations {
      */
     public static final Set<String> IMPLIED_ACTIONS = Set.of("kms:GenerateDataKey", "kms:Decrypt",
             "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes");
+    /** Batch operations authorised by their single-item action (SQS has no {@code SendMessageBatch} action). */
+    static final Map<String, String> BATCH_ACTIONS = Map.of("sqs:SendMessageBatch", "sqs:SendMessage");
+    /**
+     * Calls made without an SDK client method the scan can see: the SDK's assume-role credentials provider
+     * ({@code TargetAccess}) and the hand-signed Organizations requests ({@code OrganizationsDirectory}).
+     */
+    public static final Set<String> DECLARED_ACTIONS = new java.util.TreeSet<>(java.util.stream.Stream.concat(
+            dev.eksip.aws.TargetAccess.IAM_ACTIONS.stream(),
+            dev.eksip.aws.OrganizationsDirectory.IAM_ACTIONS.stream()).toList());
+
     /** Calls that need no IAM permission. */
     static final Set<String> UNGUARDED = Set.of("sts:GetCallerIdentity");
     private static final Pattern CLIENT_IMPORT =
@@ -59,10 +69,11 @@ public final class AwsOperations {
                 Matcher calls = CALL.matcher(source);
                 while (calls.find()) {
                     String action = operationToAction.get(calls.group(1));
-                    if (action != null && !UNGUARDED.contains(action)) actions.add(action);
+                    if (action != null && !UNGUARDED.contains(action)) actions.add(BATCH_ACTIONS.getOrDefault(action, action));
                 }
             }
         }
+        if (Files.exists(sourceDir.resolve("TargetAccess.java"))) actions.addAll(DECLARED_ACTIONS);
         return actions;
     }
 

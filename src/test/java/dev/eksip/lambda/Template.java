@@ -115,7 +115,18 @@ final class Template {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out;
+        // the hub's own metrics are not the forecast's (HubRun publishes them), and a target's datums are the
+        // forecast's with AccountId and Region in front (TargetTagging)
+        Set<dev.eksip.app.MetricMapping.Kind> forecast = new java.util.HashSet<>();
+        for (var k : out) {
+            if (k.name().equals(dev.eksip.app.fleet.HubRun.TARGETS_NOT_AUDITED)) continue;
+            List<String> dims = k.dimensions();
+            if (dims.size() >= 2 && dims.get(0).equals(dev.eksip.app.fleet.TargetTagging.ACCOUNT_ID)
+                    && dims.get(1).equals(dev.eksip.app.fleet.TargetTagging.REGION))
+                dims = dims.subList(2, dims.size());
+            forecast.add(new dev.eksip.app.MetricMapping.Kind(k.name(), dims));
+        }
+        return forecast;
     }
 
     private static dev.eksip.app.MetricMapping.Kind insights(String query) {
@@ -129,7 +140,9 @@ final class Template {
     Set<String> functionActions() {
         Set<String> out = new TreeSet<>();
         for (JsonNode policy : resource("ForecastFunction").path("Properties").path("Policies"))
-            for (JsonNode statement : policy.path("Statement")) {
+            for (JsonNode entry : policy.path("Statement")) {
+                // a hub-only statement is !If [IsHub, {statement}, !Ref AWS::NoValue] (tags are dropped when read)
+                JsonNode statement = entry.isArray() ? entry.get(1) : entry;
                 JsonNode action = statement.path("Action");
                 if (action.isArray()) action.forEach(a -> out.add(a.asText()));
                 else out.add(action.asText());

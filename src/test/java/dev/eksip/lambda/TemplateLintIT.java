@@ -15,8 +15,17 @@ import java.util.concurrent.TimeUnit;
 class TemplateLintIT {
     @Test
     void templatePassesCfnLintWithoutAnyFinding() throws Exception {
+        lint(Template.FILE.toString());
+    }
+
+    @Test
+    void spokeRoleTemplatePassesCfnLintWithoutAnyFinding() throws Exception {
+        lint(SpokeRoleTemplateTest.FILE.toString());
+    }
+
+    private static void lint(String file) throws Exception {
         List<String> command = new ArrayList<>(cfnLint());
-        command.add(Template.FILE.toString());
+        command.add(file);
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("cfn-lint finished").isTrue();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -96,7 +96,8 @@ class TemplateTest {
     void everyConfigurationVariableIsSetInTheTemplateAndInEnvLocalJson() throws IOException {
         Set<String> read = new HashSet<>();
         Matcher m = Pattern.compile("\"([A-Z][A-Z_]+)\"").matcher(
-                Files.readString(Path.of("src/main/java/dev/eksip/config/AppConfig.java")));
+                Files.readString(Path.of("src/main/java/dev/eksip/config/AppConfig.java"))
+                        + Files.readString(Path.of("src/main/java/dev/eksip/config/HubConfig.java")));
         while (m.find()) read.add(m.group(1));
         read.remove("AWS_REGION");   // set by Lambda itself
         Set<String> templateVars = new HashSet<>();

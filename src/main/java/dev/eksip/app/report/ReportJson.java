@@ -35,7 +35,8 @@ public final class ReportJson {
         }
     }
 
-    static ReportV1 report(Forecast f, String source) {
+    /** The report as its versioned DTO (the organization-wide report nests one per target). */
+    public static ReportV1 report(Forecast f, String source) {
         return new ReportV1(REPORT_VERSION, f.asOf().toString(), f.accountId(), f.region(), source,
                 new ReportV1.Summary(f.subnets().size(), f.subnetsAtRisk(), f.subnetsExhaustedAtMax(), f.gaps().size(),
                         f.worst().label(), f.unattributedNodes(), f.unattributedEnis()),

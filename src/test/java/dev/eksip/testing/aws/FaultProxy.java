@@ -47,6 +47,9 @@ public final class FaultProxy implements AutoCloseable {
     static final String INVENTED_TOKEN = "fault-proxy-page-2";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern SCOPE = Pattern.compile("Credential=[^/]+/\\d{8}/[^/]+/([^/]+)/aws4_request");
+    private static final Pattern CREDENTIAL = Pattern.compile("Credential=([^/]+)/\\d{8}/([^/]+)/");
+    private static final Pattern ROLE_ARN = Pattern.compile("RoleArn=arn:[^:]+:iam::(\\d{12}):role/");
+    private static final Pattern ACCESS_KEY = Pattern.compile("<AccessKeyId>([^<]+)</AccessKeyId>");
     private static final Set<String> HOP_HEADERS = Set.of("connection", "content-length", "transfer-encoding",
             "host", "expect", "upgrade", "keep-alive");
 
@@ -57,6 +60,8 @@ public final class FaultProxy implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> seen = new ConcurrentHashMap<>();
+    /** Access key id → account, learnt from the {@code sts:AssumeRole} answers that passed through. */
+    private final Map<String, String> accounts = new ConcurrentHashMap<>();
     private volatile List<Armed> rules = List.of();
     private volatile Duration latency = Duration.ZERO;
     private volatile boolean closed;
@@ -162,6 +167,7 @@ public final class FaultProxy implements AutoCloseable {
                 boolean firstPage = fault == FaultRule.Fault.PAGE_2 && armed.matches().getAndIncrement() == 0;
                 if (fault == null || firstPage) {
                     Answer answer = forward(request);
+                    if (action.equals("sts:AssumeRole")) learn(request, answer);
                     if (firstPage) answer = answer.withNextToken(action);
                     write(out, answer);
                     continue;
@@ -188,11 +194,34 @@ public final class FaultProxy implements AutoCloseable {
     }
 
     private Armed match(String action, Request request) {
-        for (Armed a : rules)
-            if (a.rule().action().equals(action)
-                    && (a.rule().resource() == null || request.text().contains(a.rule().resource())))
-                return a;
+        String text = null;
+        for (Armed a : rules) {
+            if (!a.rule().action().equals(action)) continue;
+            if (a.rule().resource() == null) return a;
+            if (text == null) text = request.text() + "\n" + whose(request);
+            if (text.contains(a.rule().resource())) return a;
+        }
         return null;
+    }
+
+    /**
+     * {@code account=<id>} (for keys handed out by an {@code AssumeRole} that passed through; else
+     * {@code account=?}) and {@code region=<signing region>} of a request: a {@link FaultRule#resource()} may name
+     * them, so that one account or one region of a multi-account run fails ({@link FaultRule#inAccount},
+     * {@link FaultRule#inRegion}).
+     */
+    private String whose(Request request) {
+        String auth = request.header("authorization");
+        Matcher m = auth == null ? null : CREDENTIAL.matcher(auth);
+        if (m == null || !m.find()) return "account=?\nregion=?";
+        return "account=%s\nregion=%s".formatted(accounts.getOrDefault(m.group(1), "?"), m.group(2));
+    }
+
+    /** Remembers whose keys an {@code AssumeRole} answer carries (the account of the role ARN asked for). */
+    private void learn(Request request, Answer answer) {
+        Matcher role = ROLE_ARN.matcher(request.text());
+        Matcher key = ACCESS_KEY.matcher(new String(answer.body(), StandardCharsets.UTF_8));
+        if (role.find() && key.find()) accounts.put(key.group(1), role.group(1));
     }
 
     /** {@code service:Operation} of a request (service: the SigV4 scope; unknown parts are {@code ?}). */

@@ -46,6 +46,16 @@ public record FaultRule(String action, Fault fault, String resource) {
         return new FaultRule(action, fault, null);
     }
 
+    /** Only the requests signed with keys of {@code accountId} (learnt from the AssumeRole answers it proxied). */
+    public static FaultRule inAccount(String action, Fault fault, String accountId) {
+        return new FaultRule(action, fault, "account=" + accountId);
+    }
+
+    /** Only the requests signed for {@code region} (the SigV4 credential scope's region). */
+    public static FaultRule inRegion(String action, Fault fault, String region) {
+        return new FaultRule(action, fault, "region=" + region);
+    }
+
     public String service() {
         return action.substring(0, action.indexOf(':'));
     }
