@@ -38,19 +38,21 @@ class LeanPackageIT {
             "com/amazonaws/services/lambda/runtime/serialization/", "org/joda/time/",
             "software/amazon/awssdk/http/apache5/", "org/apache/hc/");
     private static final List<String> NOT_IN_FUNCTION = List.of(
-            "software/amazon/awssdk/services/sts/", "software/amazon/awssdk/services/sso/",
-            "software/amazon/awssdk/services/ssooidc/");
+            "software/amazon/awssdk/services/sso/", "software/amazon/awssdk/services/ssooidc/");
+    /** The organization-wide hub assumes its spoke roles (aws/TargetAccess): STS is in both jars. */
+    private static final String STS = "software/amazon/awssdk/services/sts/auth/StsAssumeRoleCredentialsProvider";
 
     /** Artifact ids (file names prefixed by group id, as the builder names them) the builder must not copy. */
     private static final List<String> NEVER_COPIED = List.of("aws-lambda-java-runtime-interface-client",
             "aws-lambda-java-serialization", "apache5-client", "joda-time", "httpclient5", "httpcore5");
 
     @Test
-    void theFunctionJarCarriesNoRuntimeClientNoApacheClientNoJodaNoSts() throws IOException {
+    void theFunctionJarCarriesNoRuntimeClientNoApacheClientNoJodaNoSsoButSts() throws IOException {
         List<String> entries = entries(LAMBDA_JAR);
         assertThat(entries).as("handler").contains("dev/eksip/lambda/ForecastHandler.class");
         for (String prefix : NEVER) assertThat(entries).as(prefix).noneMatch(e -> e.startsWith(prefix));
         for (String prefix : NOT_IN_FUNCTION) assertThat(entries).as(prefix).noneMatch(e -> e.startsWith(prefix));
+        assertThat(entries).as("the hub's assume-role provider").anyMatch(e -> e.startsWith(STS));
         System.out.printf("function jar %s: %,d bytes%n", LAMBDA_JAR, Files.size(LAMBDA_JAR));
     }
 
