@@ -34,18 +34,19 @@ class ArchitectureTest {
             "domain", "",
             "simulation", "domain",
             "plan", "domain simulation",
-            "app.port", "domain app.alert",
+            "app.port", "domain app.alert app.runway",
+            "app.runway", "",
             "app.inventory", "domain simulation",
             "app.assess", "domain simulation",
             "app.report", "domain",
             "app.snapshot", "domain",
             "app.alert", "domain app.report",
-            "app", "domain simulation app.port app.alert app.assess",
+            "app", "domain simulation app.port app.alert app.assess app.runway",
             "app.trigger", "domain app app.port",
             "config", "domain simulation app",
-            "aws", "domain simulation app app.port app.alert app.inventory config",
+            "aws", "domain simulation app app.port app.alert app.inventory config app.runway",
             "lambda", "domain app app.port app.trigger aws config",
-            "cli", "domain simulation plan app app.port app.report app.snapshot aws config lambda");
+            "cli", "domain simulation plan app app.port app.report app.snapshot aws config lambda app.runway");
 
     /** Libraries (import prefixes) and the only packages that may import them. */
     static final Map<String, Set<String>> LIBRARIES = table(
@@ -56,7 +57,7 @@ class ArchitectureTest {
             "org.slf4j.", "");
 
     static final Set<String> CORE = Set.of("domain", "simulation", "plan", "app", "app.port", "app.inventory",
-            "app.assess", "app.report", "app.snapshot", "app.alert", "app.trigger");
+            "app.assess", "app.report", "app.snapshot", "app.alert", "app.trigger", "app.runway");
 
     private static final Pattern IMPORT = Pattern.compile("^\\s*import\\s+(?:static\\s+)?([\\w.]+?)(?:\\.\\*)?\\s*;");
     private static final List<Pattern> FORBIDDEN_IN_CORE = List.of(
