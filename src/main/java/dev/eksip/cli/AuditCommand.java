@@ -6,6 +6,7 @@ import dev.eksip.app.snapshot.InventoryFile;
 import dev.eksip.app.ClusterView;
 import dev.eksip.app.InventoryFilter;
 import dev.eksip.app.RunForecast;
+import dev.eksip.app.runway.RunwayEstimator;
 import dev.eksip.domain.Forecast;
 import dev.eksip.domain.Inventory;
 import dev.eksip.domain.Severity;
@@ -34,6 +35,8 @@ import java.util.concurrent.Callable;
                 + "error code)", "4:internal error"})
 final class AuditCommand implements Callable<Integer> {
     static final String EMBEDDED = "/sample/inventory.json";
+    /** CloudWatch keeps hourly datapoints 455 days. */
+    static final int MAX_HISTORY_DAYS = 455;
 
     @Option(names = {"-i", "--inventory"}, paramLabel = "FILE",
             description = "Audit a snapshot written by `inventory export` (default: the sample embedded in the jar).")
@@ -55,6 +58,12 @@ final class AuditCommand implements Callable<Integer> {
             description = "With --live: also send the forecast's metrics to CloudWatch (METRIC_NAMESPACE, default "
                     + "EksIpForecast), as the function does.")
     boolean publish;
+
+    @Option(names = "--history", paramLabel = "DAYS", arity = "0..1", fallbackValue = "14",
+            description = "With --live: also read each subnet's history (the function's own metrics over DAYS days, "
+                    + "default 14, else Auto Scaling's scaling activities) and print its runway: days until it runs "
+                    + "dry at the current trend.")
+    Integer historyDays;
 
     @Option(names = "--fail-on", paramLabel = "SEVERITY", converter = Values.Severities.class,
             completionCandidates = Values.Severities.class,
@@ -115,6 +124,9 @@ final class AuditCommand implements Callable<Integer> {
                 : ClusterView.forecast(inventory, clusters, asOf);
         boolean json = output == Values.Format.JSON;
         io.out().print(json ? ReportJson.render(forecast, source) : ReportTable.render(forecast, source));
+        if (historyDays != null && !json)
+            io.out().print(RunwaySection.render(forecast,
+                    LiveAccount.runway(inventory, forecast, historyDays, env, aws, progress.to(io.err()))));
         io.out().flush();
         if (publish) {   // after the report: a failed publish (exit 3, naming the call) does not discard it
             int n = LiveAccount.publish(forecast, live && clusters.isEmpty(), env, aws, progress.to(io.err()));
@@ -129,6 +141,14 @@ final class AuditCommand implements Callable<Integer> {
         if (live && inventoryFile != null) throw new IllegalArgumentException("audit: give --live or --inventory, not both");
         if (publish && !live)
             throw new IllegalArgumentException("--publish: only with --live (a snapshot's forecast is not today's)");
+        if (historyDays != null && !live)
+            throw new IllegalArgumentException("--history: only with --live (it reads the account's metrics and "
+                    + "scaling activities)");
+        if (historyDays != null && (historyDays < RunwayEstimator.MIN_DAYS || historyDays > MAX_HISTORY_DAYS))
+            throw new IllegalArgumentException("--history: expected %d..%d days, got %d".formatted(
+                    RunwayEstimator.MIN_DAYS, MAX_HISTORY_DAYS, historyDays));
+        if (historyDays != null && output == Values.Format.JSON)
+            throw new IllegalArgumentException("--history: table output only for now (no JSON fields yet)");
         if (aws.given() && !live)
             throw new IllegalArgumentException("--profile, --region: only with --live (a snapshot needs no AWS access)");
     }

@@ -3,7 +3,9 @@ package dev.eksip.cli;
 import dev.eksip.app.AwsCallException;
 import dev.eksip.app.MetricMapping;
 import dev.eksip.app.port.MetricPoint;
+import dev.eksip.app.runway.SubnetRunway;
 import dev.eksip.aws.AwsClients;
+import dev.eksip.aws.AwsRunway;
 import dev.eksip.aws.AwsInventorySource;
 import dev.eksip.aws.ClusterNames;
 import dev.eksip.aws.LambdaAdapters;
@@ -64,6 +66,19 @@ final class LiveAccount {
         }
         progress.accept("published %d metric datums to namespace %s".formatted(points.size(), namespace));
         return points.size();
+    }
+
+    /** {@code audit --live --history}: each subnet's runway from the function's metrics, else scaling activities. */
+    static Map<String, SubnetRunway> runway(Inventory inventory, Forecast forecast, int days, CliEnvironment env,
+                                            AwsOptions options, Consumer<String> progress) {
+        Map<String, String> aws = options.applyTo(env.aws());
+        try (AwsClients clients = AwsClients.fromEnvironment(aws)) {
+            Map<String, SubnetRunway> runway = AwsRunway.read(clients, env.metricNamespace(), inventory, forecast, days);
+            progress.accept("read %d days of history for %d subnets".formatted(days, runway.size()));
+            return runway;
+        } catch (RuntimeException e) {
+            throw AwsOptions.explain(e, aws);
+        }
     }
 
     /**
