@@ -7,6 +7,7 @@ import dev.eksip.app.ClusterView;
 import dev.eksip.app.InventoryFilter;
 import dev.eksip.app.RunForecast;
 import dev.eksip.app.runway.RunwayEstimator;
+import dev.eksip.app.runway.SubnetRunway;
 import dev.eksip.domain.Forecast;
 import dev.eksip.domain.Inventory;
 import dev.eksip.domain.Severity;
@@ -22,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -123,10 +125,12 @@ final class AuditCommand implements Callable<Integer> {
         Forecast forecast = clusters.isEmpty() ? RunForecast.forecast(inventory, asOf)
                 : ClusterView.forecast(inventory, clusters, asOf);
         boolean json = output == Values.Format.JSON;
-        io.out().print(json ? ReportJson.render(forecast, source) : ReportTable.render(forecast, source));
-        if (historyDays != null && !json)
-            io.out().print(RunwaySection.render(forecast,
-                    LiveAccount.runway(inventory, forecast, historyDays, env, aws, progress.to(io.err()))));
+        Map<String, SubnetRunway> runway = historyDays == null ? null
+                : LiveAccount.runway(inventory, forecast, historyDays, env, aws, progress.to(io.err()));
+        String report = json ? ReportJson.render(forecast, source) : ReportTable.render(forecast, source);
+        if (runway != null) report = json ? RunwayJson.withRunway(report, forecast, runway)
+                : report + RunwaySection.render(forecast, runway);
+        io.out().print(report);
         io.out().flush();
         if (publish) {   // after the report: a failed publish (exit 3, naming the call) does not discard it
             int n = LiveAccount.publish(forecast, live && clusters.isEmpty(), env, aws, progress.to(io.err()));
@@ -147,8 +151,6 @@ final class AuditCommand implements Callable<Integer> {
         if (historyDays != null && (historyDays < RunwayEstimator.MIN_DAYS || historyDays > MAX_HISTORY_DAYS))
             throw new IllegalArgumentException("--history: expected %d..%d days, got %d".formatted(
                     RunwayEstimator.MIN_DAYS, MAX_HISTORY_DAYS, historyDays));
-        if (historyDays != null && output == Values.Format.JSON)
-            throw new IllegalArgumentException("--history: table output only for now (no JSON fields yet)");
         if (aws.given() && !live)
             throw new IllegalArgumentException("--profile, --region: only with --live (a snapshot needs no AWS access)");
     }
