@@ -133,7 +133,8 @@ final class AuditCommand implements Callable<Integer> {
         io.out().print(report);
         io.out().flush();
         if (publish) {   // after the report: a failed publish (exit 3, naming the call) does not discard it
-            int n = LiveAccount.publish(forecast, live && clusters.isEmpty(), env, aws, progress.to(io.err()));
+            int n = LiveAccount.publish(forecast, live && clusters.isEmpty(), runway == null ? Map.of() : runway, env,
+                    aws, progress.to(io.err()));
             io.err().println("published %d metric datums".formatted(n));
         }
         return failOn != null && forecast.worst().compareTo(failOn) >= 0

@@ -2,6 +2,7 @@ package dev.eksip.cli;
 
 import dev.eksip.app.AwsCallException;
 import dev.eksip.app.MetricMapping;
+import dev.eksip.app.RunwayMetrics;
 import dev.eksip.app.port.MetricPoint;
 import dev.eksip.app.runway.SubnetRunway;
 import dev.eksip.aws.AwsClients;
@@ -56,8 +57,16 @@ final class LiveAccount {
      */
     static int publish(Forecast forecast, boolean accountWide, CliEnvironment env, AwsOptions options,
                        Consumer<String> progress) {
+        return publish(forecast, accountWide, Map.of(), env, options, progress);
+    }
+
+    /** As {@link #publish(Forecast, boolean, CliEnvironment, AwsOptions, Consumer)}, plus the runway's datums. */
+    static int publish(Forecast forecast, boolean accountWide, Map<String, SubnetRunway> runway, CliEnvironment env,
+                       AwsOptions options, Consumer<String> progress) {
         String namespace = env.metricNamespace();
-        List<MetricPoint> points = MetricMapping.points(forecast, accountWide, 0, env.metricDetail());
+        List<MetricPoint> points = new java.util.ArrayList<>(
+                MetricMapping.points(forecast, accountWide, 0, env.metricDetail()));
+        points.addAll(env.metricDetail().select(RunwayMetrics.points(forecast, runway, accountWide)));
         Map<String, String> aws = options.applyTo(env.aws());
         try {
             new LambdaAdapters(aws).metricsSink(namespace).publish(points);
