@@ -97,15 +97,15 @@ public final class ReadRunway {
         return out;
     }
 
-    private static MetricHistory.Key key(SubnetForecast s) {
+    static MetricHistory.Key key(SubnetForecast s) {
         return new MetricHistory.Key(s.subnetId(), s.vpcId(), s.prefixMode() ? "FreePrefixBlocks" : "AvailableIps");
     }
 
-    private static String unit(SubnetForecast s) {
+    static String unit(SubnetForecast s) {
         return s.prefixMode() ? SubnetRunway.PREFIX_BLOCKS : SubnetRunway.ADDRESSES;
     }
 
-    private static double current(SubnetForecast s) {
+    static double current(SubnetForecast s) {
         return s.prefixMode() ? Math.max(0, s.freePrefixBlocks()) : s.availableIps();
     }
 }

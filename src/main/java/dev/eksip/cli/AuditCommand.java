@@ -3,6 +3,7 @@ package dev.eksip.cli;
 import dev.eksip.app.report.ReportJson;
 import dev.eksip.app.report.ReportTable;
 import dev.eksip.app.snapshot.InventoryFile;
+import dev.eksip.app.snapshot.Snapshot;
 import dev.eksip.app.ClusterView;
 import dev.eksip.app.InventoryFilter;
 import dev.eksip.app.RunForecast;
@@ -98,6 +99,7 @@ final class AuditCommand implements Callable<Integer> {
         Instant asOf = Instant.now();
         String source;
         Inventory inventory;
+        Snapshot snapshot = null;
         // --cluster: every cluster is read and forecast, so that a subnet shared with other clusters counts their
         // growth too (ClusterView), then the report and the metrics are those clusters' view
         if (live) {
@@ -114,19 +116,22 @@ final class AuditCommand implements Callable<Integer> {
             if (!Files.isRegularFile(inventoryFile))
                 throw new IllegalArgumentException("--inventory: no such file '%s'".formatted(inventoryFile));
             source = "inventory file " + inventoryFile;
-            inventory = InventoryFile.read(inventoryFile);
+            snapshot = InventoryFile.readSnapshot(inventoryFile);
+            inventory = snapshot.inventory();
             InventoryFilter.clusters(inventory, clusters);   // names an unknown cluster
         } else {
             source = "embedded sample snapshot (captured %s; use --live or --inventory FILE for yours)";
-            inventory = embedded();
+            snapshot = embeddedSnapshot();
+            inventory = snapshot.inventory();
             InventoryFilter.clusters(inventory, clusters);
             source = source.formatted(inventory.capturedAt());
         }
         Forecast forecast = clusters.isEmpty() ? RunForecast.forecast(inventory, asOf)
                 : ClusterView.forecast(inventory, clusters, asOf);
         boolean json = output == Values.Format.JSON;
-        Map<String, SubnetRunway> runway = historyDays == null ? null
-                : LiveAccount.runway(inventory, forecast, historyDays, env, aws, progress.to(io.err()));
+        Map<String, SubnetRunway> runway = historyDays != null
+                ? LiveAccount.runway(inventory, forecast, historyDays, env, aws, progress.to(io.err()))
+                : snapshot != null ? SnapshotRunway.of(snapshot, forecast) : null;
         String report = json ? ReportJson.render(forecast, source) : ReportTable.render(forecast, source);
         if (runway != null) report = json ? RunwayJson.withRunway(report, forecast, runway)
                 : report + RunwaySection.render(forecast, runway);
@@ -157,9 +162,14 @@ final class AuditCommand implements Callable<Integer> {
     }
 
     static Inventory embedded() {
+        return embeddedSnapshot().inventory();
+    }
+
+    /** The embedded sample with its recorded history. */
+    static Snapshot embeddedSnapshot() {
         try (InputStream in = AuditCommand.class.getResourceAsStream(EMBEDDED)) {
             if (in == null) throw new IllegalStateException("the jar has no embedded snapshot " + EMBEDDED);
-            return InventoryFile.read(in, "embedded sample");
+            return InventoryFile.readSnapshot(in, "embedded sample");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

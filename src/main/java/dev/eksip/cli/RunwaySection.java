@@ -21,12 +21,13 @@ final class RunwaySection {
     static String render(Forecast forecast, Map<String, SubnetRunway> runways) {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
                 "%nRunway (days until no free %s at the current trend; 95 %% interval):%n", "addresses or /28 blocks"));
-        out.append(String.format(Locale.ROOT, "%-26s %-24s %-20s %s%n", "SUBNET", "RUNWAY", "HISTORY", "HEADLINE"));
+        out.append(String.format(Locale.ROOT, "%-26s %-24s %s%n", "SUBNET", "RUNWAY", "HISTORY"));
         for (SubnetForecast s : forecast.subnets()) {
             SubnetRunway r = runways.get(s.subnetId());
             if (r == null) continue;
             String history = r.source().label() + " " + r.historyDays() + " d";
-            out.append(String.format(Locale.ROOT, "%-26s %-24s %-20s %s%n", Printable.escape(s.subnetId()),
+            // the headline on its own indented line: the table stays within 100 columns
+            out.append(String.format(Locale.ROOT, "%-26s %-24s %s%n  %s%n", Printable.escape(s.subnetId()),
                     r.runway().describe(), history, headline(s, r)));
         }
         return out.toString();

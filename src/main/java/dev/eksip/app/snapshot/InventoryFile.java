@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.InjectableValues;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,6 +24,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 
 /**
  * The inventory snapshot file: an {@link Inventory} as {@link SnapshotV1} JSON with {@code "formatVersion": 1}
@@ -35,6 +37,8 @@ import java.nio.file.StandardCopyOption;
 public final class InventoryFile {
     public static final int FORMAT_VERSION = 1;
     public static final String VERSION_FIELD = "formatVersion";
+    /** The injectable that stands in for an absent {@code history}: the field is optional, all others required. */
+    static final String NO_HISTORY = "eksip.snapshot.noHistory";
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
@@ -57,6 +61,7 @@ public final class InventoryFile {
                     .setCoercion(CoercionInputShape.EmptyObject, CoercionAction.Fail))
             .defaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL))  // no null in a list or map either
             .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .injectableValues(new InjectableValues.Std().addValue(NO_HISTORY, List.of()))
             .build();
 
     private InventoryFile() {
@@ -64,15 +69,25 @@ public final class InventoryFile {
 
     /** The snapshot as JSON text (UTF-8, indented, ends with a newline). */
     public static String toJson(Inventory inventory) {
+        return toJson(inventory, List.of());
+    }
+
+    /** The snapshot with its recorded {@code history} (omitted when empty) as JSON text. */
+    public static String toJson(Inventory inventory, List<SubnetSeries> history) {
         try {
-            return MAPPER.writeValueAsString(SnapshotMapper.toFile(inventory)) + "\n";
+            return MAPPER.writeValueAsString(SnapshotMapper.toFile(inventory, history)) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise inventory", e);
         }
     }
 
     public static void write(Inventory inventory, Path file) {
-        String json = toJson(inventory);
+        write(inventory, List.of(), file);
+    }
+
+    /** Writes the snapshot with its recorded {@code history} (omitted when empty). */
+    public static void write(Inventory inventory, List<SubnetSeries> history, Path file) {
+        String json = toJson(inventory, history);
         try {
             Path parent = file.toAbsolutePath().getParent();
             Files.createDirectories(parent);
@@ -91,8 +106,13 @@ public final class InventoryFile {
 
     /** Reads {@code file} in one streaming pass: no copy of its text and no JSON tree is held. */
     public static Inventory read(Path file) {
+        return readSnapshot(file).inventory();
+    }
+
+    /** As {@link #read(Path)}, with the file's recorded history (empty when it has none). */
+    public static Snapshot readSnapshot(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
-            return read(in, file.toString());
+            return readSnapshot(in, file.toString());
         } catch (IOException e) {
             throw new InvalidInventoryFileException(file + ": cannot read: " + e.getMessage(), e);
         }
@@ -100,6 +120,11 @@ public final class InventoryFile {
 
     /** Reads a snapshot from {@code in} in one streaming pass; {@code name} prefixes every error message. */
     public static Inventory read(InputStream in, String name) {
+        return readSnapshot(in, name).inventory();
+    }
+
+    /** As {@link #read(InputStream, String)}, with the recorded history (empty when the file has none). */
+    public static Snapshot readSnapshot(InputStream in, String name) {
         try (JsonParser parser = MAPPER.createParser(in)) {
             return parse(parser, name);
         } catch (IOException e) {
@@ -109,6 +134,11 @@ public final class InventoryFile {
 
     /** Parses snapshot JSON; {@code name} (a file name) prefixes every error message. */
     public static Inventory parse(String json, String name) {
+        return parseSnapshot(json, name).inventory();
+    }
+
+    /** As {@link #parse(String, String)}, with the recorded history (empty when the JSON has none). */
+    public static Snapshot parseSnapshot(String json, String name) {
         try (JsonParser parser = MAPPER.createParser(json)) {
             return parse(parser, name);
         } catch (IOException e) {
@@ -116,7 +146,7 @@ public final class InventoryFile {
         }
     }
 
-    private static Inventory parse(JsonParser parser, String name) throws IOException {
+    private static Snapshot parse(JsonParser parser, String name) throws IOException {
         SnapshotV1 file;
         try {
             file = MAPPER.readValue(parser, SnapshotV1.class);
@@ -131,7 +161,7 @@ public final class InventoryFile {
         }
         try {
             SnapshotChecks.check(file);
-            return SnapshotMapper.toDomain(file);
+            return new Snapshot(SnapshotMapper.toDomain(file), SnapshotMapper.history(file));
         } catch (SnapshotMapper.InvalidField e) {
             throw new InvalidInventoryFileException("%s: invalid field at %s: %s".formatted(name, e.path,
                     e.getMessage()), e);
