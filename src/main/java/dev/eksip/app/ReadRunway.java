@@ -97,7 +97,8 @@ public final class ReadRunway {
         return out;
     }
 
-    static MetricHistory.Key key(SubnetForecast s) {
+    /** The series a subnet's runway reads: {@code AvailableIps}, or {@code FreePrefixBlocks} for a PD subnet. */
+    public static MetricHistory.Key key(SubnetForecast s) {
         return new MetricHistory.Key(s.subnetId(), s.vpcId(), s.prefixMode() ? "FreePrefixBlocks" : "AvailableIps");
     }
 

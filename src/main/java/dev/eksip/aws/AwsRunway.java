@@ -1,11 +1,14 @@
 package dev.eksip.aws;
 
 import dev.eksip.app.ReadRunway;
+import dev.eksip.app.port.MetricHistory;
+import dev.eksip.app.runway.Sample;
 import dev.eksip.app.runway.SubnetRunway;
 import dev.eksip.domain.Forecast;
 import dev.eksip.domain.Inventory;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +23,20 @@ public final class AwsRunway {
             CloudWatchMetricHistory.ACTION);
 
     private AwsRunway() {
+    }
+
+    /**
+     * The function's own series of every forecast subnet over {@code days} ({@code inventory export --history}):
+     * what {@link CloudWatchMetricHistory} answers, keyed as {@link ReadRunway} asks for it.
+     */
+    public static Map<MetricHistory.Key, List<Sample>> series(AwsClients clients, String namespace, Forecast forecast,
+                                                              int days) {
+        List<MetricHistory.Key> keys = forecast.subnets().stream().map(ReadRunway::key).toList();
+        if (keys.isEmpty()) return Map.of();
+        try (CloudWatchClient cloudWatch = clients.client(CloudWatchClient.builder(), "CLOUDWATCH")) {
+            return new CloudWatchMetricHistory(cloudWatch, namespace).read(keys,
+                    forecast.asOf().minus(Duration.ofDays(days)), forecast.asOf().plusSeconds(1));
+        }
     }
 
     /** Each forecast subnet's runway over {@code days} of history, metrics in {@code namespace}. */

@@ -77,6 +77,19 @@ final class LiveAccount {
         return points.size();
     }
 
+    /** {@code inventory export --history}: the function's series of every forecast subnet over {@code days}. */
+    static java.util.List<dev.eksip.app.snapshot.SubnetSeries> series(Forecast forecast, int days, CliEnvironment env,
+                                                                     AwsOptions options, Consumer<String> progress) {
+        Map<String, String> aws = options.applyTo(env.aws());
+        try (AwsClients clients = AwsClients.fromEnvironment(aws)) {
+            var series = SnapshotRunway.toSeries(AwsRunway.series(clients, env.metricNamespace(), forecast, days));
+            progress.accept("read %d days of history: %d series".formatted(days, series.size()));
+            return series;
+        } catch (RuntimeException e) {
+            throw AwsOptions.explain(e, aws);
+        }
+    }
+
     /** {@code audit --live --history}: each subnet's runway from the function's metrics, else scaling activities. */
     static Map<String, SubnetRunway> runway(Inventory inventory, Forecast forecast, int days, CliEnvironment env,
                                             AwsOptions options, Consumer<String> progress) {

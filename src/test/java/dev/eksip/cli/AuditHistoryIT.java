@@ -8,6 +8,7 @@ import dev.eksip.testing.aws.SeededAccount;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -17,6 +18,8 @@ import software.amazon.awssdk.services.eks.EksClient;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import dev.eksip.app.snapshot.InventoryFile;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -62,6 +65,7 @@ class AuditHistoryIT {
                 "AWS_ENDPOINT_URL_CLOUDWATCH", CLOUDWATCH.endpoint().toString());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int callsBefore = CLOUDWATCH.getMetricDataCalls().size();   // the recorder is shared by the class's tests
 
         int code = Main.run(List.of("audit", "--live", "--history"), env,
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
@@ -74,10 +78,34 @@ class AuditHistoryIT {
                 .allSatisfy(l -> assertThat(l).contains("no trend", "scaling-activities 14 d"));
         for (Subnet s : subnets.subList(1, subnets.size())) {
             if (!report.contains(s.subnetId())) continue;   // a subnet no cluster uses is not forecast
-            assertThat(lines).anySatisfy(l -> assertThat(l).startsWith(s.subnetId())
-                    .contains("5.0 d (5.0–5.0)", "metrics 14 d", "runs dry in 5 days at the current trend"));
+            int row = lines.indexOf(lines.stream().filter(l -> l.startsWith(s.subnetId() + " ")
+                    && l.contains("metrics 14 d")).findFirst().orElseThrow());
+            assertThat(lines.get(row)).contains("5.0 d (5.0–5.0)");
+            assertThat(lines.get(row + 1)).contains("runs dry in 5 days at the current trend");
         }
-        assertThat(CLOUDWATCH.getMetricDataCalls()).hasSize(1);
+        assertThat(CLOUDWATCH.getMetricDataCalls()).hasSize(callsBefore + 1);
         System.out.print(report.substring(report.indexOf("Runway (")));
+    }
+
+    @Test
+    void inventoryExportHistoryRecordsTheSeriesAndAuditInventoryReproducesTheRunwayOffline(@TempDir Path dir) {
+        Map<String, String> env = Map.of("AWS_REGION", "us-east-1", "AWS_ENDPOINT_URL", MOTO.endpoint().toString(),
+                "AWS_ENDPOINT_URL_CLOUDWATCH", CLOUDWATCH.endpoint().toString());
+        Path file = dir.resolve("snap.json");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int callsBefore = CLOUDWATCH.getMetricDataCalls().size();
+
+        int code = Main.run(List.of("inventory", "export", "-o", file.toString(), "--history"), env,
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(InventoryFile.readSnapshot(file).history()).isNotEmpty()
+                .allSatisfy(h -> assertThat(h.points()).hasSize(14));
+        assertThat(CLOUDWATCH.getMetricDataCalls()).as("one GetMetricData call").hasSize(callsBefore + 1);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Main.run(List.of("audit", "--inventory", file.toString()), Map.of(),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("snapshot 14 d");
     }
 }
