@@ -34,20 +34,21 @@ class ArchitectureTest {
             "domain", "",
             "simulation", "domain",
             "plan", "domain simulation",
-            "app.port", "domain app.alert",
+            "app.port", "domain app.alert app.runway",
+            "app.runway", "",
             "app.inventory", "domain simulation",
             "app.assess", "domain simulation",
             "app.report", "domain",
             "app.snapshot", "domain",
             "app.alert", "domain app.report",
-            "app", "domain simulation app.port app.alert app.assess",
+            "app", "domain simulation app.port app.alert app.assess app.runway",
             "app.trigger", "domain app app.port",
             "app.fleet", "domain app app.port app.report",
             "config", "domain simulation app app.fleet",
-            "aws", "domain simulation app app.port app.alert app.inventory app.fleet config",
+            "aws", "domain simulation app app.port app.alert app.inventory app.fleet config app.runway",
             "kube", "domain app.port app.inventory config",
             "lambda", "domain app app.port app.trigger app.fleet aws config kube",
-            "cli", "domain simulation plan app app.port app.report app.snapshot app.fleet aws config lambda kube");
+            "cli", "domain simulation plan app app.port app.report app.snapshot app.fleet aws config lambda kube app.runway");
 
     /** Libraries (import prefixes) and the only packages that may import them. */
     static final Map<String, Set<String>> LIBRARIES = table(
@@ -59,7 +60,7 @@ class ArchitectureTest {
             "org.slf4j.", "");
 
     static final Set<String> CORE = Set.of("domain", "simulation", "plan", "app", "app.port", "app.inventory",
-            "app.assess", "app.report", "app.snapshot", "app.alert", "app.trigger", "app.fleet");
+            "app.assess", "app.report", "app.snapshot", "app.alert", "app.trigger", "app.fleet", "app.runway");
 
     private static final Pattern IMPORT = Pattern.compile("^\\s*import\\s+(?:static\\s+)?([\\w.]+?)(?:\\.\\*)?\\s*;");
     private static final List<Pattern> FORBIDDEN_IN_CORE = List.of(

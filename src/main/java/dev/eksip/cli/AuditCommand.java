@@ -3,10 +3,13 @@ package dev.eksip.cli;
 import dev.eksip.app.report.ReportJson;
 import dev.eksip.app.report.ReportTable;
 import dev.eksip.app.snapshot.InventoryFile;
+import dev.eksip.app.snapshot.Snapshot;
 import dev.eksip.app.ClusterView;
 import dev.eksip.app.InventoryFilter;
 import dev.eksip.app.RunForecast;
 import dev.eksip.config.KubernetesRead;
+import dev.eksip.app.runway.RunwayEstimator;
+import dev.eksip.app.runway.SubnetRunway;
 import dev.eksip.domain.Forecast;
 import dev.eksip.domain.Inventory;
 import dev.eksip.domain.Severity;
@@ -22,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -35,6 +39,8 @@ import java.util.concurrent.Callable;
                 + "error code)", "4:internal error"})
 final class AuditCommand implements Callable<Integer> {
     static final String EMBEDDED = "/sample/inventory.json";
+    /** CloudWatch keeps hourly datapoints 455 days. */
+    static final int MAX_HISTORY_DAYS = 455;
 
     @Option(names = {"-i", "--inventory"}, paramLabel = "FILE",
             description = "Audit a snapshot written by `inventory export` (default: the sample embedded in the jar).")
@@ -60,6 +66,12 @@ final class AuditCommand implements Callable<Integer> {
             description = "With --live: also send the forecast's metrics to CloudWatch (METRIC_NAMESPACE, default "
                     + "EksIpForecast), as the function does.")
     boolean publish;
+
+    @Option(names = "--history", paramLabel = "DAYS", arity = "0..1", fallbackValue = "14",
+            description = "With --live: also read each subnet's history (the function's own metrics over DAYS days, "
+                    + "default 14, else Auto Scaling's scaling activities) and print its runway: days until it runs "
+                    + "dry at the current trend.")
+    Integer historyDays;
 
     @Option(names = "--fail-on", paramLabel = "SEVERITY", converter = Values.Severities.class,
             completionCandidates = Values.Severities.class,
@@ -99,6 +111,7 @@ final class AuditCommand implements Callable<Integer> {
         Instant asOf = Instant.now();
         String source;
         Inventory inventory;
+        Snapshot snapshot = null;
         // --cluster: every cluster is read and forecast, so that a subnet shared with other clusters counts their
         // growth too (ClusterView), then the report and the metrics are those clusters' view
         if (live) {
@@ -116,21 +129,30 @@ final class AuditCommand implements Callable<Integer> {
             if (!Files.isRegularFile(inventoryFile))
                 throw new IllegalArgumentException("--inventory: no such file '%s'".formatted(inventoryFile));
             source = "inventory file " + inventoryFile;
-            inventory = InventoryFile.read(inventoryFile);
+            snapshot = InventoryFile.readSnapshot(inventoryFile);
+            inventory = snapshot.inventory();
             InventoryFilter.clusters(inventory, clusters);   // names an unknown cluster
         } else {
             source = "embedded sample snapshot (captured %s; use --live or --inventory FILE for yours)";
-            inventory = embedded();
+            snapshot = embeddedSnapshot();
+            inventory = snapshot.inventory();
             InventoryFilter.clusters(inventory, clusters);
             source = source.formatted(inventory.capturedAt());
         }
         Forecast forecast = clusters.isEmpty() ? RunForecast.forecast(inventory, asOf)
                 : ClusterView.forecast(inventory, clusters, asOf);
         boolean json = output == Values.Format.JSON;
-        io.out().print(json ? ReportJson.render(forecast, source) : ReportTable.render(forecast, source));
+        Map<String, SubnetRunway> runway = historyDays != null
+                ? LiveAccount.runway(inventory, forecast, historyDays, env, aws, progress.to(io.err()))
+                : snapshot != null ? SnapshotRunway.of(snapshot, forecast) : null;
+        String report = json ? ReportJson.render(forecast, source) : ReportTable.render(forecast, source);
+        if (runway != null) report = json ? RunwayJson.withRunway(report, forecast, runway)
+                : report + RunwaySection.render(forecast, runway);
+        io.out().print(report);
         io.out().flush();
         if (publish) {   // after the report: a failed publish (exit 3, naming the call) does not discard it
-            int n = LiveAccount.publish(forecast, live && clusters.isEmpty(), env, aws, progress.to(io.err()));
+            int n = LiveAccount.publish(forecast, live && clusters.isEmpty(), runway == null ? Map.of() : runway, env,
+                    aws, progress.to(io.err()));
             io.err().println("published %d metric datums".formatted(n));
         }
         return failOn != null && forecast.worst().compareTo(failOn) >= 0
@@ -156,14 +178,25 @@ final class AuditCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--publish: only with --live (a snapshot's forecast is not today's)");
         if (kube && !live)
             throw new IllegalArgumentException("--kube: only with --live (it reads the clusters' Kubernetes API)");
+        if (historyDays != null && !live)
+            throw new IllegalArgumentException("--history: only with --live (it reads the account's metrics and "
+                    + "scaling activities)");
+        if (historyDays != null && (historyDays < RunwayEstimator.MIN_DAYS || historyDays > MAX_HISTORY_DAYS))
+            throw new IllegalArgumentException("--history: expected %d..%d days, got %d".formatted(
+                    RunwayEstimator.MIN_DAYS, MAX_HISTORY_DAYS, historyDays));
         if (aws.given() && !live)
             throw new IllegalArgumentException("--profile, --region: only with --live (a snapshot needs no AWS access)");
     }
 
     static Inventory embedded() {
+        return embeddedSnapshot().inventory();
+    }
+
+    /** The embedded sample with its recorded history. */
+    static Snapshot embeddedSnapshot() {
         try (InputStream in = AuditCommand.class.getResourceAsStream(EMBEDDED)) {
             if (in == null) throw new IllegalStateException("the jar has no embedded snapshot " + EMBEDDED);
-            return InventoryFile.read(in, "embedded sample");
+            return InventoryFile.readSnapshot(in, "embedded sample");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -61,6 +61,11 @@ final class InventoryCommand implements Callable<Integer> {
                         + "does not exist is an error naming the ones that do.")
         List<String> clusters = new ArrayList<>();
 
+        @Option(names = "--history", paramLabel = "DAYS", arity = "0..1", fallbackValue = "14",
+                description = "Also record each subnet's series from the function's own metrics (GetMetricData) over "
+                        + "DAYS days (default 14), so that `audit --inventory FILE` shows the runway offline.")
+        Integer historyDays;
+
         @Mixin
         AwsOptions aws;
 
@@ -84,7 +89,13 @@ final class InventoryCommand implements Callable<Integer> {
         public Integer call() {
             try {
                 Inventory inventory = LiveAccount.inventory(clusters, io.env(), aws, reads, progress.to(io.err()));
-                InventoryFile.write(inventory, output);
+                if (historyDays != null && (historyDays < 1 || historyDays > AuditCommand.MAX_HISTORY_DAYS))
+                    throw new IllegalArgumentException("--history: expected 1..%d days, got %d".formatted(
+                            AuditCommand.MAX_HISTORY_DAYS, historyDays));
+                var history = historyDays == null ? java.util.List.<dev.eksip.app.snapshot.SubnetSeries>of()
+                        : LiveAccount.series(dev.eksip.app.RunForecast.forecast(inventory, inventory.capturedAt()),
+                        historyDays, io.env(), aws, progress.to(io.err()));
+                InventoryFile.write(inventory, history, output);
                 io.out().printf("wrote %s: %d cluster(s), %d node group(s), %d node(s), %d subnet(s), %d ENI(s), "
                                 + "%d gap(s)%n", output, inventory.clusters().size(),
                         inventory.clusters().stream().mapToInt(c -> c.nodeGroups().size()).sum(),

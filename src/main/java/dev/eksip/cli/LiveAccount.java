@@ -2,8 +2,11 @@ package dev.eksip.cli;
 
 import dev.eksip.app.AwsCallException;
 import dev.eksip.app.MetricMapping;
+import dev.eksip.app.RunwayMetrics;
 import dev.eksip.app.port.MetricPoint;
+import dev.eksip.app.runway.SubnetRunway;
 import dev.eksip.aws.AwsClients;
+import dev.eksip.aws.AwsRunway;
 import dev.eksip.aws.AwsInventorySource;
 import dev.eksip.aws.ClusterNames;
 import dev.eksip.aws.LambdaAdapters;
@@ -63,8 +66,16 @@ final class LiveAccount {
      */
     static int publish(Forecast forecast, boolean accountWide, CliEnvironment env, AwsOptions options,
                        Consumer<String> progress) {
+        return publish(forecast, accountWide, Map.of(), env, options, progress);
+    }
+
+    /** As {@link #publish(Forecast, boolean, CliEnvironment, AwsOptions, Consumer)}, plus the runway's datums. */
+    static int publish(Forecast forecast, boolean accountWide, Map<String, SubnetRunway> runway, CliEnvironment env,
+                       AwsOptions options, Consumer<String> progress) {
         String namespace = env.metricNamespace();
-        List<MetricPoint> points = MetricMapping.points(forecast, accountWide, 0, env.metricDetail());
+        List<MetricPoint> points = new java.util.ArrayList<>(
+                MetricMapping.points(forecast, accountWide, 0, env.metricDetail()));
+        points.addAll(env.metricDetail().select(RunwayMetrics.points(forecast, runway, accountWide)));
         Map<String, String> aws = options.applyTo(env.aws());
         try {
             new LambdaAdapters(aws).metricsSink(namespace).publish(points);
@@ -73,6 +84,32 @@ final class LiveAccount {
         }
         progress.accept("published %d metric datums to namespace %s".formatted(points.size(), namespace));
         return points.size();
+    }
+
+    /** {@code inventory export --history}: the function's series of every forecast subnet over {@code days}. */
+    static java.util.List<dev.eksip.app.snapshot.SubnetSeries> series(Forecast forecast, int days, CliEnvironment env,
+                                                                     AwsOptions options, Consumer<String> progress) {
+        Map<String, String> aws = options.applyTo(env.aws());
+        try (AwsClients clients = AwsClients.fromEnvironment(aws)) {
+            var series = SnapshotRunway.toSeries(AwsRunway.series(clients, env.metricNamespace(), forecast, days));
+            progress.accept("read %d days of history: %d series".formatted(days, series.size()));
+            return series;
+        } catch (RuntimeException e) {
+            throw AwsOptions.explain(e, aws);
+        }
+    }
+
+    /** {@code audit --live --history}: each subnet's runway from the function's metrics, else scaling activities. */
+    static Map<String, SubnetRunway> runway(Inventory inventory, Forecast forecast, int days, CliEnvironment env,
+                                            AwsOptions options, Consumer<String> progress) {
+        Map<String, String> aws = options.applyTo(env.aws());
+        try (AwsClients clients = AwsClients.fromEnvironment(aws)) {
+            Map<String, SubnetRunway> runway = AwsRunway.read(clients, env.metricNamespace(), inventory, forecast, days);
+            progress.accept("read %d days of history for %d subnets".formatted(days, runway.size()));
+            return runway;
+        } catch (RuntimeException e) {
+            throw AwsOptions.explain(e, aws);
+        }
     }
 
     /**

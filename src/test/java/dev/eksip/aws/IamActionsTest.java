@@ -22,4 +22,15 @@ class IamActionsTest {
         while (m.find()) documented.add(m.group(1));
         assertThat(documented).containsExactlyElementsOf(new TreeSet<>(AwsInventorySource.IAM_ACTIONS));
     }
+
+    @Test
+    void theHistoryOptionNamesExactlyTheActionsTheRunwayCalls() throws Exception {
+        String cli = Files.readString(Path.of("docs/cli.md"));
+        Matcher m = Pattern.compile("`audit --history` adds ((?:`[a-z]+:[A-Za-z]+`(?:,|and|\\s)*)+)").matcher(cli);
+        assertThat(m.find()).as("docs/cli.md names what `audit --history` adds").isTrue();
+        Matcher action = Pattern.compile("`([a-z]+:[A-Za-z]+)`").matcher(m.group(1));
+        TreeSet<String> documented = new TreeSet<>();
+        while (action.find()) documented.add(action.group(1));
+        assertThat(documented).containsExactlyElementsOf(new TreeSet<>(AwsRunway.IAM_ACTIONS));
+    }
 }

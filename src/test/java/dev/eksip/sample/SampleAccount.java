@@ -12,10 +12,14 @@ import dev.eksip.domain.CniSettings;
 import dev.eksip.domain.Inventory;
 import dev.eksip.domain.NodePool;
 import dev.eksip.domain.Provisioner;
+import dev.eksip.app.snapshot.SubnetSeries;
 import dev.eksip.testing.inventory.InventoryBuilder;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The account behind the snapshot embedded in the jar ({@code src/main/resources/sample/inventory.json}), which
@@ -120,8 +124,41 @@ public final class SampleAccount {
         return b.build(CAPTURED_AT);
     }
 
+    /**
+     * The snapshot's recorded history (docs/inventory-format.md, "history"), so that {@code audit} on the sample
+     * shows a runway out of the box: 14 days of 6-hourly {@code AvailableIps} with a daytime dip, one missing day,
+     * ending at each subnet's figure at capture. checkout's 1b subnet loses {@value #CHECKOUT_LOSS_PER_DAY}
+     * addresses a day (a declining runway); analytics' 1a pod subnet only breathes (no trend).
+     */
+    public static List<SubnetSeries> history() {
+        Inventory inv = build();
+        return List.of(series(inv, "subnet-0b1c0000000000002", CHECKOUT_LOSS_PER_DAY, 6),
+                series(inv, "subnet-0a7b0000000000031", 0, 40));
+    }
+
+    public static final int CHECKOUT_LOSS_PER_DAY = 3;
+
+    private static SubnetSeries series(Inventory inv, String subnetId, int lossPerDay, int dip) {
+        int now = inv.subnets().stream().filter(s -> s.subnetId().equals(subnetId)).findFirst().orElseThrow()
+                .availableIps();
+        Instant midnight = CAPTURED_AT.truncatedTo(ChronoUnit.DAYS);
+        List<SubnetSeries.Point> points = new ArrayList<>();
+        for (int day = 13; day >= 0; day--) {
+            if (day == 9) continue;                                   // the collector missed a day
+            for (int hour = 0; hour < 24; hour += 6) {
+                Instant at = midnight.minus(day, ChronoUnit.DAYS).plus(hour, ChronoUnit.HOURS);
+                if (!at.isBefore(CAPTURED_AT)) break;
+                boolean daytime = hour == 12 || hour == 18;
+                points.add(new SubnetSeries.Point(at, now + lossPerDay * day + (daytime ? (day * 7) % 5 : dip)));
+            }
+        }
+        points.add(new SubnetSeries.Point(CAPTURED_AT, now));
+        return new SubnetSeries(subnetId, SubnetSeries.AVAILABLE_IPS, points);
+    }
+
     /** Writes the embedded snapshot: run from the project directory. */
     public static void main(String[] args) {
-        InventoryFile.write(build(), Path.of(args.length > 0 ? args[0] : "src/main/resources/sample/inventory.json"));
+        InventoryFile.write(build(), history(),
+                Path.of(args.length > 0 ? args[0] : "src/main/resources/sample/inventory.json"));
     }
 }

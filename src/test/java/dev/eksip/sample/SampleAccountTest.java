@@ -28,7 +28,7 @@ class SampleAccountTest {
     void embeddedSnapshotIsExactlyWhatTheGeneratorWrites() throws IOException {
         assertThat(Files.readString(EMBEDDED, StandardCharsets.UTF_8))
                 .as("regenerate with SampleAccount#main after changing SampleAccount")
-                .isEqualTo(InventoryFile.toJson(SampleAccount.build()));
+                .isEqualTo(InventoryFile.toJson(SampleAccount.build(), SampleAccount.history()));
     }
 
     @Test

@@ -24,6 +24,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 
 /**
  * The inventory snapshot file: an {@link Inventory} as {@link SnapshotV1} JSON with {@code "formatVersion": 1}
@@ -36,12 +37,15 @@ import java.nio.file.StandardCopyOption;
 public final class InventoryFile {
     public static final int FORMAT_VERSION = 1;
     public static final String VERSION_FIELD = "formatVersion";
+    /** The injectable that stands in for an absent {@code history}: the field is optional, all others required. */
+    static final String NO_HISTORY = "eksip.snapshot.noHistory";
 
     /** What an optional field (SnapshotV1's {@code @JacksonInject} components) reads as when the file has none. */
     static final InjectableValues ABSENT = new InjectableValues.Std()
             .addValue(SnapshotV1.AutoMode.ABSENT_ID, SnapshotV1.AutoMode.ABSENT)
             .addValue(SnapshotV1.NodePool.ABSENT_ID, SnapshotV1.NodePool.ABSENT)
-            .addValue(SnapshotV1.NodePoolLimits.ABSENT_ID, SnapshotV1.NodePoolLimits.ABSENT);
+            .addValue(SnapshotV1.NodePoolLimits.ABSENT_ID, SnapshotV1.NodePoolLimits.ABSENT)
+            .addValue(NO_HISTORY, List.of());
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -63,7 +67,8 @@ public final class InventoryFile {
                     .setCoercion(CoercionInputShape.EmptyObject, CoercionAction.Fail))
             .defaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL))  // no null in a list or map either
             .serializationInclusion(JsonInclude.Include.NON_NULL)
-            // optional fields (added after the first files): absent reads as a sentinel, written back as absent
+            // optional fields (added after the first files): absent reads as a sentinel (or no history), written
+            // back as absent
             .injectableValues(ABSENT)
             .build();
 
@@ -72,15 +77,25 @@ public final class InventoryFile {
 
     /** The snapshot as JSON text (UTF-8, indented, ends with a newline). */
     public static String toJson(Inventory inventory) {
+        return toJson(inventory, List.of());
+    }
+
+    /** The snapshot with its recorded {@code history} (omitted when empty) as JSON text. */
+    public static String toJson(Inventory inventory, List<SubnetSeries> history) {
         try {
-            return MAPPER.writeValueAsString(SnapshotMapper.toFile(inventory)) + "\n";
+            return MAPPER.writeValueAsString(SnapshotMapper.toFile(inventory, history)) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise inventory", e);
         }
     }
 
     public static void write(Inventory inventory, Path file) {
-        String json = toJson(inventory);
+        write(inventory, List.of(), file);
+    }
+
+    /** Writes the snapshot with its recorded {@code history} (omitted when empty). */
+    public static void write(Inventory inventory, List<SubnetSeries> history, Path file) {
+        String json = toJson(inventory, history);
         try {
             Path parent = file.toAbsolutePath().getParent();
             Files.createDirectories(parent);
@@ -99,8 +114,13 @@ public final class InventoryFile {
 
     /** Reads {@code file} in one streaming pass: no copy of its text and no JSON tree is held. */
     public static Inventory read(Path file) {
+        return readSnapshot(file).inventory();
+    }
+
+    /** As {@link #read(Path)}, with the file's recorded history (empty when it has none). */
+    public static Snapshot readSnapshot(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
-            return read(in, file.toString());
+            return readSnapshot(in, file.toString());
         } catch (IOException e) {
             throw new InvalidInventoryFileException(file + ": cannot read: " + e.getMessage(), e);
         }
@@ -108,6 +128,11 @@ public final class InventoryFile {
 
     /** Reads a snapshot from {@code in} in one streaming pass; {@code name} prefixes every error message. */
     public static Inventory read(InputStream in, String name) {
+        return readSnapshot(in, name).inventory();
+    }
+
+    /** As {@link #read(InputStream, String)}, with the recorded history (empty when the file has none). */
+    public static Snapshot readSnapshot(InputStream in, String name) {
         try (JsonParser parser = MAPPER.createParser(in)) {
             return parse(parser, name);
         } catch (IOException e) {
@@ -117,6 +142,11 @@ public final class InventoryFile {
 
     /** Parses snapshot JSON; {@code name} (a file name) prefixes every error message. */
     public static Inventory parse(String json, String name) {
+        return parseSnapshot(json, name).inventory();
+    }
+
+    /** As {@link #parse(String, String)}, with the recorded history (empty when the JSON has none). */
+    public static Snapshot parseSnapshot(String json, String name) {
         try (JsonParser parser = MAPPER.createParser(json)) {
             return parse(parser, name);
         } catch (IOException e) {
@@ -124,7 +154,7 @@ public final class InventoryFile {
         }
     }
 
-    private static Inventory parse(JsonParser parser, String name) throws IOException {
+    private static Snapshot parse(JsonParser parser, String name) throws IOException {
         SnapshotV1 file;
         try {
             file = MAPPER.readValue(parser, SnapshotV1.class);
@@ -139,7 +169,7 @@ public final class InventoryFile {
         }
         try {
             SnapshotChecks.check(file);
-            return SnapshotMapper.toDomain(file);
+            return new Snapshot(SnapshotMapper.toDomain(file), SnapshotMapper.history(file));
         } catch (SnapshotMapper.InvalidField e) {
             throw new InvalidInventoryFileException("%s: invalid field at %s: %s".formatted(name, e.path,
                     e.getMessage()), e);

@@ -53,6 +53,35 @@ final class SnapshotChecks {
         for (int i = 0; i < f.instanceLimits().size(); i++)
             unique(seen, f.instanceLimits().get(i).instanceType(), "$.instanceLimits[" + i + "].instanceType",
                     "an instance type");
+
+        seen.clear();
+        for (int i = 0; i < f.history().size(); i++) series(f.history().get(i), "$.history[" + i + "]", seen, f);
+    }
+
+    /**
+     * A recorded series: one per subnet of the file, a metric the function publishes per subnet, and points in
+     * strictly increasing time, none after {@code capturedAt}, each a finite, non-negative free count.
+     */
+    private void series(SnapshotV1.Series h, String at, Map<String, String> seen, SnapshotV1 f) {
+        unique(seen, h.subnetId(), at + ".subnetId", "one series per subnet");
+        if (!cidrOf.containsKey(h.subnetId()))
+            throw new InvalidField(at + ".subnetId", "expected a subnet id of $.subnets, got \"%s\""
+                    .formatted(h.subnetId()));
+        if (!h.metric().equals(SubnetSeries.AVAILABLE_IPS) && !h.metric().equals(SubnetSeries.FREE_PREFIX_BLOCKS))
+            throw new InvalidField(at + ".metric", "expected \"%s\" or \"%s\", got \"%s\"".formatted(
+                    SubnetSeries.AVAILABLE_IPS, SubnetSeries.FREE_PREFIX_BLOCKS, h.metric()));
+        for (int i = 0; i < h.points().size(); i++) {
+            SnapshotV1.Point p = h.points().get(i);
+            String pAt = at + ".points[" + i + "]";
+            if (!Double.isFinite(p.free()) || p.free() < 0)
+                throw new InvalidField(pAt + ".free", "expected a finite number >= 0, got " + p.free());
+            if (p.at().isAfter(f.capturedAt()))
+                throw new InvalidField(pAt + ".at", "expected no later than capturedAt %s, got %s"
+                        .formatted(f.capturedAt(), p.at()));
+            if (i > 0 && !p.at().isAfter(h.points().get(i - 1).at()))
+                throw new InvalidField(pAt + ".at", "expected later than the point before (%s), got %s"
+                        .formatted(h.points().get(i - 1).at(), p.at()));
+        }
     }
 
     private void subnet(SnapshotV1.Subnet s, String at, Map<String, String> seen) {

@@ -38,13 +38,25 @@ final class SnapshotMapper {
     }
 
     static SnapshotV1 toFile(Inventory inv) {
+        return toFile(inv, List.of());
+    }
+
+    static SnapshotV1 toFile(Inventory inv, List<SubnetSeries> history) {
         return new SnapshotV1(InventoryFile.FORMAT_VERSION, inv.accountId(), inv.region(), inv.capturedAt(),
                 inv.subnets().stream().map(SnapshotMapper::toFile).toList(),
                 inv.clusters().stream().map(SnapshotMapper::toFile).toList(),
                 inv.nodes().stream().map(SnapshotMapper::toFile).toList(),
                 inv.otherEnis().stream().map(SnapshotMapper::toFile).toList(),
                 inv.instanceLimits().stream().map(SnapshotMapper::toFile).toList(),
-                inv.gaps().stream().map(SnapshotMapper::toFile).toList());
+                inv.gaps().stream().map(SnapshotMapper::toFile).toList(),
+                history.stream().map(h -> new SnapshotV1.Series(h.subnetId(), h.metric(), h.points().stream()
+                        .map(p -> new SnapshotV1.Point(p.at(), p.free())).toList())).toList());
+    }
+
+    /** A read file's recorded history (already checked by {@link SnapshotChecks}). */
+    static List<SubnetSeries> history(SnapshotV1 f) {
+        return f.history().stream().map(h -> new SubnetSeries(h.subnetId(), h.metric(), h.points().stream()
+                .map(p -> new SubnetSeries.Point(p.at(), p.free())).toList())).toList();
     }
 
     private static SnapshotV1.Subnet toFile(Subnet s) {

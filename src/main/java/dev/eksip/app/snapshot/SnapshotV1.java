@@ -18,11 +18,13 @@ import java.util.Map;
  * mapper's compile instead of changing the file. A change old readers could not read is a {@code SnapshotV2}.
  */
 @JsonPropertyOrder({"formatVersion", "accountId", "region", "capturedAt", "subnets", "clusters", "nodes", "otherEnis",
-        "instanceLimits", "gaps"})
+        "instanceLimits", "gaps", "history"})
 record SnapshotV1(@JsonDeserialize(using = FormatVersion.class) int formatVersion, String accountId, String region,
                   @JsonDeserialize(using = IsoInstant.class) Instant capturedAt, List<Subnet> subnets,
                   List<Cluster> clusters, List<Node> nodes, List<Eni> otherEnis, List<InstanceLimits> instanceLimits,
-                  List<Gap> gaps) {
+                  List<Gap> gaps,
+                  @JacksonInject(value = InventoryFile.NO_HISTORY, useInput = OptBoolean.TRUE)
+                  @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Series> history) {
 
     @JsonPropertyOrder({"subnetId", "vpcId", "availabilityZone", "cidr", "availableIps", "tags", "reservations"})
     record Subnet(String subnetId, String vpcId, String availabilityZone, String cidr, int availableIps,
@@ -126,5 +128,17 @@ record SnapshotV1(@JsonDeserialize(using = FormatVersion.class) int formatVersio
         public int hashCode() {
             return 0;
         }
+    }
+
+    /**
+     * The optional {@code history} (absent = none): one subnet's recorded free capacity ({@code metric}
+     * {@code AvailableIps} in addresses, or {@code FreePrefixBlocks} in free /28 blocks), oldest first.
+     */
+    @JsonPropertyOrder({"subnetId", "metric", "points"})
+    record Series(String subnetId, String metric, List<Point> points) {
+    }
+
+    @JsonPropertyOrder({"at", "free"})
+    record Point(@JsonDeserialize(using = IsoInstant.class) Instant at, double free) {
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.InjectableValues;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -34,13 +35,13 @@ class SnapshotFormatTest {
     private static final Path EMBEDDED = Path.of("src/main/resources/sample/inventory.json");
     private static final ObjectMapper PLAIN = JsonMapper.builder().addModule(new JavaTimeModule())
             .injectableValues(InventoryFile.ABSENT).build();
-    /** Optional fields: written only when there is something to say (a node pool, Auto Mode, known limits). */
-    private static final java.util.Set<String> OPTIONAL = java.util.Set.of("autoMode", "nodePool", "limits");
+    /** Optional fields: written only when there is something to say (a node pool, Auto Mode, known limits, history). */
+    private static final java.util.Set<String> OPTIONAL = java.util.Set.of("autoMode", "nodePool", "limits", "history");
 
     /** docs/inventory-format.md, object by object. */
     private static final Map<Class<? extends Record>, List<String>> FIELDS = pinned(
             SnapshotV1.class, List.of("formatVersion", "accountId", "region", "capturedAt", "subnets", "clusters",
-                    "nodes", "otherEnis", "instanceLimits", "gaps"),
+                    "nodes", "otherEnis", "instanceLimits", "gaps", "history"),
             SnapshotV1.Subnet.class, List.of("subnetId", "vpcId", "availabilityZone", "cidr", "availableIps", "tags",
                     "reservations"),
             SnapshotV1.CidrReservation.class, List.of("reservationId", "cidr", "type"),
@@ -60,7 +61,9 @@ class SnapshotFormatTest {
             SnapshotV1.InstanceLimits.class, List.of("instanceType", "maxEnis", "ipv4PerEni", "networkCards",
                     "totalEnis", "nitro", "bareMetal", "prefixDelegationSupported", "trunkingCompatible",
                     "branchInterfaces", "vcpus"),
-            SnapshotV1.Gap.class, List.of("scope", "operation", "errorCode", "message"));
+            SnapshotV1.Gap.class, List.of("scope", "operation", "errorCode", "message"),
+            SnapshotV1.Series.class, List.of("subnetId", "metric", "points"),
+            SnapshotV1.Point.class, List.of("at", "free"));
 
     @SuppressWarnings("unchecked")
     private static Map<Class<? extends Record>, List<String>> pinned(Object... typeThenFields) {
@@ -138,8 +141,9 @@ class SnapshotFormatTest {
     @Test
     void domainToFileToJsonToFileToDomainIsTheSame() throws IOException {
         for (Inventory inventory : List.of(InventoryFileTest.sample(), SampleAccount.build())) {
-            SnapshotV1 file = SnapshotMapper.toFile(inventory);
-            String json = InventoryFile.toJson(inventory);
+            var history = inventory.equals(SampleAccount.build()) ? SampleAccount.history() : List.<SubnetSeries>of();
+            SnapshotV1 file = SnapshotMapper.toFile(inventory, history);
+            String json = InventoryFile.toJson(inventory, history);
             SnapshotV1 read = PLAIN.readValue(json, SnapshotV1.class);
             assertThat(read).isEqualTo(file);
             assertThat(SnapshotMapper.toDomain(read)).isEqualTo(inventory);
@@ -149,7 +153,9 @@ class SnapshotFormatTest {
     @Test
     void theEmbeddedSampleReadsAndWritesBackByteForByte() throws IOException {
         String embedded = Files.readString(EMBEDDED);
-        assertThat(InventoryFile.toJson(InventoryFile.parse(embedded, "inventory.json"))).isEqualTo(embedded);
+        Snapshot read = InventoryFile.parseSnapshot(embedded, "inventory.json");
+        assertThat(read.history()).as("the sample records a history").isNotEmpty();
+        assertThat(InventoryFile.toJson(read.inventory(), read.history())).isEqualTo(embedded);
     }
 
     @ParameterizedTest

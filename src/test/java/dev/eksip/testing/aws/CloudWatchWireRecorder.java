@@ -18,9 +18,18 @@ import java.util.Map;
  * {@code POST /service/GraniteServiceVersion20100801/operation/PutMetricData}, decodes the CBOR body, answers an
  * empty CBOR map with {@code smithy-protocol: rpc-v2-cbor}. Anything else gets a 404. Gzip bodies are inflated
  * (the SDK compresses large {@code PutMetricData} requests) and the call records whether it was compressed.
+ *
+ * <p>It also serves {@code GetMetricData} ({@link #GET_METRIC_DATA}) from what was put and what a test
+ * {@link #seed seeded}: statistics {@code Minimum}, {@code Maximum}, {@code Average}, {@code Sum} and
+ * {@code SampleCount} per {@code Period} bucket aligned on {@code StartTime}, within {@code [StartTime, EndTime)};
+ * periods without data are absent (missing data), a query without data gets empty lists. Datapoints are flattened
+ * query by query, oldest first, and paged {@code MaxDatapoints} at a time (default and ceiling 100,800, the API's
+ * limits) with an opaque {@code NextToken}; more than 500 queries is a 400 {@code InvalidParameterValue}, as
+ * the API answers. Those calls are listed by {@link #getMetricDataCalls()}, not {@link #calls()}.
  */
 public final class CloudWatchWireRecorder implements AutoCloseable {
     public static final String PUT_METRIC_DATA = "/service/GraniteServiceVersion20100801/operation/PutMetricData";
+    public static final String GET_METRIC_DATA = "/service/GraniteServiceVersion20100801/operation/GetMetricData";
     private static final CBORMapper CBOR = new CBORMapper();
 
     /** One recorded call. */
@@ -30,6 +39,8 @@ public final class CloudWatchWireRecorder implements AutoCloseable {
     private final HttpServer server;
     private final List<Call> calls = new ArrayList<>();
     private final List<String> unexpected = new ArrayList<>();
+    private final List<JsonNode> reads = new ArrayList<>();
+    private final MetricStore store = new MetricStore();
 
     public CloudWatchWireRecorder() {
         try {
@@ -40,6 +51,19 @@ public final class CloudWatchWireRecorder implements AutoCloseable {
         server.createContext("/", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
             String path = exchange.getRequestURI().getPath();
+            if (exchange.getRequestMethod().equals("POST") && path.equals(GET_METRIC_DATA)) {
+                JsonNode request = CBOR.readTree(body);
+                synchronized (this) {
+                    reads.add(request);
+                }
+                MetricStore.Answer answer = store.answer(request);
+                exchange.getResponseHeaders().add("smithy-protocol", "rpc-v2-cbor");
+                exchange.getResponseHeaders().add("Content-Type", "application/cbor");
+                exchange.sendResponseHeaders(answer.status(), answer.body().length);
+                exchange.getResponseBody().write(answer.body());
+                exchange.close();
+                return;
+            }
             if (!exchange.getRequestMethod().equals("POST") || !path.equals(PUT_METRIC_DATA)) {
                 synchronized (this) {
                     unexpected.add(exchange.getRequestMethod() + " " + path);
@@ -65,6 +89,7 @@ public final class CloudWatchWireRecorder implements AutoCloseable {
             synchronized (this) {
                 calls.add(new Call(path, Map.copyOf(exchange.getRequestHeaders()), decoded));
             }
+            store.put(decoded);
             byte[] empty = {(byte) 0xA0};   // CBOR: empty map
             exchange.getResponseHeaders().add("smithy-protocol", "rpc-v2-cbor");
             exchange.getResponseHeaders().add("Content-Type", "application/cbor");
@@ -85,6 +110,18 @@ public final class CloudWatchWireRecorder implements AutoCloseable {
 
     public synchronized List<String> unexpected() {
         return List.copyOf(unexpected);
+    }
+
+    /** Every {@code GetMetricData} request body, in order (one per page). */
+    public synchronized List<JsonNode> getMetricDataCalls() {
+        return List.copyOf(reads);
+    }
+
+    /** Stores one datapoint as if it had been put ({@code dimensions}: name → value). */
+    public CloudWatchWireRecorder seed(String namespace, String metric, Map<String, String> dimensions,
+                                       java.time.Instant at, double value) {
+        store.add(namespace, metric, dimensions, at, value);
+        return this;
     }
 
     /** Every datum of every call, in order. */
