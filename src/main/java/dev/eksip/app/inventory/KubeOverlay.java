@@ -68,7 +68,10 @@ public final class KubeOverlay {
         if (v.read().contains(KubePart.ENI_CONFIGS) && cni.customNetworking()) podSubnets = podSubnets(v, subnets);
         List<NodeGroup> groups = c.nodeGroups();
         if (v.read().contains(KubePart.NODES)) groups = withRealMaxPods(c, v, nodesById);
-        return new Cluster(c.name(), c.vpcId(), c.ipFamily(), cni, source, podSubnets, groups);
+        if (v.read().contains(KubePart.NODE_POOLS))
+            groups = KubeNodePools.apply(groups, v.nodePools(), subnets, c.vpcId());
+        return new Cluster(c.name(), c.vpcId(), c.ipFamily(), cni, source, podSubnets, groups, c.autoMode(),
+                c.cniObserved(), c.subnetIds());
     }
 
     /** Zone → ENIConfig subnet, the zone being the subnet's own (ENIConfigs are named freely). */
@@ -105,7 +108,8 @@ public final class KubeOverlay {
                 }
             }
             out.add(new NodeGroup(g.name(), g.managed(), g.customAmi(), g.instanceTypes(), g.minSize(),
-                    g.desiredSize(), g.maxSize(), g.subnetIds(), g.autoScalingGroup(), best));
+                    g.desiredSize(), g.maxSize(), g.subnetIds(), g.autoScalingGroup(), best, g.nodePool(),
+                    g.maxUnavailable(), g.maxUnavailablePercentage()));
         }
         return out;
     }
