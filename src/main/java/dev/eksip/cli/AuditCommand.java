@@ -108,6 +108,7 @@ final class AuditCommand implements Callable<Integer> {
         check();
         CliEnvironment env = io.env();
         if (fleet.given()) return organizationWide(env);
+        if (inventoryFile != null && Files.isDirectory(inventoryFile)) return organizationWideSnapshots();
         Instant asOf = Instant.now();
         String source;
         Inventory inventory;
@@ -168,6 +169,35 @@ final class AuditCommand implements Callable<Integer> {
         if (publish) env.metricNamespace();   // fail before the long read
         FleetAuditRun.Result result = FleetAuditRun.run(fleet, output == Values.Format.JSON, publish, env, aws, io,
                 progress.to(io.err()));
+        return failOn != null && result.worst().compareTo(failOn) >= 0 ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
+    }
+
+    /**
+     * {@code --inventory DIR}: the directory {@code inventory export --accounts …|--organization} wrote, one snapshot
+     * per target ({@code ACCOUNT-REGION.json}), as one organization-wide report (offline: no AWS call).
+     */
+    private int organizationWideSnapshots() {
+        if (!clusters.isEmpty()) throw new IllegalArgumentException("--cluster: not with a directory of snapshots");
+        List<Path> files;
+        try (var list = Files.list(inventoryFile)) {
+            files = list.filter(f -> f.getFileName().toString().matches("\\d{12}-[a-z0-9-]+\\.json")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (files.isEmpty())
+            throw new IllegalArgumentException("--inventory: the directory '%s' holds no ACCOUNT-REGION.json snapshot "
+                    .formatted(inventoryFile) + "(written by `inventory export --accounts ... --output DIR`)");
+        Instant asOf = Instant.now();
+        List<dev.eksip.app.fleet.TargetResult<Forecast>> results = new ArrayList<>();
+        for (Path f : files) {
+            String name = f.getFileName().toString();
+            var target = new dev.eksip.app.fleet.AuditTarget(name.substring(0, 12),
+                    name.substring(13, name.length() - ".json".length()));
+            results.add(new dev.eksip.app.fleet.TargetResult.Audited<>(target,
+                    RunForecast.forecast(InventoryFile.read(f), asOf)));
+        }
+        FleetAuditRun.Result result = FleetAuditRun.print(results, java.util.Map.of(), asOf,
+                output == Values.Format.JSON, io);
         return failOn != null && result.worst().compareTo(failOn) >= 0 ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
     }
 

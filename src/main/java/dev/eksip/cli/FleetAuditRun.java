@@ -37,35 +37,55 @@ final class FleetAuditRun {
     private FleetAuditRun() {
     }
 
-    static Result run(FleetOptions fleet, boolean json, boolean publish, CliEnvironment env, AwsOptions options,
-                      Io io, Consumer<String> progress) {
+    /** What reading every target gave: per target its value or why it failed; accounts the organization skipped. */
+    record Targets<R>(List<TargetResult<R>> results, Map<String, String> skipped) {
+    }
+
+    /**
+     * Reads every target of {@code fleet} through its spoke role, {@code --target-concurrency} at a time, and maps
+     * each inventory with {@code step} (forecast it, write it) while its clients are open; a failure of one target
+     * (its role, a call it needs, the step) is that target's {@link TargetResult.Failed}.
+     */
+    static <R> Targets<R> each(FleetOptions fleet, CliEnvironment env, AwsOptions options, Consumer<String> progress,
+                               java.util.function.BiFunction<dev.eksip.app.fleet.AuditTarget, Inventory, R> step) {
         Map<String, CniSettings> configured = env.configuredCni();
         Map<String, String> aws = options.applyTo(env.aws());
-        Instant asOf = Instant.now();
-        List<TargetResult<Forecast>> results;
-        TargetSelection.Resolved resolved;
         try (AwsClients hub = AwsClients.fromEnvironment(aws);
              TargetAccess access = TargetAccess.using(hub, fleet.role(), fleet.externalId())) {
             TargetSelection selection = fleet.selection(hub.region().id());
-            resolved = selection.resolve(OrganizationsDirectory.using(hub, progress));
-            progress.accept("auditing %d targets, %d at a time".formatted(resolved.targets().size(),
+            TargetSelection.Resolved resolved = selection.resolve(OrganizationsDirectory.using(hub, progress));
+            progress.accept("reading %d targets, %d at a time".formatted(resolved.targets().size(),
                     fleet.concurrency()));
-            results = FleetAudit.run(resolved.targets(), fleet.concurrency(), target -> {
+            List<TargetResult<R>> results = FleetAudit.run(resolved.targets(), fleet.concurrency(), target -> {
                 try (AwsClients clients = access.clients(target)) {
-                    Inventory inventory = AwsInventorySource.using(clients, configured, m -> { }).load(List.of());
-                    return RunForecast.forecast(inventory, asOf);
+                    return step.apply(target, AwsInventorySource.using(clients, configured, m -> { }).load(List.of()));
                 }
             }, progress);
+            return new Targets<>(results, resolved.skipped());
         } catch (RuntimeException e) {
             throw AwsOptions.explain(e, aws);
         }
-        io.out().print(json ? FleetReport.json(results, resolved.skipped(), asOf)
-                : FleetReport.table(results, resolved.skipped(), asOf));
+    }
+
+    static Result run(FleetOptions fleet, boolean json, boolean publish, CliEnvironment env, AwsOptions options,
+                      Io io, Consumer<String> progress) {
+        Map<String, String> aws = options.applyTo(env.aws());
+        Instant asOf = Instant.now();
+        Targets<Forecast> read = each(fleet, env, options, progress,
+                (target, inventory) -> RunForecast.forecast(inventory, asOf));
+        Result result = print(read.results(), read.skipped(), asOf, json, io);
+        if (publish) publish(read.results(), env, aws, io);
+        return result;
+    }
+
+    /** One report over {@code results} (account and region columns), and a line on stderr naming failed targets. */
+    static Result print(List<TargetResult<Forecast>> results, Map<String, String> skipped, Instant asOf,
+                        boolean json, Io io) {
+        io.out().print(json ? FleetReport.json(results, skipped, asOf) : FleetReport.table(results, skipped, asOf));
         io.out().flush();
         long failed = results.stream().filter(r -> r instanceof TargetResult.Failed<Forecast>).count();
         if (failed > 0) io.err().println("%d of %d targets could not be audited (see the report's STATUS column)"
                 .formatted(failed, results.size()));
-        if (publish) publish(results, env, aws, io);
         // a target that could not be read may hide anything: for --fail-on it counts as critical
         Severity worst = failed > 0 ? Severity.CRITICAL : results.stream()
                 .map(r -> ((TargetResult.Audited<Forecast>) r).value().worst()).max(Enum::compareTo)

@@ -73,6 +73,9 @@ final class InventoryCommand implements Callable<Integer> {
         ReadOptions reads;
 
         @Mixin
+        FleetOptions fleet;
+
+        @Mixin
         Progress progress;
 
         private final Io io;
@@ -87,6 +90,7 @@ final class InventoryCommand implements Callable<Integer> {
          */
         @Override
         public Integer call() {
+            if (fleet.given()) return exportTargets();
             try {
                 Inventory inventory = LiveAccount.inventory(clusters, io.env(), aws, reads, progress.to(io.err()));
                 if (historyDays != null && (historyDays < 1 || historyDays > AuditCommand.MAX_HISTORY_DAYS))
@@ -107,6 +111,37 @@ final class InventoryCommand implements Callable<Integer> {
             } catch (UncheckedIOException e) {
                 throw new CliFailure.BadInput(e.getMessage(), null, e);   // "cannot write FILE: …"
             }
+        }
+
+        /**
+         * {@code --accounts}/{@code --organization}: {@code --output} is a directory that gets one snapshot per target,
+         * {@code ACCOUNT-REGION.json} (what {@code audit --inventory DIR} reads back as one organization-wide report);
+         * a target that cannot be read is a {@code target-failed:} line on stderr and no file.
+         */
+        private int exportTargets() {
+            if (!clusters.isEmpty())
+                throw new IllegalArgumentException("--cluster: not with --accounts/--organization");
+            if (historyDays != null)
+                throw new IllegalArgumentException("--history: not with --accounts/--organization");
+            try {
+                java.nio.file.Files.createDirectories(output);
+            } catch (java.io.IOException e) {
+                throw new CliFailure.BadInput("--output: cannot create the directory %s: %s".formatted(output,
+                        e.getMessage()), null, e);
+            }
+            var written = FleetAuditRun.each(fleet, io.env(), aws, progress.to(io.err()), (target, inventory) -> {
+                Path file = output.resolve(target.accountId() + "-" + target.region() + ".json");
+                InventoryFile.write(inventory, List.of(), file);
+                return file;
+            });
+            for (var r : written.results())
+                if (r instanceof dev.eksip.app.fleet.TargetResult.Failed<Path> f)
+                    io.err().println("target-failed: %s: %s".formatted(f.target().key(), Printable.escape(f.reason())));
+            written.skipped().forEach((account, why) -> io.err().println("skipped: %s (%s)".formatted(account, why)));
+            long ok = written.results().stream()
+                    .filter(r -> r instanceof dev.eksip.app.fleet.TargetResult.Audited<Path>).count();
+            io.out().printf("wrote %d of %d target snapshot(s) into %s%n", ok, written.results().size(), output);
+            return ExitCode.OK.code();
         }
     }
 
