@@ -139,4 +139,40 @@ class OrganizationAuditIT {
         audited.removeAll(failed);
         assertThat(tagged).isEqualTo(audited);
     }
+
+    @Test
+    void theWholeSetExportsOneSnapshotPerTargetAndAuditsOfflineAsOneReport(@org.junit.jupiter.api.io.TempDir
+                                                                            java.nio.file.Path dir) throws Exception {
+        Map<String, String> env = new HashMap<>(MOTO.environment());
+        env.put("AWS_ENDPOINT_URL", proxy.endpoint().toString());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int code = Main.run(List.of("inventory", "export", "--organization", "--regions", String.join(",", REGIONS),
+                        "--output", dir.toString()), env,
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        int targets = 50 * REGIONS.size();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("wrote %d of %d target snapshot(s)"
+                .formatted(targets - 7, targets));
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("target-failed: " + noRole + "/us-east-1",
+                "target-failed: " + regionOff + "/ap-southeast-2", "skipped: " + suspended + " (SUSPENDED)");
+        String member = fleet.accounts().get(0);
+        assertThat(dir.resolve(member + "-eu-west-1.json")).exists();
+
+        ByteArrayOutputStream report = new ByteArrayOutputStream();
+        int audit = Main.run(List.of("audit", "--inventory", dir.toString(), "--output", "json"), Map.of(),
+                new PrintStream(report, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(audit).isZero();
+        JsonNode json = new ObjectMapper().readTree(report.toString(StandardCharsets.UTF_8));
+        assertThat(json.path("targets")).hasSize(targets - 7)
+                .allSatisfy(t -> assertThat(t.path("status").asText()).isEqualTo("audited"));
+        JsonNode one = null;
+        for (JsonNode t : json.path("targets"))
+            if (t.path("accountId").asText().equals(member) && t.path("region").asText().equals("eu-west-1")) one = t;
+        assertThat(one).isNotNull();
+        assertThat(one.path("report").path("clusters").get(0).path("cluster").asText()).isEqualTo("c-eu-west-1");
+    }
 }
