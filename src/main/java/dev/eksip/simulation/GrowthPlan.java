@@ -170,51 +170,47 @@ final class GrowthPlan {
         List<SubnetTake> worst = List.of();
         int worstPrefixes = -1;
         for (GroupGrowth g : groups) {
-            CniSettings cni = g.cluster().cni();
-            boolean launchesHere = g.launchesInto(subnetId);
-            boolean podsHere = cni.customNetworking() && g.cluster().podSubnets().containsValue(subnetId);
-            boolean discoveredHere = !cni.customNetworking() && cni.subnetDiscovery()
-                    && g.subnets().stream().anyMatch(s -> discovery.candidates(g.cluster(), s).stream()
-                            .anyMatch(c -> c.subnetId().equals(subnetId)));
-            if (!launchesHere && !podsHere && !discoveredHere) continue;
-            NodeCost nodeCost = launchesHere ? g.costIn(subnets.get(subnetId)) : g.cost();
-            List<SubnetTake> takes = new ArrayList<>();
-            int prefixes = 0;
-            for (EniHolding eni : nodeCost.median()) {
-                boolean here = switch (eni.role()) {
-                    case PRIMARY -> launchesHere;
-                    case POD, TRUNK, BRANCH -> cni.customNetworking() ? podsHere : launchesHere || discoveredHere;
-                };
-                if (!here) continue;
-                takes.add(eni.take());
-                prefixes += eni.prefixes();
-            }
+            List<EniHolding> here = medianEnisIn(g, subnetId);
+            if (here.isEmpty()) continue;
+            int prefixes = here.stream().mapToInt(EniHolding::prefixes).sum();
             if (prefixes > worstPrefixes) {
-                worst = takes;
+                worst = here.stream().map(EniHolding::take).toList();
                 worstPrefixes = prefixes;
             }
         }
         return List.copyOf(worst);
     }
 
-    /** What one new node (median holding) of {@code g} adds to this subnet, in its unit; 0 when it allocates elsewhere. */
-    int nodeCost(GroupGrowth g, String subnetId, boolean prefixMode) {
+    /**
+     * The ENIs of one new node (median holding) of {@code g} that land in this subnet, in ENI order: its primary
+     * where it launches, its pod (trunk, branch) ENIs where ipamd puts them (§5: the ENIConfig subnet with custom
+     * networking, else the node subnet or a discovered candidate). Empty when the group allocates elsewhere.
+     */
+    private List<EniHolding> medianEnisIn(GroupGrowth g, String subnetId) {
         CniSettings cni = g.cluster().cni();
         boolean launchesHere = g.launchesInto(subnetId);
         boolean podsHere = cni.customNetworking() && g.cluster().podSubnets().containsValue(subnetId);
         boolean discoveredHere = !cni.customNetworking() && cni.subnetDiscovery()
                 && g.subnets().stream().anyMatch(s -> discovery.candidates(g.cluster(), s).stream()
                         .anyMatch(c -> c.subnetId().equals(subnetId)));
-        if (!launchesHere && !podsHere && !discoveredHere) return 0;
+        if (!launchesHere && !podsHere && !discoveredHere) return List.of();
         NodeCost nodeCost = launchesHere ? g.costIn(subnets.get(subnetId)) : g.cost();
-        int cost = 0;
+        List<EniHolding> out = new ArrayList<>();
         for (EniHolding eni : nodeCost.median()) {
             boolean here = switch (eni.role()) {
                 case PRIMARY -> launchesHere;
                 case POD, TRUNK, BRANCH -> cni.customNetworking() ? podsHere : launchesHere || discoveredHere;
             };
-            if (here) cost += prefixMode ? EniHolding.PREFIX_SIZE * eni.prefixes() : eni.take().addresses();
+            if (here) out.add(eni);
         }
+        return out;
+    }
+
+    /** What one new node (median holding) of {@code g} adds to this subnet, in its unit; 0 when it allocates elsewhere. */
+    int nodeCost(GroupGrowth g, String subnetId, boolean prefixMode) {
+        int cost = 0;
+        for (EniHolding eni : medianEnisIn(g, subnetId))
+            cost += prefixMode ? EniHolding.PREFIX_SIZE * eni.prefixes() : eni.take().addresses();
         return cost;
     }
 }
