@@ -36,6 +36,9 @@ import java.util.Optional;
  *   <li>a CloudTrail event of a call that failed ({@code detail.errorCode}) changed nothing: skipped (in a batch:
  *       ignored), never a failure.</li>
  * </ul>
+ * In the hub deployment (organization-wide, {@code TARGET_REGIONS} set) every invocation goes to {@link HubEvents}
+ * instead: the schedule fans the account × region targets out, and each fan-out message or spoke event audits one
+ * target.
  * Streams in and out so that one bad record cannot fail the binding of a whole batch. Thin: it parses and routes
  * ({@link EventRouting}), calls {@link TriggerAudits}, and serialises the outcome ({@link Responses}); the use
  * case's progress is logged as it happens ({@link ProgressLog}).
