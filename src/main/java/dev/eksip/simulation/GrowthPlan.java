@@ -33,9 +33,12 @@ final class GrowthPlan {
     private final List<GroupGrowth> groups = new ArrayList<>();
     private final Set<String> prefixSubnets = new LinkedHashSet<>();
     private final List<InventoryGap> gaps;
+    /** Exact mode: instance id → its IP-consuming pods (empty without the Kubernetes API). */
+    private final Map<String, Integer> podsByInstance;
 
     private GrowthPlan(Inventory inventory, Map<String, Subnet> subnets, InstanceCatalog catalog,
                        SubnetDiscovery discovery) {
+        this.podsByInstance = WarmEstimate.podsByInstance(inventory);
         this.subnets = subnets;
         this.catalog = catalog;
         this.discovery = discovery;
@@ -107,16 +110,34 @@ final class GrowthPlan {
             for (Node n : nodes) perZone.computeIfPresent(n.availabilityZone(), (z, k) -> k + 1);
             int maxPods = Forecaster.maxPods(limits, c.cni(), g);
             List<EniHolding> median = nodes.isEmpty() ? null : NodeCost.median(nodes);
+            Integer pods = medianPods(nodes);
+            // exact mode: what ipamd holds for the group's median real pod count (§4-§6), not what nodes still hold
+            if (pods != null && limits != null) median = NodeModel.converge(limits, c.cni(), maxPods, pods, 0).enis();
             NodeCost cost = NodeCost.withMedian(limits, c.cni(), maxPods, median);
             NodeCost excluded = null;
             if (groupSubnets.stream().anyMatch(s -> SubnetDiscovery.excludedPrimary(c, s))) {
                 // An excluded primary ENI behaves as under custom networking (§6(e)): no pod IPs, one slot.
                 CniSettings skipPrimary = SubnetDiscovery.primaryExcluded(c.cni());
-                excluded = NodeCost.withMedian(limits, skipPrimary, maxPods, median);
+                List<EniHolding> skipMedian = pods != null && limits != null
+                        ? NodeModel.converge(limits, skipPrimary, maxPods, pods, 0).enis() : median;
+                excluded = NodeCost.withMedian(limits, skipPrimary, maxPods, skipMedian);
             }
             groups.add(new GroupGrowth(c, g, groupSubnets, perZone, nodes.size(), cost, excluded,
                     maxNodes(g, limits), nodes));
         }
+    }
+
+    /** The median of the nodes' real pod counts (exact mode), null unless every node's count is known. */
+    private Integer medianPods(List<Node> nodes) {
+        if (nodes.isEmpty() || podsByInstance.isEmpty()) return null;
+        List<Integer> counts = new ArrayList<>(nodes.size());
+        for (Node n : nodes) {
+            Integer p = podsByInstance.get(n.instanceId());
+            if (p == null) return null;
+            counts.add(p);
+        }
+        counts.sort(null);
+        return counts.get(counts.size() / 2);
     }
 
     /**
