@@ -18,9 +18,18 @@ import java.util.Map;
  * @param subnetSelectors the node class's subnet selector terms, each rendered {@code id=subnet-…} or
  *                        {@code tag:KEY=VALUE} (empty when the node class was not readable)
  * @param podSubnetSelectors Auto Mode only: {@code podSubnetSelectorTerms}, same rendering
+ * @param secondaryIpMode Auto Mode only: the NodeClass sets {@code spec.advancedNetworking.ipv4PrefixSize: "32"}
+ *                        (secondary IPs instead of /28 prefixes)
  */
 public record KubeNodePool(String name, Kind kind, Map<String, String> limits, List<String> instanceTypes,
-                           String nodeClass, List<String> subnetSelectors, List<String> podSubnetSelectors) {
+                           String nodeClass, List<String> subnetSelectors, List<String> podSubnetSelectors,
+                           boolean secondaryIpMode) {
+    /** A pool whose node class does not set secondary-IP mode (Karpenter's, or Auto Mode's default "Auto"). */
+    public KubeNodePool(String name, Kind kind, Map<String, String> limits, List<String> instanceTypes,
+                        String nodeClass, List<String> subnetSelectors, List<String> podSubnetSelectors) {
+        this(name, kind, limits, instanceTypes, nodeClass, subnetSelectors, podSubnetSelectors, false);
+    }
+
     /** Who runs the pool. */
     public enum Kind implements WireName {
         KARPENTER("karpenter"),

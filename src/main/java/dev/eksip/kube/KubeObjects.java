@@ -57,7 +57,10 @@ final class KubeObjects {
             out.add(new KubeNodePool(p.getMetadata().getName(),
                     autoMode ? KubeNodePool.Kind.AUTO_MODE : KubeNodePool.Kind.KARPENTER, limits(p),
                     instanceTypes(p), classRef == null ? "" : classRef,
-                    selectors(nodeClass, "subnetSelectorTerms"), selectors(nodeClass, "podSubnetSelectorTerms")));
+                    selectors(nodeClass, "subnetSelectorTerms"), selectors(nodeClass, "podSubnetSelectorTerms"),
+                    autoMode && nodeClass != null
+                            && "32".equals(String.valueOf((Object) nodeClass.get("spec", "advancedNetworking",
+                            "ipv4PrefixSize")))));
         }
         out.sort(java.util.Comparator.comparing(KubeNodePool::name));
         return out;

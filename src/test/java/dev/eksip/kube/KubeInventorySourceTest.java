@@ -229,14 +229,18 @@ class KubeInventorySourceTest {
                         List.of("m5.large", "m5.xlarge"))
                 .nodePool("batch", "karpenter.k8s.aws", "default", Map.of("cpu", "64"), List.of())
                 .nodePool("system", "eks.amazonaws.com", "auto", Map.of(), List.of())
+                .nodePool("dense", "eks.amazonaws.com", "ips", Map.of(), List.of())
                 .ec2NodeClass("default", "karpenter.sh/discovery", "c1")
-                .autoNodeClass("auto", "subnet-a", "subnet-b");
+                .autoNodeClass("auto", "subnet-a", "subnet-b")
+                .autoNodeClassSecondaryIps("ips", "subnet-c");
 
         List<KubeNodePool> pools = exact(aws).load(List.of()).kubeView("c1").orElseThrow().nodePools();
 
         assertThat(pools).containsExactly(
                 new KubeNodePool("batch", KubeNodePool.Kind.KARPENTER, Map.of("cpu", "64"), List.of(), "default",
                         List.of("tag:karpenter.sh/discovery=c1"), List.of()),
+                new KubeNodePool("dense", KubeNodePool.Kind.AUTO_MODE, Map.of(), List.of(), "ips",
+                        List.of("id=subnet-c"), List.of(), true),
                 new KubeNodePool("general", KubeNodePool.Kind.KARPENTER, Map.of("cpu", "1000", "memory", "1000Gi"),
                         List.of("m5.large", "m5.xlarge"), "default", List.of("tag:karpenter.sh/discovery=c1"),
                         List.of()),

@@ -2,7 +2,9 @@ package dev.eksip.app.inventory;
 
 import dev.eksip.domain.KubeNodePool;
 import dev.eksip.domain.NodeGroup;
+import dev.eksip.domain.NodePool;
 import dev.eksip.domain.NodePoolLimits;
+import dev.eksip.domain.Provisioner;
 import dev.eksip.domain.Subnet;
 
 import java.math.BigDecimal;
@@ -22,7 +24,9 @@ import java.util.regex.Pattern;
  * {@code spec.subnetSelectorTerms}: Karpenter launches only there, aws/karpenter-provider-aws
  * {@code pkg/providers/subnet/subnet.go} {@code List}), selected among the subnets read: {@code id=subnet-…} by id,
  * {@code tag:KEY=VALUE} by tag in the cluster's VPC ({@code VALUE} {@code *}: any value). A node class that selects
- * none of the subnets read leaves the observed ones.
+ * none of the subnets read leaves the observed ones. For an EKS Auto Mode pool also its NodeClass's networking: the
+ * pod subnet per zone ({@code podSubnetSelectorTerms}) and secondary-IP mode ({@code advancedNetworking.ipv4PrefixSize:
+ * "32"}); AWS EKS user guide, "Create a Node Class for Amazon EKS".
  */
 final class KubeNodePools {
     private static final Pattern QUANTITY = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)([a-zA-Z]*)");
@@ -42,11 +46,21 @@ final class KubeNodePools {
                 continue;
             }
             List<String> selected = select(pool.subnetSelectors(), subnets, vpcId);
+            NodePool known = g.nodePool().withLimits(limits(pool.limits()));
+            if (known.provisioner() == Provisioner.AUTO_MODE)   // the NodeClass's networking (AWS: create-node-class)
+                known = new NodePool(known.provisioner(), known.nodeClass(), known.limits(), pool.secondaryIpMode(),
+                        podSubnets(select(pool.podSubnetSelectors(), subnets, vpcId), subnets));
             out.add(new NodeGroup(g.name(), g.managed(), g.customAmi(), g.instanceTypes(), g.minSize(),
                     g.desiredSize(), g.maxSize(), selected.isEmpty() ? g.subnetIds() : selected,
-                    g.autoScalingGroup(), g.maxPods(), g.nodePool().withLimits(limits(pool.limits())),
-                    g.maxUnavailable(), g.maxUnavailablePercentage()));
+                    g.autoScalingGroup(), g.maxPods(), known, g.maxUnavailable(), g.maxUnavailablePercentage()));
         }
+        return out;
+    }
+
+    /** Zone → the first selected subnet in it: where Auto Mode puts the pods of a node in that zone. */
+    static Map<String, String> podSubnets(List<String> selected, Map<String, Subnet> subnets) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        for (String id : selected) out.putIfAbsent(subnets.get(id).availabilityZone(), id);
         return out;
     }
 

@@ -101,4 +101,25 @@ class KubeNodePoolOverlayTest {
         assertThat(KubeNodePools.limits(Map.of("memory", "1G"))).isEqualTo(new NodePoolLimits(-1, 953));
         assertThat(KubeNodePools.limits(Map.of())).isEqualTo(NodePoolLimits.NONE);
     }
+
+    @Test
+    void anAutoModeNodeClassGivesItsPoolPodSubnetsPerZoneAndSecondaryIpMode() {
+        Inventory inventory = new InventoryBuilder()
+                .subnet("subnet-a", "vpc-1", "us-east-1a", "10.0.0.0/24")
+                .subnet("subnet-p", "vpc-1", "us-east-1a", "10.0.8.0/22")
+                .cluster(cluster("c1").vpc("vpc-1").groups(
+                        nodeGroup("general-purpose").pool(NodePool.observed(Provisioner.AUTO_MODE, "default"))
+                                .type("m5.large").sizes(1, 1, 1).subnets("subnet-a")))
+                .node(node("c1").inGroup("general-purpose").type("m5.large").subnet("subnet-a").prefixesPerEni(1))
+                .build(AS_OF);
+        KubeNodePool pool = new KubeNodePool("general-purpose", KubeNodePool.Kind.AUTO_MODE, Map.of(), List.of(),
+                "default", List.of("id=subnet-a"), List.of("id=subnet-p"), true);
+
+        NodePool after = group(KubeOverlay.apply(inventory, List.of(view(List.of(pool))), List.of()),
+                "general-purpose").nodePool();
+
+        assertThat(after.podSubnets()).containsExactly(Map.entry("us-east-1a", "subnet-p"));
+        assertThat(after.secondaryIpMode()).isTrue();
+        assertThat(after.unbounded()).isTrue();   // a NodePool without spec.limits
+    }
 }

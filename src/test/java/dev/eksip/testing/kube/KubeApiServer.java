@@ -179,6 +179,12 @@ public final class KubeApiServer implements AutoCloseable {
                     "podSubnetSelectorTerms", List.of(Map.of("id", podSubnetId))));
         }
 
+        /** An Auto Mode NodeClass in secondary-IP mode ({@code advancedNetworking.ipv4PrefixSize: "32"}). */
+        public Seed autoNodeClassSecondaryIps(String name, String subnetId) {
+            return custom(3, name, Map.of("subnetSelectorTerms", List.of(Map.of("id", subnetId)),
+                    "advancedNetworking", Map.of("ipv4PrefixSize", "32")));
+        }
+
         private Seed custom(int which, String name, Map<String, Object> spec) {
             CustomResourceDefinitionContext c = CRDS.get(which);
             GenericKubernetesResource r = new GenericKubernetesResourceBuilder()
