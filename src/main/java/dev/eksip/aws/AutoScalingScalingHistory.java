@@ -2,10 +2,7 @@ package dev.eksip.aws;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.eksip.app.AwsCallException;
 import dev.eksip.app.port.ScalingHistory;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.autoscaling.model.DescribeScalingActivitiesResponse;
 import software.amazon.awssdk.services.autoscaling.model.ScalingActivityStatusCode;
@@ -75,15 +72,8 @@ final class AutoScalingScalingHistory implements ScalingHistory {
     }
 
     private DescribeScalingActivitiesResponse call(String group, String token) {
-        try {
-            return autoScaling.describeScalingActivities(r -> r.autoScalingGroupName(group).maxRecords(PAGE_SIZE)
-                    .nextToken(token));
-        } catch (AwsServiceException e) {
-            throw new AwsCallException(ACTION, e.awsErrorDetails() == null
-                    || e.awsErrorDetails().errorCode() == null ? "HTTP " + e.statusCode()
-                    : e.awsErrorDetails().errorCode(), e.getMessage(), e);
-        } catch (SdkClientException e) {
-            throw new AwsCallException(ACTION, "SdkClientException", e.getMessage(), e);
-        }
+        // the one SdkException translation (AwsCalls): the call and the AWS error code, else the client exception
+        return AwsCalls.required(ACTION, () -> autoScaling.describeScalingActivities(r -> r.autoScalingGroupName(group).maxRecords(PAGE_SIZE)
+                        .nextToken(token)));
     }
 }

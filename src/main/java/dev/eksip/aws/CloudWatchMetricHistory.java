@@ -2,11 +2,8 @@ package dev.eksip.aws;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.eksip.app.AwsCallException;
 import dev.eksip.app.port.MetricHistory;
 import dev.eksip.app.runway.Sample;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.Dimension;
 import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataResponse;
@@ -91,15 +88,8 @@ final class CloudWatchMetricHistory implements MetricHistory {
     }
 
     private GetMetricDataResponse call(List<MetricDataQuery> queries, Instant from, Instant to, String token) {
-        try {
-            return cloudWatch.getMetricData(r -> r.metricDataQueries(queries).startTime(from).endTime(to)
-                    .scanBy(ScanBy.TIMESTAMP_ASCENDING).maxDatapoints(maxDatapoints).nextToken(token));
-        } catch (AwsServiceException e) {
-            throw new AwsCallException(ACTION, e.awsErrorDetails() == null
-                    || e.awsErrorDetails().errorCode() == null ? "HTTP " + e.statusCode()
-                    : e.awsErrorDetails().errorCode(), e.getMessage(), e);
-        } catch (SdkClientException e) {
-            throw new AwsCallException(ACTION, "SdkClientException", e.getMessage(), e);
-        }
+        // the one SdkException translation (AwsCalls): the call and the AWS error code, else the client exception
+        return AwsCalls.required(ACTION, () -> cloudWatch.getMetricData(r -> r.metricDataQueries(queries).startTime(from).endTime(to)
+                        .scanBy(ScanBy.TIMESTAMP_ASCENDING).maxDatapoints(maxDatapoints).nextToken(token)));
     }
 }
