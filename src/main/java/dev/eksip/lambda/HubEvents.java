@@ -46,11 +46,6 @@ final class HubEvents {
     Object handle(JsonNode event, ProgressLog progress, Deadline deadline) {
         if (event != null && event.isObject() && event.has("Records") && event.get("Records").isArray())
             return batch(event.get("Records"), progress, deadline);
-        if (event != null && event.isObject() && event.has("auditTarget")) {
-            AuditTarget target = AuditTarget.parse(event.get("auditTarget").asText());
-            audit(target, List.of(), progress);
-            return Map.of("audited", target.key());
-        }
         Target routed = EventRouting.target(event);
         if (routed instanceof Target.AllClusters && "Scheduled Event".equals(event.path("detail-type").asText())) {
             HubRun.Dispatched d = hub.dispatch(clock.instant(), m -> progress.log().info("hub", progress.requestId(),
@@ -58,7 +53,7 @@ final class HubEvents {
             return Map.of("dispatched", d.targets().size(), "skippedAccounts", d.skipped().size(),
                     "notAudited", d.notAudited().size());
         }
-        Routed r = route(event);
+        Routed r = route(event);   // a direct {"auditTarget": …} or an event of a target
         if (r.invalid() != null) throw new IllegalArgumentException(r.invalid());
         if (r.target() == null) return Map.of("ignored", r.ignored());
         audit(r.target(), r.clusters(), progress);

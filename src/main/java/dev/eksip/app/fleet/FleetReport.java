@@ -52,7 +52,8 @@ public final class FleetReport {
                 skipped.isEmpty() ? "" : ", %d accounts skipped".formatted(skipped.size())));
         out.append("%n%-12s  %-15s  %8s  %7s  %7s  %-8s  %9s  %s%n".formatted("ACCOUNT", "REGION", "CLUSTERS",
                 "SUBNETS", "AT-RISK", "WORST", "MIN@MAX", "STATUS"));
-        for (TargetResult<Forecast> r : worstFirst(results)) {
+        List<TargetResult<Forecast>> ordered = worstFirst(results);
+        for (TargetResult<Forecast> r : ordered) {
             switch (r) {
                 case TargetResult.Audited<Forecast> a -> {
                     Forecast f = a.value();
@@ -69,7 +70,7 @@ public final class FleetReport {
         }
         new TreeMap<>(skipped).forEach((account, why) -> out.append("%-12s  %-15s  skipped: %s%n"
                 .formatted(account, "*", Printable.escape(why))));
-        for (TargetResult<Forecast> r : worstFirst(results))
+        for (TargetResult<Forecast> r : ordered)
             if (r instanceof TargetResult.Audited<Forecast> a)
                 out.append("%n== account %s, region %s ==%n".formatted(r.target().accountId(), r.target().region()))
                         .append(ReportTable.render(a.value(), source(r.target())));
