@@ -55,6 +55,7 @@ class ArchitectureTest {
             "software.amazon.awssdk.", "aws kube",
             "io.fabric8.", "kube",
             "com.amazonaws.services.lambda.", "lambda",
+            "org.crac.", "lambda",
             "picocli.", "cli",
             "com.fasterxml.jackson.", "app.alert app.report app.snapshot app.fleet aws config lambda cli",
             "org.slf4j.", "");

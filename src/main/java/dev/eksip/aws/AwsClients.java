@@ -105,6 +105,18 @@ public final class AwsClients implements AutoCloseable {
     }
 
     /**
+     * Clients for {@code region} over {@code httpClient} with fixed {@code credentials} and the settings of
+     * {@code env} (endpoints, {@code READ_CONCURRENCY}); neither the HTTP client nor the credentials are closed by
+     * {@link #close()}. The SnapStart priming ({@code lambda.Priming}) runs the function over a canned HTTP client
+     * this way, so no credentials chain is resolved and no connection is opened before the snapshot.
+     */
+    public static AwsClients over(Region region, SdkHttpClient httpClient, AwsCredentialsProvider credentials,
+                                  Map<String, String> env, ExecutionInterceptor... interceptors) {
+        return new AwsClients(region, httpClient, false, env, Timing.DEFAULT, List.of(interceptors), credentials,
+                false);
+    }
+
+    /**
      * Clients configured from {@code env} (usually {@code System.getenv()}): region from {@code AWS_REGION} or
      * {@code AWS_DEFAULT_REGION}, else the SDK's default region chain (the {@code AWS_PROFILE} profile's region,
      * instance metadata); endpoints from {@code AWS_ENDPOINT_URL[_EC2|_EKS|_AUTO_SCALING]}. Credentials come from

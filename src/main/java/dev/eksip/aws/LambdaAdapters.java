@@ -24,7 +24,24 @@ public final class LambdaAdapters {
     private final DynamoDbClient dynamoDb;
 
     public LambdaAdapters(Map<String, String> env) {
-        this.clients = AwsClients.fromEnvironment(env);
+        this(AwsClients.fromEnvironment(env));
+    }
+
+    /**
+     * The adapters over {@code http} (the SnapStart priming's {@link CannedHttpClient}) with fixed, fake credentials:
+     * nothing of the real credentials chain is resolved and nothing unique is kept. Region and settings from
+     * {@code env}.
+     */
+    public static LambdaAdapters canned(CannedHttpClient http, Map<String, String> env) {
+        return new LambdaAdapters(AwsClients.over(AwsClients.region(env), http,
+                software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("PRIMING", "priming")),
+                env, CannedHttpClient.operationTagger()));
+    }
+
+    /** The adapters over given clients (the SnapStart priming's canned ones; tests' recording ones). */
+    public LambdaAdapters(AwsClients clients) {
+        this.clients = clients;
         this.cloudWatch = clients.client(CloudWatchClient.builder(), "CLOUDWATCH");
         this.sns = clients.client(SnsClient.builder(), "SNS");
         this.dynamoDb = clients.client(DynamoDbClient.builder(), "DYNAMODB");

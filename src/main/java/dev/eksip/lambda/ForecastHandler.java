@@ -52,9 +52,16 @@ public final class ForecastHandler implements RequestStreamHandler {
     private final Optional<HubEvents> hub;
     private final RunLog log;
 
-    /** Lambda runtime: composition at INIT from the environment; a bad configuration fails here. */
+    /** The SnapStart priming hooks, held here: a CRaC context may keep registered resources only weakly. */
+    private static volatile Priming priming;
+
+    /**
+     * Lambda runtime: composition at INIT from the environment; a bad configuration fails here. Registers the
+     * SnapStart priming ({@link Priming}), which runs only when Lambda takes a snapshot.
+     */
     public ForecastHandler() {
         this(Wiring.production(System.getenv()), System.out, Clock.systemUTC());
+        if (priming == null) priming = Priming.register(System.getenv(), System.out);
     }
 
     ForecastHandler(Wiring.Components components, PrintStream logOut, Clock clock) {

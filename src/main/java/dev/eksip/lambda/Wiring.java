@@ -33,7 +33,11 @@ final class Wiring {
     /** @throws IllegalStateException naming the environment variable when the configuration is bad */
     public static Components production(Map<String, String> env) {
         AppConfig config = AppConfig.from(env);
-        LambdaAdapters aws = new LambdaAdapters(env);
+        return compose(config, env, new LambdaAdapters(env));
+    }
+
+    /** The composition over given adapters: production's, or the SnapStart priming's canned ones ({@link Priming}). */
+    static Components compose(AppConfig config, Map<String, String> env, LambdaAdapters aws) {
         // exact mode (KUBERNETES_READ): the Kubernetes API of the selected clusters over the AWS inventory
         RunForecast forecast = new RunForecast(KubeInventorySource.over(aws.inventorySource(config.configuredCni()),
                 KubernetesRead.from(env), aws.clients().eks(), aws.clients().credentials(),

@@ -13,7 +13,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The packaged jar in a child JVM started the way Lambda's java21 runtime starts it: main class
  * {@code com.amazonaws.services.lambda.runtime.api.client.AWSLambda}, the handler as argument, the runtime's JVM
- * flags (serial GC, C1 only, heap ~85% of the function memory), the Lambda environment variables.
+ * flags (serial GC, C1 only, heap ~85% of the function memory, the CRaC context), the Lambda environment variables.
+ * With {@code AWS_LAMBDA_INITIALIZATION_TYPE=snap-start} in the environment the runtime client runs the SnapStart
+ * hooks after init and asks the runtime API for {@code /runtime/restore/next} ({@link LambdaRuntimeStub#restored()}).
  */
 public final class LambdaProcess implements AutoCloseable {
     /** The function's jar, as {@code make build-ForecastFunction} deploys it. */
@@ -37,6 +39,9 @@ public final class LambdaProcess implements AutoCloseable {
         List<String> cmd = new ArrayList<>(List.of(java,
                 "-Xmx" + (MEMORY_MB * 85 / 100) + "m", "-XX:+UseSerialGC",
                 "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+                // as the java21 runtime starts it: org.crac forwards to the runtime client's CRaC context, whose
+                // hooks run when AWS_LAMBDA_INITIALIZATION_TYPE=snap-start (SnapStartIT)
+                "-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac",
                 "-cp", classpath + File.pathSeparator + runtimeClasspath(),
                 "com.amazonaws.services.lambda.runtime.api.client.AWSLambda", handler));
         try {

@@ -43,6 +43,8 @@ public final class LambdaRuntimeStub implements AutoCloseable {
     private final Map<String, CompletableFuture<Result>> results = new ConcurrentHashMap<>();
     private final Map<String, Long> served = new ConcurrentHashMap<>();
     private final List<String> initErrors = new ArrayList<>();
+    private final java.util.concurrent.atomic.AtomicLong restoredNanos = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong firstPollNanos = new java.util.concurrent.atomic.AtomicLong();
 
     public LambdaRuntimeStub() {
         try {
@@ -72,6 +74,16 @@ public final class LambdaRuntimeStub implements AutoCloseable {
         return f;
     }
 
+    /** When the runtime client first asked for an invocation, i.e. finished its init (System.nanoTime()), or 0. */
+    public long firstPoll() {
+        return firstPollNanos.get();
+    }
+
+    /** When the runtime client asked for {@code /runtime/restore/next} (System.nanoTime()), 0 if it never did. */
+    public long restored() {
+        return restoredNanos.get();
+    }
+
     public synchronized List<String> initErrors() {
         return List.copyOf(initErrors);
     }
@@ -81,6 +93,7 @@ public final class LambdaRuntimeStub implements AutoCloseable {
         byte[] body = ex.getRequestBody().readAllBytes();
         long now = System.nanoTime();
         if (ex.getRequestMethod().equals("GET") && path.endsWith("/invocation/next")) {
+            firstPollNanos.compareAndSet(0, now);
             Pending p;
             try {
                 do {
@@ -100,6 +113,15 @@ public final class LambdaRuntimeStub implements AutoCloseable {
             ex.getResponseHeaders().add("Content-Type", "application/json");
             ex.sendResponseHeaders(200, p.event().length);
             ex.getResponseBody().write(p.event());
+            ex.close();
+            return;
+        }
+        if (ex.getRequestMethod().equals("GET") && path.endsWith("/restore/next")) {
+            // SnapStart: the runtime client took its "snapshot" (ran beforeCheckpoint) and asks to be restored
+            restoredNanos.compareAndSet(0, now);
+            byte[] empty = "{}".getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(200, empty.length);
+            ex.getResponseBody().write(empty);
             ex.close();
             return;
         }
