@@ -81,6 +81,19 @@ class TemplateTest {
     }
 
     @Test
+    void snapStartIsOnForThePublishedAliasAndEveryTriggerInvokesTheAlias() {
+        JsonNode function = template.resource("ForecastFunction").path("Properties");
+        assertThat(function.path("AutoPublishAlias").asText()).isEqualTo("live");
+        assertThat(function.path("SnapStart").path("ApplyOn").asText()).isEqualTo("SnapStart");
+        assertThat(template.root.path("Parameters").path("SnapStart").path("Default").asText())
+                .isEqualTo("PublishedVersions");
+        for (String mapping : List.of("ChangeQueueMapping", "TargetQueueMapping"))
+            assertThat(template.resource(mapping).path("Properties").path("FunctionName").asText()).as(mapping)
+                    .isEqualTo("ForecastFunction.Alias");
+        assertThat(function.path("Events").path("Schedule").path("Type").asText()).isEqualTo("Schedule");   // SAM: the alias
+    }
+
+    @Test
     void changeEventsFlowThroughAnEncryptedQueueWithDeadLetterQueueAndBatchItemFailures() {
         JsonNode queue = template.resource("ChangeQueue").path("Properties");
         assertThat(queue.path("SqsManagedSseEnabled").asBoolean()).isTrue();
