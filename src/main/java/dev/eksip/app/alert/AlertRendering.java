@@ -99,6 +99,7 @@ final class AlertRendering {
         if (!f.complete())
             b.append("Incomplete read: %s. This run can neither declare recovery nor lower the severity last sent.%n"
                     .formatted(Printable.escape(f.completeness().summary())));
+        for (String line : f.headline()) b.append("%s%n".formatted(Printable.escape(line)));
         for (SubnetForecast s : listed) {
             b.append("%n%s (%s, %s, %s): %s%n".formatted(Printable.escape(s.subnetId()), Printable.escape(s.cidr()),
                     Printable.escape(s.availabilityZone()), Printable.escape(s.vpcId()), s.severity().name()));
@@ -108,6 +109,8 @@ final class AlertRendering {
                     .formatted(s.availableIps(), s.usableIps(), s.warmIps()));
             b.append("  Forecast: %s at desired size, %s at max size; %d more node(s) fit.%n"
                     .formatted(left(s.atDesired().headline()), left(s.atMax().headline()), s.nodesUntilExhaustion()));
+            String runway = f.subnetLines().get(s.subnetId());
+            if (runway != null) b.append("  %s%n".formatted(Printable.escape(runway)));
             b.append("  At max size if new nodes hold no pods / the group's median / their max pods: %d / %d / %d.%n"
                     .formatted(s.atMax().baseline(), s.atMax().median(), s.atMax().full()));
             if (s.prefixMode() && s.freePrefixBlocks() >= 0)
