@@ -148,7 +148,16 @@ final class AlertRendering {
         root.put("subnetsAtRisk", f.subnets().size());
         root.put("subnetsOmitted", f.subnets().size() - listed.size());
         ArrayNode subnets = root.putArray("subnets");
-        for (SubnetForecast s : listed) subnets.add(JSON.valueToTree(ReportJson.subnet(s)));
+        if (!f.headline().isEmpty()) {
+            ArrayNode headline = root.putArray("runwayHeadline");   // the text's lines, from the runway add-on
+            f.headline().forEach(headline::add);
+        }
+        for (SubnetForecast s : listed) {
+            ObjectNode subnet = JSON.valueToTree(ReportJson.subnet(s));
+            String runway = f.subnetLines().get(s.subnetId());
+            if (runway != null) subnet.put("runwayLine", runway);
+            subnets.add(subnet);
+        }
         try {
             return JSON.writeValueAsString(root);
         } catch (JsonProcessingException e) {
