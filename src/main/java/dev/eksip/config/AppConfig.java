@@ -50,8 +50,9 @@ public record AppConfig(String metricNamespace, String alertTopicArn, String ale
     /** Days of history the function's runway reads ({@code RunwayAddOn}); kept out of the record like READ_CONCURRENCY. */
     public static final String RUNWAY_HISTORY_DAYS = "RUNWAY_HISTORY_DAYS";
     public static final int DEFAULT_RUNWAY_HISTORY_DAYS = 14;
-    /** Nine weeks: the trend of the recent past (Auto Scaling keeps its activities six weeks, CloudWatch hourly points 455 days). */
-    public static final int MAX_RUNWAY_HISTORY_DAYS = 63;
+    /** As the CLI's {@code --history}: 6 days (RunwayEstimator.MIN_DAYS, a bounded interval) to 455 (hourly points kept). */
+    public static final int MIN_RUNWAY_HISTORY_DAYS = 6;
+    public static final int MAX_RUNWAY_HISTORY_DAYS = 455;
 
     private static final Pattern CLUSTER_NAME = Pattern.compile("[0-9A-Za-z][A-Za-z0-9\\-_]{0,99}");
     private static final Pattern TABLE_NAME = Pattern.compile("[a-zA-Z0-9_.\\-]{3,255}|arn:aws[a-z\\-]*:dynamodb:.+");
@@ -129,7 +130,7 @@ public record AppConfig(String metricNamespace, String alertTopicArn, String ale
 
     /**
      * {@code RUNWAY_HISTORY_DAYS} (unset or blank: {@value #DEFAULT_RUNWAY_HISTORY_DAYS}): the window of history the
-     * function's runway reads, 1 to {@value #MAX_RUNWAY_HISTORY_DAYS} (CloudWatch keeps hourly points 455 days:
+     * function's runway reads, {@value #MIN_RUNWAY_HISTORY_DAYS} to {@value #MAX_RUNWAY_HISTORY_DAYS} (CloudWatch keeps hourly points 455 days:
      * https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/cloudwatch_concepts.html#Metric; the
      * scaling-activity fallback reads at most the six weeks Auto Scaling keeps).
      */
@@ -140,11 +141,15 @@ public record AppConfig(String metricNamespace, String alertTopicArn, String ale
         try {
             n = Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
-            throw invalid(RUNWAY_HISTORY_DAYS, value, "a whole number of days from 1 to " + MAX_RUNWAY_HISTORY_DAYS);
+            throw invalid(RUNWAY_HISTORY_DAYS, value, daysExpected());
         }
-        if (n < 1 || n > MAX_RUNWAY_HISTORY_DAYS)
-            throw invalid(RUNWAY_HISTORY_DAYS, value, "a whole number of days from 1 to " + MAX_RUNWAY_HISTORY_DAYS);
+        if (n < MIN_RUNWAY_HISTORY_DAYS || n > MAX_RUNWAY_HISTORY_DAYS)
+            throw invalid(RUNWAY_HISTORY_DAYS, value, daysExpected());
         return n;
+    }
+
+    private static String daysExpected() {
+        return "a whole number of days from %d to %d".formatted(MIN_RUNWAY_HISTORY_DAYS, MAX_RUNWAY_HISTORY_DAYS);
     }
 
     /**
