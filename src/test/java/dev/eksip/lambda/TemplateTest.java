@@ -66,7 +66,7 @@ class TemplateTest {
     @Test
     void everyAlarmNotifiesTheAlertTopic() {
         var alarms = template.resourcesOfType("AWS::CloudWatch::Alarm");
-        assertThat(alarms).contains("SubnetsAtRiskAlarm", "SubnetsExhaustedAtMaxAlarm", "MinForecastAlarm",
+        assertThat(alarms).contains("SubnetsAtRiskAlarm", "SubnetsExhaustedAtMaxAlarm", "MinForecastAlarm", "RunwayAlarm",
                 "IncompleteAuditAlarm", "FunctionErrorsAlarm", "MissedRunsAlarm", "DeadLetterQueueAlarm");
         for (String a : alarms)
             assertThat(template.resource(a).path("Properties").path("AlarmActions").get(0).asText())
@@ -74,6 +74,28 @@ class TemplateTest {
         // AlarmMissingDataTest: why the lowest forecast is an account-level metric, not a Metrics Insights MIN
         assertThat(template.resource("MinForecastAlarm").path("Properties").path("MetricName").asText())
                 .isEqualTo("MinForecastAvailableIpsAtMax");
+    }
+
+    @Test
+    void theRunwayAlarmReadsTheAccountsShortestRunwayAndKeepsItsStateWhenTheRunwayIsUnknown() {
+        JsonNode alarm = template.resource("RunwayAlarm").path("Properties");
+        assertThat(alarm.path("MetricName").asText()).isEqualTo("MinRunwayDays");
+        assertThat(alarm.has("Dimensions")).as("the account-level minimum").isFalse();
+        assertThat(alarm.path("Threshold").asText()).isEqualTo("RunwayAlarmDays");   // !Ref RunwayAlarmDays
+        assertThat(alarm.path("ComparisonOperator").asText()).isEqualTo("LessThanThreshold");
+        // an unread or unknown runway publishes nothing: never a false OK (no declining subnet publishes 3650)
+        assertThat(alarm.path("TreatMissingData").asText()).isEqualTo("ignore");
+        assertThat(alarm.path("Statistic").asText()).isEqualTo("Minimum");
+        assertThat(template.root.path("Parameters").path("RunwayAlarmDays").path("Default").asInt()).isEqualTo(30);
+        assertThat(template.root.path("Parameters").path("RunwayHistoryDays").path("Default").asInt())
+                .isEqualTo(dev.eksip.config.AppConfig.DEFAULT_RUNWAY_HISTORY_DAYS);
+        assertThat(template.root.path("Parameters").path("RunwayHistoryDays").path("MaxValue").asInt())
+                .isEqualTo(dev.eksip.config.AppConfig.MAX_RUNWAY_HISTORY_DAYS);
+        assertThat(template.root.path("Parameters").path("RunwayHistoryDays").path("MinValue").asInt())
+                .isEqualTo(dev.eksip.config.AppConfig.MIN_RUNWAY_HISTORY_DAYS);
+        assertThat(template.resource("ForecastFunction").path("Properties").path("Environment").path("Variables")
+                .path("RUNWAY_HISTORY_DAYS").asText()).isEqualTo("RunwayHistoryDays");
+        assertThat(dev.eksip.app.RunwayMetrics.NO_DECLINE_DAYS).isGreaterThan(455);
     }
 
     @Test
