@@ -85,7 +85,9 @@ public final class MetricMapping {
             new Kind("MinForecastAvailableIpsAtMax", CLUSTER),
             new Kind("SubnetsAtRisk", List.of()), new Kind("SubnetsExhaustedAtMax", List.of()),
             new Kind("MinForecastAvailableIpsAtMax", List.of()), new Kind("IncompleteSubnets", List.of()),
-            new Kind("AuditErrors", List.of()));
+            new Kind("AuditErrors", List.of()),
+            // the runway (RunwayMetrics): RunwayAlarm reads the account's, the dashboard each cluster's
+            new Kind("MinRunwayDays", CLUSTER), new Kind("MinRunwayDays", List.of()));
 
     /** {@code METRIC_DETAIL}: which of the mapped metrics are published. */
     public enum Detail {

@@ -10,6 +10,7 @@ import dev.eksip.app.port.AlertStateStore;
 import dev.eksip.app.port.MetricPoint;
 import dev.eksip.app.port.MetricsSink;
 import dev.eksip.domain.Forecast;
+import dev.eksip.domain.Inventory;
 import dev.eksip.domain.Scope;
 import dev.eksip.domain.Severity;
 
@@ -48,6 +49,19 @@ public final class RunAudit {
     @FunctionalInterface
     public interface ForecastStep {
         Forecast forecast(List<String> clusters, Instant asOf);
+
+        /** The forecast and the inventory it was computed from; a step that cannot tell gives none. */
+        default Forecasted read(List<String> clusters, Instant asOf) {
+            return new Forecasted(forecast(clusters, asOf), Optional.empty());
+        }
+    }
+
+    /** A forecast with the inventory read for it (what a {@link ForecastAddOn} may need besides the figures). */
+    public record Forecasted(Forecast forecast, Optional<Inventory> inventory) {
+        public Forecasted {
+            requireNonNull(forecast, "forecast");
+            requireNonNull(inventory, "inventory");
+        }
     }
 
     /** Alert settings from the configuration. */
@@ -67,16 +81,18 @@ public final class RunAudit {
     public record Outcome(List<String> requestedClusters, boolean accountWide, Instant asOf, int clusters,
                           int subnets, long subnetsAtRisk, long subnetsExhaustedAtMax, Severity worst, int gaps,
                           int metricsPublished, List<String> alertsSent, List<String> unreadClusters,
-                          List<String> incompleteClusters) {
+                          List<String> incompleteClusters, List<String> notes) {
         /**
          * @param alertsSent         {@code cluster:kind} of each message sent
          * @param incompleteClusters clusters whose run had a gap that touches them (no recovery, no lower severity)
+         * @param notes              what the {@link ForecastAddOn} said (its history, or why its step failed)
          */
         public Outcome {
             requestedClusters = List.copyOf(requestedClusters);
             alertsSent = List.copyOf(alertsSent);
             unreadClusters = List.copyOf(unreadClusters);
             incompleteClusters = List.copyOf(incompleteClusters);
+            notes = List.copyOf(notes);
         }
     }
 
@@ -118,10 +134,17 @@ public final class RunAudit {
     private final AlertStateStore states;
     private final AlertSettings settings;
     private final Clock clock;
+    private final ForecastAddOn addOn;
 
     /** @param metricDetail which metrics are published ({@code METRIC_DETAIL}) */
     public RunAudit(ForecastStep forecasts, MetricsSink metrics, MetricMapping.Detail metricDetail, AlertSink alerts,
                     AlertStateStore states, AlertSettings settings, Clock clock) {
+        this(forecasts, metrics, metricDetail, alerts, states, settings, clock, ForecastAddOn.NONE);
+    }
+
+    private RunAudit(ForecastStep forecasts, MetricsSink metrics, MetricMapping.Detail metricDetail, AlertSink alerts,
+                     AlertStateStore states, AlertSettings settings, Clock clock, ForecastAddOn addOn) {
+        this.addOn = requireNonNull(addOn, "addOn");
         this.forecasts = requireNonNull(forecasts, "forecasts");
         this.metrics = requireNonNull(metrics, "metrics");
         this.metricDetail = requireNonNull(metricDetail, "metricDetail");
@@ -132,15 +155,25 @@ public final class RunAudit {
     }
 
     /**
+     * This audit with {@code addOn} run after each forecast: its points are published with the forecast's (at the
+     * configured detail), its lines go into the alerts. When it fails, the forecast's metrics and alerts still go
+     * out, one more {@code AuditErrors} is counted and the outcome's notes say why: nothing of the add-on is
+     * published, rather than a figure that reads healthier than known.
+     */
+    public RunAudit with(ForecastAddOn addOn) {
+        return new RunAudit(forecasts, metrics, metricDetail, alerts, states, settings, clock, addOn);
+    }
+
+    /**
      * @param clusters    the clusters to audit; empty = every cluster in the region
      * @param accountWide the scope is everything the function watches (account-level counts are then published)
      * @throws AuditFailedException when any step failed (after every other step was still attempted)
      */
     public Outcome audit(List<String> clusters, boolean accountWide) {
         Instant asOf = clock.instant();
-        Forecast forecast;
+        Forecasted read;
         try {
-            forecast = forecasts.forecast(List.copyOf(clusters), asOf);
+            read = forecasts.read(List.copyOf(clusters), asOf);
         } catch (RuntimeException e) {
             try {
                 metrics.publish(List.of(MetricMapping.auditErrors(1, asOf)));
@@ -150,11 +183,25 @@ public final class RunAudit {
             throw new AuditFailedException("forecast of %s failed: %s".formatted(describe(clusters), message(e)), null, e,
                     true, List.of());
         }
+        Forecast forecast = read.forecast();
         List<String> errors = new ArrayList<>();
         List<String> failedClusters = new ArrayList<>();
         boolean metricsFailed = false;
         RuntimeException firstCause = null;
-        List<MetricPoint> points = MetricMapping.points(forecast, accountWide, 0, metricDetail);
+        ForecastAddOn.Extras extras;
+        List<String> notes = new ArrayList<>();
+        int addOnErrors = 0;
+        try {
+            extras = addOn.after(forecast, read.inventory(), accountWide);
+            notes.addAll(extras.notes());
+        } catch (RuntimeException e) {
+            // contained: the forecast's metrics and alerts still go out; AuditErrors counts it, the log says why
+            extras = ForecastAddOn.Extras.NONE;
+            notes.add("add-on failed, nothing of it published: " + message(e));
+            addOnErrors = 1;
+        }
+        List<MetricPoint> points = new ArrayList<>(MetricMapping.points(forecast, accountWide, addOnErrors, metricDetail));
+        points.addAll(metricDetail.select(extras.points()));
         int published = 0;
         try {
             metrics.publish(points);
@@ -166,7 +213,9 @@ public final class RunAudit {
         }
         List<String> sent = new ArrayList<>();
         List<String> incomplete = new ArrayList<>();
-        for (AlertPolicy.Findings findings : AlertPolicy.findings(forecast, settings.minSeverity())) {
+        for (AlertPolicy.Findings found : AlertPolicy.findings(forecast, settings.minSeverity())) {
+            AlertPolicy.Findings findings = found.with(extras.headline().getOrDefault(found.cluster(), List.of()),
+                    extras.subnetLines());
             if (!findings.complete()) incomplete.add(findings.cluster());
             try {
                 alert(findings).ifPresent(kind -> sent.add(findings.cluster() + ":" + kind.label()));
@@ -178,7 +227,7 @@ public final class RunAudit {
         }
         Outcome outcome = new Outcome(clusters, accountWide, asOf, forecast.clusters().size(), forecast.subnets().size(),
                 forecast.subnetsAtRisk(), forecast.subnetsExhaustedAtMax(), forecast.worst(), forecast.gaps().size(),
-                published, sent, unreadClusters(forecast), incomplete);
+                published, sent, unreadClusters(forecast), incomplete, notes);
         if (!errors.isEmpty())
             throw new AuditFailedException("audit of %s: %s".formatted(describe(clusters), String.join("; ", errors)),
                     outcome, firstCause, metricsFailed, failedClusters);

@@ -13,6 +13,7 @@ import dev.eksip.simulation.ObservedCni;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -39,9 +40,33 @@ public final class RunForecast {
      * other clusters' descriptions, node groups, instances and ENIs), but no optimistic figure.
      */
     public Forecast run(List<String> clusters, List<String> universe, Instant asOf) {
-        if (clusters.isEmpty()) return forecast(inventorySource.load(universe), asOf);
+        return read(clusters, universe, asOf).forecast();
+    }
+
+    /**
+     * {@link RunAudit}'s forecast step over {@code universe} ({@code CLUSTER_NAMES}): {@link #read}, so that its
+     * {@link ForecastAddOn} sees the inventory too (the runway's node groups and their Auto Scaling groups).
+     */
+    public RunAudit.ForecastStep step(List<String> universe) {
+        List<String> watched = List.copyOf(universe);
+        return new RunAudit.ForecastStep() {
+            @Override
+            public Forecast forecast(List<String> clusters, Instant asOf) {
+                return run(clusters, watched, asOf);
+            }
+
+            @Override
+            public RunAudit.Forecasted read(List<String> clusters, Instant asOf) {
+                return RunForecast.this.read(clusters, watched, asOf);
+            }
+        };
+    }
+
+    /** {@link #run(List, List, Instant)} with the inventory it read. */
+    public RunAudit.Forecasted read(List<String> clusters, List<String> universe, Instant asOf) {
+        if (clusters.isEmpty()) return forecasted(inventorySource.load(universe), asOf);
         if (!universe.isEmpty() && Set.copyOf(universe).equals(Set.copyOf(clusters)))
-            return forecast(inventorySource.load(clusters), asOf);
+            return forecasted(inventorySource.load(clusters), asOf);
         Set<String> read = new TreeSet<>(universe);
         if (!universe.isEmpty()) read.addAll(clusters);
         Inventory all = inventorySource.load(List.copyOf(read));
@@ -53,7 +78,11 @@ public final class RunForecast {
             all = new Inventory(all.accountId(), all.region(), all.capturedAt(), all.subnets(), all.clusters(),
                     all.nodes(), all.otherEnis(), all.instanceLimits(), gaps, all.kube());
         }
-        return ClusterView.forecast(all, clusters, asOf);
+        return new RunAudit.Forecasted(ClusterView.forecast(all, clusters, asOf), Optional.of(all));
+    }
+
+    private static RunAudit.Forecasted forecasted(Inventory read, Instant asOf) {
+        return new RunAudit.Forecasted(forecast(read, asOf), Optional.of(read));
     }
 
     /**

@@ -36,8 +36,18 @@ final class CloudWatchMetricHistory implements MetricHistory {
     private final CloudWatchClient cloudWatch;
     private final String namespace;
     private final int maxDatapoints;
+    private final List<Dimension> prefix;
 
     CloudWatchMetricHistory(CloudWatchClient cloudWatch, String namespace, int maxDatapoints) {
+        this(cloudWatch, namespace, maxDatapoints, List.of());
+    }
+
+    /**
+     * @param prefix dimensions before {@code SubnetId, VpcId}: the hub's {@code AccountId, Region} of a target
+     *               ({@code TargetTagging}), none for the function's own account
+     */
+    CloudWatchMetricHistory(CloudWatchClient cloudWatch, String namespace, int maxDatapoints, List<Dimension> prefix) {
+        this.prefix = List.copyOf(prefix);
         this.cloudWatch = requireNonNull(cloudWatch, "cloudWatch");
         this.namespace = requireNonNull(namespace, "namespace");
         if (maxDatapoints < 1 || maxDatapoints > API_MAX_DATAPOINTS)
@@ -63,9 +73,7 @@ final class CloudWatchMetricHistory implements MetricHistory {
                 byId.put(id, k);
                 queries.add(MetricDataQuery.builder().id(id).returnData(true).metricStat(s -> s
                         .period(PERIOD_SECONDS).stat("Minimum").metric(m -> m.namespace(namespace)
-                                .metricName(k.metric()).dimensions(
-                                        Dimension.builder().name("SubnetId").value(k.subnetId()).build(),
-                                        Dimension.builder().name("VpcId").value(k.vpcId()).build()))).build());
+                                .metricName(k.metric()).dimensions(dimensions(k)))).build());
             }
             Map<String, TreeMap<Instant, Double>> merged = new HashMap<>();
             String token = null;
@@ -85,6 +93,13 @@ final class CloudWatchMetricHistory implements MetricHistory {
             }
         }
         return out;
+    }
+
+    private List<Dimension> dimensions(Key k) {
+        List<Dimension> d = new ArrayList<>(prefix);
+        d.add(Dimension.builder().name("SubnetId").value(k.subnetId()).build());
+        d.add(Dimension.builder().name("VpcId").value(k.vpcId()).build());
+        return d;
     }
 
     private GetMetricDataResponse call(List<MetricDataQuery> queries, Instant from, Instant to, String token) {

@@ -10,6 +10,7 @@ import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -95,6 +96,29 @@ public final class LambdaAdapters {
     }
 
     /** The live inventory of the region (CNI settings from each cluster's vpc-cni add-on, else configured, else ipamd's defaults). */
+    /**
+     * The function's runway history ({@code RunwayAddOn}): its own series in {@code namespace}, else the region's
+     * scaling activities ({@link AwsRunway#IAM_ACTIONS}).
+     */
+    public dev.eksip.app.ReadRunway runwayHistory(String namespace) {
+        return new dev.eksip.app.ReadRunway(new CloudWatchMetricHistory(cloudWatch, namespace),
+                new AutoScalingScalingHistory(clients.autoScaling()));
+    }
+
+    /**
+     * A hub target's runway history: its series as the hub published them (with {@code AccountId}, {@code Region}
+     * in front, {@code TargetTagging}), else its scaling activities read through its spoke role ({@code target}).
+     */
+    public dev.eksip.app.ReadRunway runwayHistory(String namespace, AwsClients target, String accountId, String region) {
+        List<software.amazon.awssdk.services.cloudwatch.model.Dimension> prefix = List.of(
+                software.amazon.awssdk.services.cloudwatch.model.Dimension.builder()
+                        .name(dev.eksip.app.fleet.TargetTagging.ACCOUNT_ID).value(accountId).build(),
+                software.amazon.awssdk.services.cloudwatch.model.Dimension.builder()
+                        .name(dev.eksip.app.fleet.TargetTagging.REGION).value(region).build());
+        return new dev.eksip.app.ReadRunway(new CloudWatchMetricHistory(cloudWatch, namespace,
+                CloudWatchMetricHistory.API_MAX_DATAPOINTS, prefix), new AutoScalingScalingHistory(target.autoScaling()));
+    }
+
     /** The shared clients (exact mode reads endpoints and signs tokens with them). */
     public AwsClients clients() {
         return clients;

@@ -47,6 +47,12 @@ public record AppConfig(String metricNamespace, String alertTopicArn, String ale
     public static final int DEFAULT_READ_CONCURRENCY = 16;
     public static final int MAX_READ_CONCURRENCY = 256;
     public static final Duration DEFAULT_REPEAT = Duration.ofHours(24);
+    /** Days of history the function's runway reads ({@code RunwayAddOn}); kept out of the record like READ_CONCURRENCY. */
+    public static final String RUNWAY_HISTORY_DAYS = "RUNWAY_HISTORY_DAYS";
+    public static final int DEFAULT_RUNWAY_HISTORY_DAYS = 14;
+    /** As the CLI's {@code --history}: 6 days (RunwayEstimator.MIN_DAYS, a bounded interval) to 455 (hourly points kept). */
+    public static final int MIN_RUNWAY_HISTORY_DAYS = 6;
+    public static final int MAX_RUNWAY_HISTORY_DAYS = 455;
 
     private static final Pattern CLUSTER_NAME = Pattern.compile("[0-9A-Za-z][A-Za-z0-9\\-_]{0,99}");
     private static final Pattern TABLE_NAME = Pattern.compile("[a-zA-Z0-9_.\\-]{3,255}|arn:aws[a-z\\-]*:dynamodb:.+");
@@ -98,6 +104,7 @@ public record AppConfig(String metricNamespace, String alertTopicArn, String ale
         };
         String cniSettings = optional(env, "CNI_SETTINGS", "");
         readConcurrency(env);   // validated at INIT; the SDK clients read it from the same environment
+        runwayHistoryDays(env);   // validated at INIT; Wiring reads it
         return new AppConfig(namespace, topic, table, clusters, repeat, severity,
                 cniSettings.isEmpty() ? Map.of() : ConfiguredCni.parse(cniSettings), metricDetail(env.get(METRIC_DETAIL)));
     }
@@ -119,6 +126,30 @@ public record AppConfig(String metricNamespace, String alertTopicArn, String ale
         if (n < 1 || n > MAX_READ_CONCURRENCY)
             throw invalid(READ_CONCURRENCY, value, "a whole number from 1 to " + MAX_READ_CONCURRENCY);
         return n;
+    }
+
+    /**
+     * {@code RUNWAY_HISTORY_DAYS} (unset or blank: {@value #DEFAULT_RUNWAY_HISTORY_DAYS}): the window of history the
+     * function's runway reads, {@value #MIN_RUNWAY_HISTORY_DAYS} to {@value #MAX_RUNWAY_HISTORY_DAYS} (CloudWatch keeps hourly points 455 days:
+     * https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/cloudwatch_concepts.html#Metric; the
+     * scaling-activity fallback reads at most the six weeks Auto Scaling keeps).
+     */
+    public static int runwayHistoryDays(Map<String, String> env) {
+        String value = env.get(RUNWAY_HISTORY_DAYS);
+        if (value == null || value.isBlank()) return DEFAULT_RUNWAY_HISTORY_DAYS;
+        int n;
+        try {
+            n = Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw invalid(RUNWAY_HISTORY_DAYS, value, daysExpected());
+        }
+        if (n < MIN_RUNWAY_HISTORY_DAYS || n > MAX_RUNWAY_HISTORY_DAYS)
+            throw invalid(RUNWAY_HISTORY_DAYS, value, daysExpected());
+        return n;
+    }
+
+    private static String daysExpected() {
+        return "a whole number of days from %d to %d".formatted(MIN_RUNWAY_HISTORY_DAYS, MAX_RUNWAY_HISTORY_DAYS);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.eksip.lambda;
 
 import dev.eksip.app.RunAudit;
 import dev.eksip.app.RunForecast;
+import dev.eksip.app.RunwayAddOn;
 import dev.eksip.app.fleet.HubRun;
 import dev.eksip.app.fleet.TargetTagging;
 import dev.eksip.app.port.AlertSink;
@@ -23,7 +24,8 @@ final class HubWiring {
     private HubWiring() {
     }
 
-    static HubRun hub(HubConfig hub, AppConfig config, LambdaAdapters aws) {
+    /** @param runwayDays {@code RUNWAY_HISTORY_DAYS}: each target's runway history ({@link RunwayAddOn}) */
+    static HubRun hub(HubConfig hub, AppConfig config, LambdaAdapters aws, int runwayDays) {
         TargetAccess access = aws.targetAccess(hub.roleName(), hub.externalId());
         MetricsSink metrics = aws.metricsSink(config.metricNamespace());
         AlertSink alerts = aws.alertSink(config.alertTopicArn());
@@ -32,10 +34,12 @@ final class HubWiring {
         HubRun.TargetAuditor auditor = (target, clusters) -> {
             try (AwsClients clients = access.clients(target)) {
                 RunForecast forecast = new RunForecast(LambdaAdapters.inventorySource(clients, config.configuredCni()));
-                RunAudit audit = new RunAudit((names, asOf) -> forecast.run(names, config.clusterNames(), asOf),
+                RunAudit audit = new RunAudit(forecast.step(config.clusterNames()),
                         points -> metrics.publish(TargetTagging.points(target, points)), config.metricDetail(),
                         alerts, aws.alertStateStore(config.alertStateTable(), target.key()), settings,
-                        Clock.systemUTC());
+                        Clock.systemUTC())
+                        .with(new RunwayAddOn(aws.runwayHistory(config.metricNamespace(), clients, target.accountId(),
+                                target.region()), runwayDays));
                 audit.audit(clusters, clusters.isEmpty());
             }
         };

@@ -59,6 +59,7 @@ final class Responses {
         m.put("metricsPublished", o.metricsPublished());
         m.put("alertsSent", o.alertsSent());
         m.put("incompleteClusters", o.incompleteClusters());
+        if (!o.notes().isEmpty()) m.put("notes", o.notes());   // the runway's history, or why it was not read
         return m;
     }
 }

@@ -2,6 +2,7 @@ package dev.eksip.lambda;
 
 import dev.eksip.app.RunAudit;
 import dev.eksip.app.RunForecast;
+import dev.eksip.app.RunwayAddOn;
 import dev.eksip.app.trigger.TriggerAudits;
 import dev.eksip.aws.LambdaAdapters;
 import dev.eksip.app.fleet.HubRun;
@@ -43,13 +44,16 @@ final class Wiring {
                 KubernetesRead.from(env), aws.clients().eks(), aws.clients().credentials(),
                 aws.clients().region().id(), message -> { }));
         // a one-cluster audit reads every watched cluster, so its shared subnets count their growth (ClusterView)
-        RunAudit audit = new RunAudit((clusters, asOf) -> forecast.run(clusters, config.clusterNames(), asOf),
+        RunAudit audit = new RunAudit(forecast.step(config.clusterNames()),
                 aws.metricsSink(config.metricNamespace()), config.metricDetail(),
                 aws.alertSink(config.alertTopicArn()),
                 aws.alertStateStore(config.alertStateTable()),
                 new RunAudit.AlertSettings(config.alertMinSeverity(), config.alertRepeatInterval()),
-                Clock.systemUTC());
+                Clock.systemUTC())
+                // the runway (issue 13): history read after each forecast, RunwayDays / MinRunwayDays, alert lines
+                .with(new RunwayAddOn(aws.runwayHistory(config.metricNamespace()), AppConfig.runwayHistoryDays(env)));
         return new Components(config, new TriggerAudits(audit::audit, aws.clusterLookup(), config.clusterNames(),
-                AUDIT_CONCURRENCY), HubConfig.from(env).map(hub -> HubWiring.hub(hub, config, aws)));
+                AUDIT_CONCURRENCY), HubConfig.from(env).map(hub -> HubWiring.hub(hub, config, aws,
+                AppConfig.runwayHistoryDays(env))));
     }
 }

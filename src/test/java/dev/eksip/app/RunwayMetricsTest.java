@@ -41,7 +41,38 @@ class RunwayMetricsTest {
                 }).isNotEmpty();
         assertThat(points).allSatisfy(p -> assertThat(p.timestamp()).isEqualTo(f.asOf()));
         assertThat(RunwayMetrics.points(f, runways, false)).noneMatch(p -> p.dimensions().isEmpty());
-        assertThat(points).noneMatch(p -> MetricMapping.Detail.LEAN.publishes(MetricMapping.Kind.of(p)));
+        // the minimums are what RunwayAlarm and the dashboard read; each subnet's runway only at full
+        assertThat(points).filteredOn(p -> MetricMapping.Detail.LEAN.publishes(MetricMapping.Kind.of(p)))
+                .extracting(MetricPoint::name).containsOnly("MinRunwayDays").hasSize(2);
+    }
+
+    @Test
+    void noDecliningSubnetPublishesTheDocumentedLargeValueSoTheAlarmCanRecover() {
+        Forecast f = Forecasts.forecast(Forecasts.subnet("subnet-0a").build());
+        Map<String, SubnetRunway> flat = Map.of("subnet-0a", new SubnetRunway("subnet-0a", HistorySource.METRICS, 14,
+                SubnetRunway.ADDRESSES, new Runway.NoTrend(0, Runway.Reason.NOT_SIGNIFICANT)));
+
+        assertThat(RunwayMetrics.points(f, flat, true))
+                .extracting(p -> p.name() + (p.dimensions().isEmpty() ? "" : "/" + p.dimensions().getFirst().value())
+                        + "=" + p.value())
+                .containsExactlyInAnyOrder("MinRunwayDays/web-prod=3650.0", "MinRunwayDays=3650.0");
+    }
+
+    @Test
+    void aSubnetWhoseRunwayIsUnknownWithholdsTheMinimumsItBelongsTo() {
+        // subnet-0b has too little history: the minimum of the others could read healthier than the truth
+        Forecast f = Forecasts.forecast(Forecasts.subnet("subnet-0a").build(), Forecasts.subnet("subnet-0b").build(),
+                Forecasts.subnet("subnet-0c").clusters("batch").build());
+        Map<String, SubnetRunway> runways = Map.of("subnet-0a", days("subnet-0a", 40),
+                "subnet-0b", new SubnetRunway("subnet-0b", HistorySource.METRICS, 3, SubnetRunway.ADDRESSES,
+                        new Runway.NoTrend(Double.NaN, Runway.Reason.TOO_SHORT)),
+                "subnet-0c", days("subnet-0c", 20));
+
+        assertThat(RunwayMetrics.points(f, runways, true))
+                .extracting(p -> p.name() + (p.dimensions().isEmpty() ? "" : "/" + p.dimensions().getFirst().value())
+                        + "=" + p.value())
+                .containsExactlyInAnyOrder("RunwayDays/subnet-0a=40.0", "RunwayDays/subnet-0c=20.0",
+                        "MinRunwayDays/batch=20.0");
     }
 
     @Test

@@ -36,11 +36,12 @@ final class CostTable {
     static final int IDLE_RECEIVES = 5 * 3 * 730 * 60;    // 5 long pollers (MaximumConcurrency disables Lambda's
                                                           // scale-down to 2), one 20 s ReceiveMessage each
     static final int LOG_KB_PER_INVOCATION = 2;
-    static final int STANDARD_ALARMS = 8;                 // template.yaml: every alarm (none on a Metrics Insights query)
+    static final int STANDARD_ALARMS = 9;                 // template.yaml: every alarm (none on a Metrics Insights query)
 
     // us-east-1 list prices
     static final BigDecimal METRIC = new BigDecimal("0.30");              // per metric-month, first 10,000
     static final BigDecimal PUT_PER_1000 = new BigDecimal("0.01");        // PutMetricData requests
+    static final BigDecimal GET_METRIC_DATA_PER_1000 = new BigDecimal("0.01");   // GetMetricData: metrics requested
     static final BigDecimal ALARM_METRIC = new BigDecimal("0.10");        // standard resolution, per alarm metric
     static final BigDecimal DASHBOARD = new BigDecimal("3.00");
     static final BigDecimal GB_SECOND_ARM = new BigDecimal("0.0000133334");
@@ -62,12 +63,21 @@ final class CostTable {
         }
     }
 
+    /** What the runway's history read asked {@code GetMetricData} for (the same at either detail). */
+    record HistoryReads(int callsPerAccountAudit, int metricsPerAccountAudit, int metricsPerClusterAudit) {
+        int metricsRequested() {
+            return SCHEDULED_AUDITS * metricsPerAccountAudit + CHANGE_AUDITS * metricsPerClusterAudit;
+        }
+    }
+
     private final Measured lean;
     private final Measured full;
+    private final HistoryReads history;
 
-    CostTable(Measured lean, Measured full) {
+    CostTable(Measured lean, Measured full, HistoryReads reads) {
         this.lean = lean;
         this.full = full;
+        this.history = reads;
     }
 
     /** 100 subnets as {@link #CLUSTERS} clusters, each in its own VPC. */
@@ -132,6 +142,14 @@ final class CostTable {
                                 count(lean.datumsPerAccountAudit()), count(full.datumsPerAccountAudit())),
                 pair(PUT_PER_1000.multiply(BigDecimal.valueOf(lean.putMetricDataRequests())).movePointLeft(3),
                         PUT_PER_1000.multiply(BigDecimal.valueOf(full.putMetricDataRequests())).movePointLeft(3)));
+        rows.put("`GetMetricData`, the runway's history (%s metrics requested: %d per account-wide audit in %d call, %d per cluster audit)"
+                        .formatted(count(history.metricsRequested()), history.metricsPerAccountAudit(),
+                                history.callsPerAccountAudit(), history.metricsPerClusterAudit()),
+                same(GET_METRIC_DATA_PER_1000.multiply(BigDecimal.valueOf(history.metricsRequested())).movePointLeft(3)));
+        rows.put("`GetMetricData`, the runway's history (%s metrics requested: %d per account-wide audit in %d call, %d per cluster audit)"
+                        .formatted(count(history.metricsRequested()), history.metricsPerAccountAudit(),
+                                history.callsPerAccountAudit(), history.metricsPerClusterAudit()),
+                same(GET_METRIC_DATA_PER_1000.multiply(BigDecimal.valueOf(history.metricsRequested())).movePointLeft(3)));
         rows.put("%d standard alarms × $0.10".formatted(STANDARD_ALARMS), same(ALARM_METRIC.multiply(BigDecimal.valueOf(STANDARD_ALARMS))));
         rows.put("Dashboard", same(DASHBOARD));
         rows.put("Lambda (%s invocations × %d s × 1,024 MB, arm64)".formatted(count(invocations), BILLED_SECONDS), same(lambda));

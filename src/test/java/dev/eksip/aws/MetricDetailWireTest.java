@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.eksip.testing.aws.CloudWatchWireRecorder;
 import dev.eksip.testing.forecast.Forecasts;
 import dev.eksip.app.MetricMapping;
+import dev.eksip.app.RunwayMetrics;
+import dev.eksip.app.runway.HistorySource;
+import dev.eksip.app.runway.Runway;
+import dev.eksip.app.runway.SubnetRunway;
 import dev.eksip.app.MetricMapping.Detail;
 import dev.eksip.app.MetricMapping.Kind;
 import dev.eksip.domain.Forecast;
@@ -83,6 +87,41 @@ class MetricDetailWireTest {
         }
     }
 
+    /** Every subnet declining (20 days of runway): each runway datum is published. */
+    static Map<String, SubnetRunway> runways(Forecast forecast) {
+        Map<String, SubnetRunway> out = new LinkedHashMap<>();
+        for (SubnetForecast s : forecast.subnets())
+            out.put(s.subnetId(), new SubnetRunway(s.subnetId(), HistorySource.METRICS, 14, SubnetRunway.ADDRESSES,
+                    new Runway.Declining(-5, -6, -4, 20, 16.7, 25)));
+        return out;
+    }
+
+    /** What one audit's runway asked {@code GetMetricData} for: its calls and the metrics requested. */
+    record Reads(int calls, int metricsRequested) {
+    }
+
+    static Reads readHistory(Forecast forecast) {
+        try (CloudWatchWireRecorder recorder = new CloudWatchWireRecorder();
+             CloudWatchClient client = client(recorder)) {
+            new CloudWatchMetricHistory(client, "EksIpForecast").read(
+                    forecast.subnets().stream().map(dev.eksip.app.ReadRunway::key).toList(),
+                    forecast.asOf().minus(java.time.Duration.ofDays(14)), forecast.asOf());
+            assertThat(recorder.unexpected()).isEmpty();
+            int requested = recorder.getMetricDataCalls().stream().mapToInt(c -> c.path("MetricDataQueries").size()).sum();
+            return new Reads(recorder.getMetricDataCalls().size(), requested);
+        }
+    }
+
+    private static CloudWatchClient client(CloudWatchWireRecorder recorder) {
+        return CloudWatchClient.builder()
+                .endpointOverride(recorder.endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
+
+    /** The function's datums: the forecast's and the runway's ({@code RunwayAddOn}), at {@code detail}. */
     static Wire publish(Forecast forecast, boolean accountWide, Detail detail) {
         try (CloudWatchWireRecorder recorder = new CloudWatchWireRecorder();
              CloudWatchClient client = CloudWatchClient.builder()
@@ -91,8 +130,10 @@ class MetricDetailWireTest {
                      .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
                      .httpClient(UrlConnectionHttpClient.create())
                      .build()) {
-            new CloudWatchMetricsSink(client, "EksIpForecast")
-                    .publish(MetricMapping.points(forecast, accountWide, 0, detail));
+            List<dev.eksip.app.port.MetricPoint> points = new ArrayList<>(
+                    MetricMapping.points(forecast, accountWide, 0, detail));
+            points.addAll(detail.select(RunwayMetrics.points(forecast, runways(forecast), accountWide)));
+            new CloudWatchMetricsSink(client, "EksIpForecast").publish(points);
             assertThat(recorder.unexpected()).isEmpty();
             return new Wire(recorder.datums(), recorder.calls().size());
         }
@@ -113,8 +154,12 @@ class MetricDetailWireTest {
         MetricMapping.ZONE_METRICS.forEach(n -> everything.add(new Kind(n, List.of("VpcId", "AvailabilityZone"))));
         MetricMapping.CLUSTER_METRICS.forEach(n -> everything.add(new Kind(n, List.of("ClusterName"))));
         MetricMapping.ACCOUNT_METRICS.forEach(n -> everything.add(new Kind(n, List.of())));
+        everything.add(new Kind("RunwayDays", List.of("SubnetId", "VpcId")));
+        everything.add(new Kind("MinRunwayDays", List.of("ClusterName")));
+        everything.add(new Kind("MinRunwayDays", List.of()));
         assertThat(full.kinds()).containsExactlyInAnyOrderElementsOf(everything);
-        assertThat(full.datums()).hasSize(MetricMapping.points(forecast, true, 0).size());
+        assertThat(full.datums()).hasSize(MetricMapping.points(forecast, true, 0).size()
+                + RunwayMetrics.points(forecast, runways(forecast), true).size());
         assertThat(lean.kinds()).containsExactlyInAnyOrderElementsOf(MetricMapping.LEAN);
         // lean is a subset of full, datum for datum (same values, dimensions and timestamps)
         assertThat(full.datumKeys()).containsAll(lean.datumKeys());
@@ -145,8 +190,12 @@ class MetricDetailWireTest {
                     pd.series().get(Scope.SUBNET) - plain.series().get(Scope.SUBNET),
                     wide.datums().size(), wide.calls(), scoped.calls()));
         }
+        Reads wideReads = readHistory(account);
+        Reads scopedReads = readHistory(oneCluster);
 
-        CostTable table = new CostTable(measured.get(Detail.LEAN), measured.get(Detail.FULL));
+        CostTable table = new CostTable(measured.get(Detail.LEAN), measured.get(Detail.FULL),
+                new CostTable.HistoryReads(wideReads.calls(), wideReads.metricsRequested(),
+                        scopedReads.metricsRequested()));
         String counts = table.countsTable();
         String costs = table.costTable();
         Path out = Path.of("target", "metric-counts.md");
@@ -155,10 +204,14 @@ class MetricDetailWireTest {
         System.out.println("metric counts and costs (written to " + out + "):\n" + counts + "\n" + costs);
 
         // what the issue named: ~8 per subnet, 5 per zone, 6 per cluster today (full); lean needs no zone metrics
-        assertThat(measured.get(Detail.FULL).subnetSeries()).isEqualTo(7 * CostTable.SUBNETS);
+        assertThat(measured.get(Detail.FULL).subnetSeries()).isEqualTo(8 * CostTable.SUBNETS);   // with RunwayDays
+        // the runway's history: one GetMetricData call (at most 500 metrics each) asks for one metric per subnet
+        assertThat(wideReads).isEqualTo(new Reads(1, CostTable.SUBNETS));
+        assertThat(scopedReads).isEqualTo(new Reads(1, CostTable.SUBNETS_PER_CLUSTER));
         assertThat(measured.get(Detail.FULL).zoneSeries()).isEqualTo(5 * CostTable.ZONES);
         assertThat(measured.get(Detail.LEAN).zoneSeries()).isZero();
-        assertThat(measured.get(Detail.FULL).callsPerAccountAudit()).isEqualTo(1);
+        // full: 1,026 datums, two PutMetricData calls of at most 1,000
+        assertThat(measured.get(Detail.FULL).callsPerAccountAudit()).isEqualTo(2);
 
         String doc = Files.readString(Path.of("docs", "operations.md"));
         assertThat(doc).as("docs/operations.md has the counts table of " + out).contains(counts);

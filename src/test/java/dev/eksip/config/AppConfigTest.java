@@ -71,7 +71,10 @@ class AppConfigTest {
             "METRIC_DETAIL|minimal",
             "READ_CONCURRENCY|0",
             "READ_CONCURRENCY|many",
-            "READ_CONCURRENCY|257"})
+            "READ_CONCURRENCY|257",
+            "RUNWAY_HISTORY_DAYS|5",
+            "RUNWAY_HISTORY_DAYS|two weeks",
+            "RUNWAY_HISTORY_DAYS|456"})
     void anInvalidValueFailsNamingTheVariableAndWhatWasExpected(String name, String value) {
         Map<String, String> env = minimal();
         env.put(name, value);
@@ -91,6 +94,14 @@ class AppConfigTest {
         assertThat(AppConfig.metricNamespace(" ")).isEqualTo(AppConfig.DEFAULT_NAMESPACE);
         assertThat(AppConfig.metricNamespace(" Team/Ip ")).isEqualTo("Team/Ip");
         assertThat(AppConfig.metricNamespace(Map.of("METRIC_NAMESPACE", "Team/Ip"))).isEqualTo("Team/Ip");
+    }
+
+    @Test
+    void runwayHistoryDaysDefaultsTo14AndIsTrimmed() {
+        assertThat(AppConfig.runwayHistoryDays(Map.of())).isEqualTo(AppConfig.DEFAULT_RUNWAY_HISTORY_DAYS).isEqualTo(14);
+        assertThat(AppConfig.runwayHistoryDays(Map.of("RUNWAY_HISTORY_DAYS", " "))).isEqualTo(14);
+        assertThat(AppConfig.runwayHistoryDays(Map.of("RUNWAY_HISTORY_DAYS", " 6 "))).isEqualTo(6);
+        assertThat(AppConfig.runwayHistoryDays(Map.of("RUNWAY_HISTORY_DAYS", "455"))).isEqualTo(455);
     }
 
     @Test

@@ -34,7 +34,12 @@ class SpokeRoleTemplateTest {
                 if (action.isArray()) action.forEach(a -> granted.add(a.asText()));
                 else granted.add(action.asText());
             }
-        assertThat(granted).containsExactlyElementsOf(new TreeSet<>(AwsInventorySource.IAM_ACTIONS));
+        // the inventory, and the hub's runway fallback for a target without history (its scaling activities)
+        Set<String> called = new TreeSet<>(AwsInventorySource.IAM_ACTIONS);
+        called.add("autoscaling:DescribeScalingActivities");
+        assertThat(called).containsAll(dev.eksip.aws.AwsRunway.IAM_ACTIONS.stream()
+                .filter(a -> a.startsWith("autoscaling:")).toList());
+        assertThat(granted).containsExactlyElementsOf(called);
         assertThat(granted).allSatisfy(a -> assertThat(a).doesNotContain("*"));
     }
 

@@ -40,12 +40,8 @@ class TemplateTest {
                 "sns:Publish", "dynamodb:GetItem", "dynamodb:PutItem", "autoscaling:DescribeAutoScalingGroups");
         // the inventory's own list of what it calls (its policy in docs/cli.md) is a subset of what the scan finds
         assertThat(called).containsAll(dev.eksip.aws.AwsInventorySource.IAM_ACTIONS);
-        // the runway's history calls are made only by the CLI's `audit --live --history` (its policy in docs/cli.md,
-        // IamActionsTest): the function does not read history, so its role does not get them
+        // the runway's history calls (the function's RunwayAddOn, the CLI's `audit --live --history`): the normal rule
         assertThat(called).containsAll(dev.eksip.aws.AwsRunway.IAM_ACTIONS);
-        assertThat(granted).doesNotContainAnyElementsOf(dev.eksip.aws.AwsRunway.IAM_ACTIONS);
-        called = new TreeSet<>(called);
-        called.removeAll(dev.eksip.aws.AwsRunway.IAM_ACTIONS);
         assertThat(granted).containsAll(called);
         Set<String> extra = new TreeSet<>(granted);
         extra.removeAll(called);
@@ -70,7 +66,7 @@ class TemplateTest {
     @Test
     void everyAlarmNotifiesTheAlertTopic() {
         var alarms = template.resourcesOfType("AWS::CloudWatch::Alarm");
-        assertThat(alarms).contains("SubnetsAtRiskAlarm", "SubnetsExhaustedAtMaxAlarm", "MinForecastAlarm",
+        assertThat(alarms).contains("SubnetsAtRiskAlarm", "SubnetsExhaustedAtMaxAlarm", "MinForecastAlarm", "RunwayAlarm",
                 "IncompleteAuditAlarm", "FunctionErrorsAlarm", "MissedRunsAlarm", "DeadLetterQueueAlarm");
         for (String a : alarms)
             assertThat(template.resource(a).path("Properties").path("AlarmActions").get(0).asText())
@@ -91,6 +87,28 @@ class TemplateTest {
             assertThat(template.resource(mapping).path("Properties").path("FunctionName").asText()).as(mapping)
                     .isEqualTo("ForecastFunction.Alias");
         assertThat(function.path("Events").path("Schedule").path("Type").asText()).isEqualTo("Schedule");   // SAM: the alias
+    }
+
+    @Test
+    void theRunwayAlarmReadsTheAccountsShortestRunwayAndKeepsItsStateWhenTheRunwayIsUnknown() {
+        JsonNode alarm = template.resource("RunwayAlarm").path("Properties");
+        assertThat(alarm.path("MetricName").asText()).isEqualTo("MinRunwayDays");
+        assertThat(alarm.has("Dimensions")).as("the account-level minimum").isFalse();
+        assertThat(alarm.path("Threshold").asText()).isEqualTo("RunwayAlarmDays");   // !Ref RunwayAlarmDays
+        assertThat(alarm.path("ComparisonOperator").asText()).isEqualTo("LessThanThreshold");
+        // an unread or unknown runway publishes nothing: never a false OK (no declining subnet publishes 3650)
+        assertThat(alarm.path("TreatMissingData").asText()).isEqualTo("ignore");
+        assertThat(alarm.path("Statistic").asText()).isEqualTo("Minimum");
+        assertThat(template.root.path("Parameters").path("RunwayAlarmDays").path("Default").asInt()).isEqualTo(30);
+        assertThat(template.root.path("Parameters").path("RunwayHistoryDays").path("Default").asInt())
+                .isEqualTo(dev.eksip.config.AppConfig.DEFAULT_RUNWAY_HISTORY_DAYS);
+        assertThat(template.root.path("Parameters").path("RunwayHistoryDays").path("MaxValue").asInt())
+                .isEqualTo(dev.eksip.config.AppConfig.MAX_RUNWAY_HISTORY_DAYS);
+        assertThat(template.root.path("Parameters").path("RunwayHistoryDays").path("MinValue").asInt())
+                .isEqualTo(dev.eksip.config.AppConfig.MIN_RUNWAY_HISTORY_DAYS);
+        assertThat(template.resource("ForecastFunction").path("Properties").path("Environment").path("Variables")
+                .path("RUNWAY_HISTORY_DAYS").asText()).isEqualTo("RunwayHistoryDays");
+        assertThat(dev.eksip.app.RunwayMetrics.NO_DECLINE_DAYS).isGreaterThan(455);
     }
 
     @Test

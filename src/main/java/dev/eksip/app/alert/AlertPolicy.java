@@ -46,11 +46,27 @@ public final class AlertPolicy {
      *                     declare recovery)
      */
     public record Findings(String cluster, String account, String region, Instant asOf, List<SubnetForecast> subnets,
-                           Completeness completeness) {
+                           Completeness completeness, List<String> headline, Map<String, String> subnetLines) {
+        /**
+         * @param headline    extra lines under the severity (the runway by zone), from a {@code ForecastAddOn}
+         * @param subnetLines an extra line per subnet id (its runway), from a {@code ForecastAddOn}
+         */
         public Findings {
             requireNonNull(cluster, "cluster");
             subnets = List.copyOf(subnets);
             requireNonNull(completeness, "completeness");
+            headline = List.copyOf(headline);
+            subnetLines = Map.copyOf(subnetLines);
+        }
+
+        public Findings(String cluster, String account, String region, Instant asOf, List<SubnetForecast> subnets,
+                        Completeness completeness) {
+            this(cluster, account, region, asOf, subnets, completeness, List.of(), Map.of());
+        }
+
+        /** These findings with the add-on's lines (they never change what is decided, only the words). */
+        public Findings with(List<String> headline, Map<String, String> subnetLines) {
+            return new Findings(cluster, account, region, asOf, subnets, completeness, headline, subnetLines);
         }
 
         /** No gap touches the cluster. */

@@ -99,6 +99,7 @@ final class AlertRendering {
         if (!f.complete())
             b.append("Incomplete read: %s. This run can neither declare recovery nor lower the severity last sent.%n"
                     .formatted(Printable.escape(f.completeness().summary())));
+        for (String line : f.headline()) b.append("%s%n".formatted(Printable.escape(line)));
         for (SubnetForecast s : listed) {
             b.append("%n%s (%s, %s, %s): %s%n".formatted(Printable.escape(s.subnetId()), Printable.escape(s.cidr()),
                     Printable.escape(s.availabilityZone()), Printable.escape(s.vpcId()), s.severity().name()));
@@ -108,6 +109,8 @@ final class AlertRendering {
                     .formatted(s.availableIps(), s.usableIps(), s.warmIps()));
             b.append("  Forecast: %s at desired size, %s at max size; %d more node(s) fit.%n"
                     .formatted(left(s.atDesired().headline()), left(s.atMax().headline()), s.nodesUntilExhaustion()));
+            String runway = f.subnetLines().get(s.subnetId());
+            if (runway != null) b.append("  %s%n".formatted(Printable.escape(runway)));
             b.append("  At max size if new nodes hold no pods / the group's median / their max pods: %d / %d / %d.%n"
                     .formatted(s.atMax().baseline(), s.atMax().median(), s.atMax().full()));
             if (s.prefixMode() && s.freePrefixBlocks() >= 0)
@@ -145,7 +148,16 @@ final class AlertRendering {
         root.put("subnetsAtRisk", f.subnets().size());
         root.put("subnetsOmitted", f.subnets().size() - listed.size());
         ArrayNode subnets = root.putArray("subnets");
-        for (SubnetForecast s : listed) subnets.add(JSON.valueToTree(ReportJson.subnet(s)));
+        if (!f.headline().isEmpty()) {
+            ArrayNode headline = root.putArray("runwayHeadline");   // the text's lines, from the runway add-on
+            f.headline().forEach(headline::add);
+        }
+        for (SubnetForecast s : listed) {
+            ObjectNode subnet = JSON.valueToTree(ReportJson.subnet(s));
+            String runway = f.subnetLines().get(s.subnetId());
+            if (runway != null) subnet.put("runwayLine", runway);
+            subnets.add(subnet);
+        }
         try {
             return JSON.writeValueAsString(root);
         } catch (JsonProcessingException e) {
