@@ -336,13 +336,17 @@ class ForecasterTest {
         SubnetFigures node = subnet(f, "subnet-node");
         SubnetFigures extra = subnet(f, "subnet-extra");
         assertThat(node.availableIps()).isEqualTo(492);
-        assertThat(node.freePrefixBlocks()).isEqualTo(15);
         assertThat(extra.availableIps()).isEqualTo(419);
         assertThat(extra.freePrefixBlocks()).isEqualTo(25);
-        // full: t3.small, max pods 110 → 7 prefixes on 3 ENIs (3,3,1). The primary (3) is in subnet-node; the first
-        // pod ENI (3) too (443 > 419 addresses at that moment); then subnet-node has 394 < 419, so the last pod ENI
-        // (1 prefix) lands in subnet-extra. Ranking by blocks would have put both pod ENIs in subnet-extra.
-        assertThat(node.atDesired().full()).isEqualTo(16 * (15 - 6));
+        // subnet-node (15 free blocks) can send its nodes' prefixes to subnet-extra when it has no free /28
+        // (PrimaryPrefixes): it is counted in addresses, what its nodes' own IPs need.
+        assertThat(node.prefixMode()).isFalse();
+        assertThat(node.overflowTo()).containsExactly("subnet-extra");
+        // full: t3.small, max pods 110 → 7 prefixes on 3 ENIs (3,3,1). The primary (1 + 3 prefixes) is in
+        // subnet-node; the first pod ENI (1 + 3) too (443 > 419 addresses at that moment); then subnet-node has
+        // 394 < 419, so the last pod ENI (1 prefix) lands in subnet-extra. Ranking by blocks would have put both
+        // pod ENIs in subnet-extra.
+        assertThat(node.atDesired().full()).isEqualTo(492 - 2 * (1 + 3 * 16));
         assertThat(extra.atDesired().full()).isEqualTo(16 * (25 - 1));
     }
 
