@@ -299,7 +299,8 @@ class ForecasterTest {
 
     @Test
     void subnetsScopedToAnotherClusterAreNoCandidates() {
-        // §5: a subnet carrying cni.networking.k8s.aws/cluster/* tags must carry this cluster's.
+        // §5: a subnet carrying cni.networking.k8s.aws/cluster/* tags must carry this cluster's, when aws-node's
+        // CLUSTER_NAME is set (ValidSubnetTagsMatchingClusterName; unset, the tags are ignored: DiscoveryTagsTest).
         InventoryBuilder b = new InventoryBuilder()
                 .subnet("subnet-node", VPC, "us-east-1a", "10.0.0.0/24")
                 .subnet("subnet-other", VPC, "us-east-1a", "10.0.16.0/20", "kubernetes.io/role/cni=1",
@@ -307,7 +308,7 @@ class ForecasterTest {
                 .subnet("subnet-mine", VPC, "us-east-1a", "10.0.32.0/21", "kubernetes.io/role/cni=1",
                         "cni.networking.k8s.aws/cluster/c1=1")
                 .subnet("subnet-other-az", VPC, "us-east-1b", "10.0.64.0/18", "kubernetes.io/role/cni=1")
-                .cluster(cluster("c1").vpc(VPC)
+                .cluster(cluster("c1").vpc(VPC).cni(NodeModelTest.settings("CLUSTER_NAME=c1"))
                         .groups(nodeGroup("ng").managed().type("m5.large").sizes(0, 1, 1).subnets("subnet-node")));
         ForecastFigures f = Forecaster.figures(b.build(AS_OF));
 
