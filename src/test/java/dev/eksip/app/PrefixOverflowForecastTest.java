@@ -84,6 +84,29 @@ class PrefixOverflowForecastTest {
     }
 
     @Test
+    void underFullAnExistingNodesPrimaryGrowsIntoTheCandidateToo() {
+        // ExistingNodesGrowth: the existing node's primary (1 prefix) grows to the full node's prefixes; its subnet
+        // has no free /28, so what it lacks goes to a new ENI in the candidate.
+        Inventory inv = new InventoryBuilder()
+                .subnet("subnet-node", VPC, "us-east-1a", "10.0.0.0/22")
+                .subnet("subnet-extra", VPC, "us-east-1a", "10.0.16.0/24", "kubernetes.io/role/cni=1")
+                .cluster(cluster("c1").vpc(VPC).cni(PD).cniFrom(CniSource.ADDON)
+                        .groups(nodeGroup("ng").managed().type("m5.large").sizes(1, 1, 1).subnets("subnet-node")))
+                .node(dev.eksip.testing.inventory.InventoryFixtures.node("c1").inGroup("ng").type("m5.large")
+                        .subnet("subnet-node").prefixesPerEni(1))
+                .fragment("subnet-node", 1, 7)
+                .build(AS_OF);
+        Forecast f = RunForecast.forecast(inv, AS_OF);
+
+        SubnetForecast node = subnet(f, "subnet-node");
+        SubnetForecast extra = subnet(f, "subnet-extra");
+        assertThat(node.prefixMode()).isFalse();
+        assertThat(node.atDesired().full()).as("nothing more taken in the node subnet").isEqualTo(node.availableIps());
+        assertThat(extra.atDesired().full()).as("the rest of the full node's prefixes").isLessThan(16 * 14);
+        assertThat(extra.atDesired().full()).isGreaterThanOrEqualTo(0);
+    }
+
+    @Test
     void withoutSubnetDiscoveryThePrimarysPrefixesHaveNowhereElseToGo() {
         // ipamd without discovery: InsufficientCidrBlocks on the primary is returned, increaseDatastorePool backs
         // off (insufficientCidrErrorCooldown) and creates no ENI; the node subnet is short.
