@@ -15,10 +15,12 @@ package dev.eksip.domain;
  * @param podEni           {@code ENABLE_POD_ENI} (security groups for pods: trunk + branch ENIs)
  * @param subnetDiscovery  {@code ENABLE_SUBNET_DISCOVERY} (default true since v1.18.0)
  * @param ipv6             {@code ENABLE_IPv6}
+ * @param clusterName      {@code CLUSTER_NAME} ("" = unset, as the manifest and Helm chart ship it): subnet
+ *                         discovery honours {@code cni.networking.k8s.aws/cluster/*} subnet tags only when set
  */
 public record CniSettings(int warmEniTarget, int warmIpTarget, int minimumIpTarget, boolean prefixDelegation,
                           int warmPrefixTarget, int maxEni, boolean customNetworking, boolean podEni,
-                          boolean subnetDiscovery, boolean ipv6) {
+                          boolean subnetDiscovery, boolean ipv6, String clusterName) {
 
     /** ipamd's defaults as shipped (manifest and Helm chart: WARM_ENI_TARGET=1, WARM_PREFIX_TARGET=1). */
     public static final CniSettings DEFAULTS =
@@ -28,6 +30,15 @@ public record CniSettings(int warmEniTarget, int warmIpTarget, int minimumIpTarg
         if (warmEniTarget < 0 || warmIpTarget < 0 || minimumIpTarget < 0 || warmPrefixTarget < 0)
             throw new IllegalArgumentException("warm targets must be >= 0");
         if (maxEni < 0) maxEni = 0;
+        if (clusterName == null) clusterName = "";
+    }
+
+    /** Without {@code CLUSTER_NAME} (unset). */
+    public CniSettings(int warmEniTarget, int warmIpTarget, int minimumIpTarget, boolean prefixDelegation,
+                       int warmPrefixTarget, int maxEni, boolean customNetworking, boolean podEni,
+                       boolean subnetDiscovery, boolean ipv6) {
+        this(warmEniTarget, warmIpTarget, minimumIpTarget, prefixDelegation, warmPrefixTarget, maxEni,
+                customNetworking, podEni, subnetDiscovery, ipv6, "");
     }
 
     /** §4.2 {@code warmIPTargetsDefined}: WARM_IP_TARGET or MINIMUM_IP_TARGET set → warm-IP mode. */
@@ -37,11 +48,17 @@ public record CniSettings(int warmEniTarget, int warmIpTarget, int minimumIpTarg
 
     public CniSettings withIpv6(boolean enabled) {
         return new CniSettings(warmEniTarget, warmIpTarget, minimumIpTarget, prefixDelegation, warmPrefixTarget, maxEni,
-                customNetworking, podEni, subnetDiscovery, enabled);
+                customNetworking, podEni, subnetDiscovery, enabled, clusterName);
     }
 
     public CniSettings withPrefixDelegation(boolean enabled) {
         return new CniSettings(warmEniTarget, warmIpTarget, minimumIpTarget, enabled, warmPrefixTarget, maxEni,
-                customNetworking, podEni, subnetDiscovery, ipv6);
+                customNetworking, podEni, subnetDiscovery, ipv6, clusterName);
+    }
+
+    /** These settings with {@code CLUSTER_NAME} set to {@code name} ("" = unset). */
+    public CniSettings withClusterName(String name) {
+        return new CniSettings(warmEniTarget, warmIpTarget, minimumIpTarget, prefixDelegation, warmPrefixTarget, maxEni,
+                customNetworking, podEni, subnetDiscovery, ipv6, name);
     }
 }

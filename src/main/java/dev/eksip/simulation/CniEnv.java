@@ -23,10 +23,12 @@ public final class CniEnv {
     public static final String ENABLE_POD_ENI = "ENABLE_POD_ENI";
     public static final String ENABLE_SUBNET_DISCOVERY = "ENABLE_SUBNET_DISCOVERY";
     public static final String ENABLE_IPV6 = "ENABLE_IPv6";
+    /** Only subnet discovery's cluster-scoped subnet tags read it ({@code ValidSubnetTagsMatchingClusterName}). */
+    public static final String CLUSTER_NAME = "CLUSTER_NAME";
     /** Every variable {@link #parse} reads. */
     public static final List<String> VARIABLES = List.of(WARM_ENI_TARGET, WARM_IP_TARGET, MINIMUM_IP_TARGET,
             WARM_PREFIX_TARGET, MAX_ENI, ENABLE_PREFIX_DELEGATION, CUSTOM_NETWORK_CFG, ENABLE_POD_ENI,
-            ENABLE_SUBNET_DISCOVERY, ENABLE_IPV6);
+            ENABLE_SUBNET_DISCOVERY, ENABLE_IPV6, CLUSTER_NAME);
 
     private CniEnv() {
     }
@@ -54,7 +56,9 @@ public final class CniEnv {
                 bool(env.get(CUSTOM_NETWORK_CFG), d.customNetworking()),
                 bool(env.get(ENABLE_POD_ENI), d.podEni()),
                 bool(env.get(ENABLE_SUBNET_DISCOVERY), d.subnetDiscovery()),
-                bool(env.get(ENABLE_IPV6), d.ipv6()));
+                bool(env.get(ENABLE_IPV6), d.ipv6()),
+                // os.Getenv(clusterNameEnvVar): taken as is; unset or "" skips cluster tag validation
+                env.getOrDefault(CLUSTER_NAME, d.clusterName()));
     }
 
     /** {@code unset} when absent; {@code invalid} when unparsable or negative. */

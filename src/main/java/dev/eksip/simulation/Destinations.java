@@ -3,7 +3,9 @@ package dev.eksip.simulation;
 import dev.eksip.domain.Cluster;
 import dev.eksip.domain.CniSettings;
 import dev.eksip.domain.EniHolding;
+import dev.eksip.domain.EniRole;
 import dev.eksip.domain.Subnet;
+import dev.eksip.domain.SubnetTake;
 
 import java.util.Comparator;
 import java.util.List;
@@ -69,6 +71,16 @@ final class Destinations {
         }
         for (Subnet s : ranked) if (state.get(s.subnetId()).fits(eni.take())) return s;
         return ranked.isEmpty() ? nodeSubnet : ranked.get(0);
+    }
+
+    /**
+     * The discovery candidate a new pod ENI taking {@code take} is created in ({@code createENI}: the first, by
+     * {@code AvailableIpAddressCount} descending, that can hold it), or {@code null} when none can.
+     */
+    Subnet discoveredThatFits(Cluster c, Subnet nodeSubnet, SubnetTake take, Map<String, SubnetSpace> state,
+                              Trace trace) {
+        Subnet s = discovered(c, nodeSubnet, new EniHolding(EniRole.POD, 0, take.prefixes()), state, trace);
+        return state.get(s.subnetId()).fits(take) ? s : null;
     }
 
     /** Every subnet a new node of {@code g} can be placed in, read or take addresses from. */

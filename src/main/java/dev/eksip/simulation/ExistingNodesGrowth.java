@@ -47,7 +47,9 @@ final class ExistingNodesGrowth {
                     SubnetSpace space = state.get(have.subnetId());
                     SubnetTake lack = new SubnetTake(Math.max(0, full.secondaryIps() - have.secondaryIps().size()),
                             Math.max(0, full.prefixes() - have.prefixes().size()));
-                    if (space != null) space.take(lack);
+                    if (full.role() == EniRole.PRIMARY && space == home && PrimaryPrefixes.overflow(g.cluster().cni()))
+                        PrimaryPrefixes.place(lack, g.cluster(), nodeSubnet, state, destinations, Trace.NONE);
+                    else if (space != null) space.take(lack);
                 } else {
                     Subnet target = destinations.of(full, g.cluster(), n.availabilityZone(), nodeSubnet, state);
                     if (target != null) state.get(target.subnetId()).take(full.take());

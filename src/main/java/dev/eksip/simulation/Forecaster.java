@@ -53,7 +53,8 @@ public final class Forecaster {
         Map<String, SubnetSpace> now = new LinkedHashMap<>();
         for (Subnet s : byId.values()) {
             String id = s.subnetId();
-            now.put(id, SubnetSpace.now(s, plan.prefixMode(id), observed.addresses(id), observed.prefixes(id)));
+            now.put(id, SubnetSpace.now(s, plan.prefixMode(id), !plan.overflowTo(id).isEmpty(),
+                    observed.addresses(id), observed.prefixes(id)));
         }
         Growth growth = Growth.run(plan.groups(), now, new Destinations(byId, discovery));
         List<PoolOutlook> pools = PoolOutlooks.of(plan, now);
@@ -73,14 +74,15 @@ public final class Forecaster {
             int cost = costs.getOrDefault(id, 0);
             int value = Math.toIntExact(space.value());
             int fit = cost == 0 ? -1 : Math.max(0, value) / cost;
-            Optional<PrefixPlacement> placement = space.prefixMode() && !AddressSpace.ipv6Only(s)
+            Optional<PrefixPlacement> placement = space.countedInBlocks() && !AddressSpace.ipv6Only(s)
                     ? Optional.of(placement(s, observed, growth, plan.medianNodeTakes(id), fit))
                     : Optional.empty();
             out.add(new SubnetFigures(s, AddressSpace.usable(s), observed.warm(id),
-                    space.prefixMode(), space.prefixMode() ? Math.toIntExact(space.blocks()) : -1, value,
+                    space.countedInBlocks(), space.countedInBlocks() ? Math.toIntExact(space.blocks()) : -1, value,
                     growth.atDesired(id), growth.atMax(id), cost, fit, users.clusters(id), users.nodeGroups(id),
                     observed.nodesIn(id), placement, growth.atUpdate(id), surges(plan, id), users.controlPlaneOf(id),
-                    leaked.getOrDefault(id, new int[2])[0], leaked.getOrDefault(id, new int[2])[1]));
+                    leaked.getOrDefault(id, new int[2])[0], leaked.getOrDefault(id, new int[2])[1],
+                    plan.overflowTo(id)));
         }
         return new ForecastFigures(out, plan.gaps(), observed.unattributedNodes(), inventory.otherEnis().size(), pools);
     }

@@ -14,12 +14,16 @@ import dev.eksip.domain.Subnet;
 import dev.eksip.domain.SubnetTake;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * What the growth phase starts from: for every node group that can be forecast, its {@link GroupGrowth}; the
@@ -32,6 +36,12 @@ final class GrowthPlan {
     private final SubnetDiscovery discovery;
     private final List<GroupGrowth> groups = new ArrayList<>();
     private final Set<String> prefixSubnets = new LinkedHashSet<>();
+    /** Pod subnets of prefix-delegation clusters with custom networking: their /28s have no alternative. */
+    private final Set<String> hardPrefixSubnets = new LinkedHashSet<>();
+    /** Groups whose new nodes hold /28 prefixes. */
+    private final Set<GroupGrowth> prefixGroups = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** {@link #overflowTo} per node subnet, computed once the groups are known. */
+    private Map<String, List<String>> relief;
     private final List<InventoryGap> gaps;
     /** Exact mode: instance id → its IP-consuming pods (empty without the Kubernetes API). */
     private final Map<String, Integer> podsByInstance;
@@ -61,6 +71,51 @@ final class GrowthPlan {
         return prefixSubnets.contains(subnetId);
     }
 
+    /**
+     * The discovery candidates a new node's primary-ENI prefixes overflow to when this node subnet has no free /28
+     * ({@link PrimaryPrefixes}), in subnet id order; empty unless the subnet is relieved: a prefix-mode subnet that
+     * node groups launch into, every prefix-delegation group allocating here can overflow to another candidate of
+     * its node subnet, and no custom-networking cluster needs its /28s for pod ENIs. A relieved subnet is counted
+     * in addresses: its nodes' own IPs are what it must hold.
+     */
+    List<String> overflowTo(String subnetId) {
+        if (relief == null) relief = relief();
+        if (!prefixMode(subnetId) || hardPrefixSubnets.contains(subnetId)) return List.of();
+        return relief.getOrDefault(subnetId, List.of());
+    }
+
+    /** {@link #overflowTo} of every node subnet at once, before the prefix-mode and custom-networking checks. */
+    private Map<String, List<String>> relief() {
+        Map<String, Set<String>> out = new HashMap<>();
+        Set<String> blocked = new HashSet<>();
+        for (GroupGrowth g : groups) {
+            if (!prefixGroups.contains(g)) continue;      // secondary IPs here: /32s, counted in addresses anyway
+            for (Subnet n : g.subnets()) {
+                List<Subnet> candidates = PrimaryPrefixes.overflow(g.cluster().cni())
+                        ? discovery.candidates(g.cluster(), n) : List.of();
+                Set<String> touched = new TreeSet<>();
+                touched.add(n.subnetId());
+                for (Subnet x : candidates) touched.add(x.subnetId());
+                for (String t : touched) {
+                    Set<String> others = new TreeSet<>();
+                    for (Subnet x : candidates) if (!x.subnetId().equals(t)) others.add(x.subnetId());
+                    if (others.isEmpty()) blocked.add(t);
+                    else if (t.equals(n.subnetId())) out.computeIfAbsent(t, k -> new TreeSet<>()).addAll(others);
+                }
+            }
+        }
+        Map<String, List<String>> relieved = new HashMap<>();
+        out.forEach((id, to) -> {
+            if (!blocked.contains(id)) relieved.put(id, List.copyOf(to));
+        });
+        return relieved;
+    }
+
+    /** Whether the subnet's figure is counted in free /28 blocks (prefix mode and not {@link #overflowTo relieved}). */
+    boolean countedInBlocks(String subnetId) {
+        return prefixMode(subnetId) && overflowTo(subnetId).isEmpty();
+    }
+
     /** The inventory's gaps and those found while planning. */
     List<InventoryGap> gaps() {
         return List.copyOf(gaps);
@@ -75,7 +130,10 @@ final class GrowthPlan {
             String t = g.instanceTypes().isEmpty() ? "" : g.instanceTypes().get(0);
             return catalog.find(t).map(InstanceLimits::prefixDelegationSupported).orElse(true);
         });
-        if (prefixMode && anyPrefixGroup) prefixSubnets.addAll(cluster.podSubnets().values());
+        if (prefixMode && anyPrefixGroup) {
+            prefixSubnets.addAll(cluster.podSubnets().values());
+            if (cluster.cni().customNetworking()) hardPrefixSubnets.addAll(cluster.podSubnets().values());
+        }
         gaps.addAll(PodSubnetGaps.of(cluster, subnets));
         for (NodeGroup g : cluster.nodeGroups()) {
             // An Auto Mode pool falls back to secondary IPs where no /28 is free: its subnets stay counted in
@@ -122,8 +180,10 @@ final class GrowthPlan {
                         ? NodeModel.converge(limits, skipPrimary, maxPods, pods, 0).enis() : median;
                 excluded = NodeCost.withMedian(limits, skipPrimary, maxPods, skipMedian);
             }
-            groups.add(new GroupGrowth(c, g, groupSubnets, perZone, nodes.size(), cost, excluded,
-                    maxNodes(g, limits), nodes));
+            GroupGrowth growth = new GroupGrowth(c, g, groupSubnets, perZone, nodes.size(), cost, excluded,
+                    maxNodes(g, limits), nodes);
+            groups.add(growth);
+            if (groupPrefixes) prefixGroups.add(growth);
         }
     }
 
@@ -177,7 +237,7 @@ final class GrowthPlan {
             else if (cni.subnetDiscovery())
                 for (Subnet s : g.subnets())
                     for (Subnet c : discovery.candidates(g.cluster(), s)) touched.add(c.subnetId());
-            for (String id : touched) worst.merge(id, nodeCost(g, id, prefixMode(id)), Math::max);
+            for (String id : touched) worst.merge(id, nodeCost(g, id, countedInBlocks(id)), Math::max);
         }
         return worst;
     }

@@ -104,14 +104,14 @@ public final class ObservedCni {
         if (custom != cni.customNetworking())
             cni = new CniSettings(cni.warmEniTarget(), cni.warmIpTarget(), cni.minimumIpTarget(),
                     cni.prefixDelegation(), cni.warmPrefixTarget(), cni.maxEni(), true, cni.podEni(),
-                    cni.subnetDiscovery(), cni.ipv6());
+                    cni.subnetDiscovery(), cni.ipv6(), cni.clusterName());
 
         List<Node> withTrunk = nodes.stream()
                 .filter(n -> n.enis().stream().anyMatch(e -> e.interfaceType() == InterfaceType.TRUNK)).toList();
         if (!cni.podEni() && !withTrunk.isEmpty()) {
             cni = new CniSettings(cni.warmEniTarget(), cni.warmIpTarget(), cni.minimumIpTarget(),
                     cni.prefixDelegation(), cni.warmPrefixTarget(), cni.maxEni(), cni.customNetworking(), true,
-                    cni.subnetDiscovery(), cni.ipv6());
+                    cni.subnetDiscovery(), cni.ipv6(), cni.clusterName());
             notes.add(note(declared, "ENABLE_POD_ENI", "%d of %d nodes have a trunk ENI (e.g. %s)"
                     .formatted(withTrunk.size(), total, withTrunk.get(0).instanceId())));
         }

@@ -28,7 +28,7 @@ final class PoolOutlooks {
             for (String id : reach) {
                 SubnetSpace space = now.get(id);
                 if (space == null) continue;
-                int cost = plan.nodeCost(g, id, space.prefixMode());
+                int cost = plan.nodeCost(g, id, space.countedInBlocks());
                 int value = Math.toIntExact(space.value());
                 rooms.add(new PoolOutlook.SubnetRoom(id, value, cost, cost == 0 ? -1 : Math.max(0, value) / cost));
             }

@@ -1,6 +1,7 @@
 package dev.eksip.simulation;
 
 import dev.eksip.domain.EniHolding;
+import dev.eksip.domain.EniRole;
 import dev.eksip.domain.Subnet;
 
 import java.util.ArrayList;
@@ -59,6 +60,10 @@ final class ScaleOut {
         String zone = zones.nextZone(trace);
         Subnet nodeSubnet = ZoneBalancer.nodeSubnet(g.subnets(), zone, state, trace);
         for (EniHolding eni : g.costIn(nodeSubnet).under(assumption)) {
+            if (eni.role() == EniRole.PRIMARY && PrimaryPrefixes.overflow(g.cluster().cni())) {
+                PrimaryPrefixes.place(eni.take(), g.cluster(), nodeSubnet, state, destinations, trace);
+                continue;
+            }
             Subnet target = destinations.of(eni, g.cluster(), zone, nodeSubnet, state, trace);
             if (target != null) state.get(target.subnetId()).take(eni.take(), trace);
         }

@@ -39,13 +39,15 @@ import java.util.Map;
  * @param controlPlaneOf   clusters whose own subnets include this one: EKS places control-plane ENIs here
  * @param leakedEnis       unattached ENIs the VPC CNI created and left here ({@code Eni#leakedByCni})
  * @param reclaimableIps   the addresses they hold
+ * @param overflowTo       a node subnet whose new nodes' primary-ENI prefixes go to these subnet discovery candidates
+ *                         when it has no free /28 ({@link PrimaryPrefixes}); then counted in addresses, not blocks
  */
 public record SubnetFigures(Subnet subnet, int usableIps, int warmIps, boolean prefixMode, int freePrefixBlocks,
                             int freeNow, GrowthForecast atDesired, GrowthForecast atMax, int nodeCost,
                             int nodesThatFit, List<String> clusters, List<NodeGroupRef> nodeGroups, int nodes,
                             Optional<PrefixPlacement> placement, GrowthForecast atUpdate,
                             Map<NodeGroupRef, Integer> updateSurge, List<String> controlPlaneOf, int leakedEnis,
-                            int reclaimableIps) {
+                            int reclaimableIps, List<String> overflowTo) {
     public SubnetFigures {
         requireNonNull(subnet, "subnet");
         requireNonNull(atDesired, "atDesired");
@@ -56,6 +58,19 @@ public record SubnetFigures(Subnet subnet, int usableIps, int warmIps, boolean p
         requireNonNull(atUpdate, "atUpdate");
         updateSurge = Collections.unmodifiableMap(new LinkedHashMap<>(updateSurge));
         controlPlaneOf = List.copyOf(controlPlaneOf);
+        overflowTo = List.copyOf(overflowTo);
+    }
+
+    /** Without prefix overflow ({@code overflowTo} empty). */
+    public SubnetFigures(Subnet subnet, int usableIps, int warmIps, boolean prefixMode, int freePrefixBlocks,
+                         int freeNow, GrowthForecast atDesired, GrowthForecast atMax, int nodeCost,
+                         int nodesThatFit, List<String> clusters, List<NodeGroupRef> nodeGroups, int nodes,
+                         Optional<PrefixPlacement> placement, GrowthForecast atUpdate,
+                         Map<NodeGroupRef, Integer> updateSurge, List<String> controlPlaneOf, int leakedEnis,
+                         int reclaimableIps) {
+        this(subnet, usableIps, warmIps, prefixMode, freePrefixBlocks, freeNow, atDesired, atMax, nodeCost,
+                nodesThatFit, clusters, nodeGroups, nodes, placement, atUpdate, updateSurge, controlPlaneOf,
+                leakedEnis, reclaimableIps, List.of());
     }
 
     /** Packed figures only, and nothing the subnet must keep free (no update surge, control plane or leaked ENI). */
@@ -63,7 +78,8 @@ public record SubnetFigures(Subnet subnet, int usableIps, int warmIps, boolean p
                          int freeNow, GrowthForecast atDesired, GrowthForecast atMax, int nodeCost,
                          int nodesThatFit, List<String> clusters, List<NodeGroupRef> nodeGroups, int nodes) {
         this(subnet, usableIps, warmIps, prefixMode, freePrefixBlocks, freeNow, atDesired, atMax, nodeCost,
-                nodesThatFit, clusters, nodeGroups, nodes, Optional.empty(), atDesired, Map.of(), List.of(), 0, 0);
+                nodesThatFit, clusters, nodeGroups, nodes, Optional.empty(), atDesired, Map.of(), List.of(), 0, 0,
+                List.of());
     }
 
     public String subnetId() {

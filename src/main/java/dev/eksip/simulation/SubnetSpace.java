@@ -16,21 +16,24 @@ final class SubnetSpace {
     static final int STATE = 5;
 
     private final boolean prefixMode;
+    /** A node subnet whose primary ENIs' prefixes overflow to discovery candidates: counted in addresses. */
+    private final boolean relieved;
     private long free;
     private long blocks;
     private long loose;
     private long ipsTaken;
     private long prefixesTaken;
 
-    private SubnetSpace(boolean prefixMode, long free, long blocks, long loose) {
+    private SubnetSpace(boolean prefixMode, boolean relieved, long free, long blocks, long loose) {
         this.prefixMode = prefixMode;
+        this.relieved = relieved;
         this.free = free;
         this.blocks = blocks;
         this.loose = loose;
     }
 
-    private SubnetSpace(boolean prefixMode, long[] counts) {
-        this(prefixMode, counts[0], counts[1], counts[2]);
+    private SubnetSpace(boolean prefixMode, boolean relieved, long[] counts) {
+        this(prefixMode, relieved, counts[0], counts[1], counts[2]);
         this.ipsTaken = counts[3];
         this.prefixesTaken = counts[4];
     }
@@ -40,6 +43,16 @@ final class SubnetSpace {
      * {@code prefixes} are what the observed ENIs hold in it.
      */
     static SubnetSpace now(Subnet s, boolean prefixMode, Collection<String> addresses, Collection<String> prefixes) {
+        return now(s, prefixMode, false, addresses, prefixes);
+    }
+
+    /**
+     * As {@link #now(Subnet, boolean, Collection, Collection)}; {@code relieved}: a node subnet whose new nodes'
+     * primary-ENI prefixes go to a subnet discovery candidate when it has no free /28 ({@link PrimaryPrefixes}), so
+     * its figure is its free addresses (what the nodes' own IPs need), though its /28 blocks are still carved.
+     */
+    static SubnetSpace now(Subnet s, boolean prefixMode, boolean relieved, Collection<String> addresses,
+                           Collection<String> prefixes) {
         int blocks = 0;
         int loose = s.availableIps();
         if (prefixMode && !AddressSpace.ipv6Only(s)) {
@@ -48,18 +61,18 @@ final class SubnetSpace {
             blocks = Math.min(blocks, s.availableIps() / EniHolding.PREFIX_SIZE);
             loose = s.availableIps() - EniHolding.PREFIX_SIZE * blocks;
         }
-        return new SubnetSpace(prefixMode, s.availableIps(), blocks, loose);
+        return new SubnetSpace(prefixMode, prefixMode && relieved, s.availableIps(), blocks, loose);
     }
 
     SubnetSpace copy() {
-        return new SubnetSpace(prefixMode, counts());
+        return new SubnetSpace(prefixMode, relieved, counts());
     }
 
     /** This space moved on by {@code times} repetitions of {@code delta} ({@link #counts()}). */
     SubnetSpace shifted(long[] delta, long times) {
         long[] c = counts();
         for (int i = 0; i < STATE; i++) c[i] += times * delta[i];
-        return new SubnetSpace(prefixMode, c);
+        return new SubnetSpace(prefixMode, relieved, c);
     }
 
     /** (free, blocks, loose, /32s taken, prefixes taken): the whole mutable state, for {@link #shifted}. */
@@ -81,6 +94,11 @@ final class SubnetSpace {
         return prefixMode;
     }
 
+    /** Whether the figure is counted in free /28 blocks: prefix mode, unless {@link #now relieved}. */
+    boolean countedInBlocks() {
+        return prefixMode && !relieved;
+    }
+
     /** Free addresses (what {@code AvailableIpAddressCount} would show). */
     long free() {
         return free;
@@ -91,8 +109,12 @@ final class SubnetSpace {
         return blocks;
     }
 
-    /** The forecast value: addresses, or in prefix mode addresses in free /28 blocks (§10). */
+    /**
+     * The forecast value: addresses, or in prefix mode addresses in free /28 blocks (§10). A relieved node subnet:
+     * its free addresses, unless prefixes nobody could hold were charged here (blocks below 0: short by those).
+     */
     long value() {
+        if (relieved) return blocks < 0 ? Math.min(free, EniHolding.PREFIX_SIZE * blocks) : free;
         return prefixMode ? EniHolding.PREFIX_SIZE * blocks : free;
     }
 

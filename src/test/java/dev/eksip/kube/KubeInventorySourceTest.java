@@ -147,6 +147,19 @@ class KubeInventorySourceTest {
     }
 
     @Test
+    void theAwsNodeEnvGivesClusterNameForSubnetDiscoverysClusterTags() {
+        // ValidSubnetTagsMatchingClusterName reads os.Getenv("CLUSTER_NAME") of the aws-node container.
+        Inventory aws = threeNodes(new InventoryBuilder()).build(AT);
+        seedThreeNodes(aws);
+        api.seed().awsNode(Map.of("CLUSTER_NAME", "prod-east"));
+
+        Cluster c = exact(aws).load(List.of()).clusters().getFirst();
+
+        assertThat(c.cniSource()).isEqualTo(CniSource.AWS_NODE);
+        assertThat(c.cni().clusterName()).isEqualTo("prod-east");
+    }
+
+    @Test
     void eniConfigsGiveThePodSubnetOfAZoneWithNoPodEniYet() {
         Inventory aws = new InventoryBuilder()
                 .subnet("subnet-a", "vpc-1", "us-east-1a", "10.0.0.0/24")

@@ -299,7 +299,8 @@ class ForecasterTest {
 
     @Test
     void subnetsScopedToAnotherClusterAreNoCandidates() {
-        // §5: a subnet carrying cni.networking.k8s.aws/cluster/* tags must carry this cluster's.
+        // §5: a subnet carrying cni.networking.k8s.aws/cluster/* tags must carry this cluster's, when aws-node's
+        // CLUSTER_NAME is set (ValidSubnetTagsMatchingClusterName; unset, the tags are ignored: DiscoveryTagsTest).
         InventoryBuilder b = new InventoryBuilder()
                 .subnet("subnet-node", VPC, "us-east-1a", "10.0.0.0/24")
                 .subnet("subnet-other", VPC, "us-east-1a", "10.0.16.0/20", "kubernetes.io/role/cni=1",
@@ -307,7 +308,7 @@ class ForecasterTest {
                 .subnet("subnet-mine", VPC, "us-east-1a", "10.0.32.0/21", "kubernetes.io/role/cni=1",
                         "cni.networking.k8s.aws/cluster/c1=1")
                 .subnet("subnet-other-az", VPC, "us-east-1b", "10.0.64.0/18", "kubernetes.io/role/cni=1")
-                .cluster(cluster("c1").vpc(VPC)
+                .cluster(cluster("c1").vpc(VPC).cni(NodeModelTest.settings("CLUSTER_NAME=c1"))
                         .groups(nodeGroup("ng").managed().type("m5.large").sizes(0, 1, 1).subnets("subnet-node")));
         ForecastFigures f = Forecaster.figures(b.build(AS_OF));
 
@@ -336,13 +337,17 @@ class ForecasterTest {
         SubnetFigures node = subnet(f, "subnet-node");
         SubnetFigures extra = subnet(f, "subnet-extra");
         assertThat(node.availableIps()).isEqualTo(492);
-        assertThat(node.freePrefixBlocks()).isEqualTo(15);
         assertThat(extra.availableIps()).isEqualTo(419);
         assertThat(extra.freePrefixBlocks()).isEqualTo(25);
-        // full: t3.small, max pods 110 → 7 prefixes on 3 ENIs (3,3,1). The primary (3) is in subnet-node; the first
-        // pod ENI (3) too (443 > 419 addresses at that moment); then subnet-node has 394 < 419, so the last pod ENI
-        // (1 prefix) lands in subnet-extra. Ranking by blocks would have put both pod ENIs in subnet-extra.
-        assertThat(node.atDesired().full()).isEqualTo(16 * (15 - 6));
+        // subnet-node (15 free blocks) can send its nodes' prefixes to subnet-extra when it has no free /28
+        // (PrimaryPrefixes): it is counted in addresses, what its nodes' own IPs need.
+        assertThat(node.prefixMode()).isFalse();
+        assertThat(node.overflowTo()).containsExactly("subnet-extra");
+        // full: t3.small, max pods 110 → 7 prefixes on 3 ENIs (3,3,1). The primary (1 + 3 prefixes) is in
+        // subnet-node; the first pod ENI (1 + 3) too (443 > 419 addresses at that moment); then subnet-node has
+        // 394 < 419, so the last pod ENI (1 prefix) lands in subnet-extra. Ranking by blocks would have put both
+        // pod ENIs in subnet-extra.
+        assertThat(node.atDesired().full()).isEqualTo(492 - 2 * (1 + 3 * 16));
         assertThat(extra.atDesired().full()).isEqualTo(16 * (25 - 1));
     }
 

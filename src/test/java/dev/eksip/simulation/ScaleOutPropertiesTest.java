@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.eksip.domain.CniSettings;
 import dev.eksip.domain.CniSource;
 import dev.eksip.domain.EniHolding;
+import dev.eksip.domain.EniRole;
 import dev.eksip.domain.GrowthForecast;
 import dev.eksip.domain.Inventory;
 import dev.eksip.domain.NodeGroup;
@@ -78,7 +79,8 @@ class ScaleOutPropertiesTest {
             Map<String, SubnetSpace> now = new LinkedHashMap<>();
             for (Subnet x : byId.values())
                 now.put(x.subnetId(), SubnetSpace.now(x, plan.prefixMode(x.subnetId()),
-                        observed.addresses(x.subnetId()), observed.prefixes(x.subnetId())));
+                        !plan.overflowTo(x.subnetId()).isEmpty(), observed.addresses(x.subnetId()),
+                        observed.prefixes(x.subnetId())));
             return new Setup(byId, plan, now, new Destinations(byId, discovery));
         }
     }
@@ -97,6 +99,12 @@ class ScaleOutPropertiesTest {
                     String zone = zones.nextZone();
                     Subnet nodeSubnet = ZoneBalancer.nodeSubnet(g.subnets(), zone, state);
                     for (EniHolding eni : g.costIn(nodeSubnet).under(assumption)) {
+                        if (eni.role() == EniRole.PRIMARY && PrimaryPrefixes.overflow(g.cluster().cni())) {
+                            // prefixes the node subnet has no /28 for go to a new ENI in a discovery candidate
+                            PrimaryPrefixes.place(eni.take(), g.cluster(), nodeSubnet, state, s.destinations,
+                                    Trace.NONE);
+                            continue;
+                        }
                         Subnet target = s.destinations.of(eni, g.cluster(), zone, nodeSubnet, state);
                         if (target != null) state.get(target.subnetId()).take(eni.take()); // zone's pod subnet unknown
                     }

@@ -28,6 +28,16 @@ record Verdict(Severity severity, String reason) {
     static final String IPV6_ONLY = "IPv6-only subnet: no IPv4 addresses to run out of; not forecast.";
 
     static Verdict of(SubnetFigures f) {
+        Verdict v = judged(f);
+        if (f.overflowTo().isEmpty()) return v;
+        // PrimaryPrefixes: ipamd's tryAssignPrefixes skips this subnet on InsufficientCidrBlocks under subnet
+        // discovery and createENI puts a new ENI in a candidate (amazon-vpc-cni-k8s v1.23.1).
+        return new Verdict(v.severity(), v.reason() + (" Counted in addresses: with subnet discovery, new nodes' "
+                + "/28 prefixes go to a new ENI in %s when this subnet has no free /28.")
+                .formatted(String.join(", ", f.overflowTo())));
+    }
+
+    private static Verdict judged(SubnetFigures f) {
         if (AddressSpace.ipv6Only(f.subnet())) return new Verdict(Severity.OK, IPV6_ONLY);
         Optional<PrefixPlacement> band = f.placement();
         // Prefix mode: the headline is random /32 placement's expected value, never above the packed figure.

@@ -86,7 +86,7 @@ public final class ReportJson {
                 c.cniSource().id(),
                 new ReportV1.Cni(n.warmEniTarget(), n.warmIpTarget(), n.minimumIpTarget(), n.prefixDelegation(),
                         n.warmPrefixTarget(), n.maxEni(), n.customNetworking(), n.podEni(), n.subnetDiscovery(),
-                        n.ipv6()),
+                        n.ipv6(), n.clusterName()),
                 c.subnetIds(), c.notes(), figures(c, true), figures(c, false));
     }
 

@@ -104,7 +104,7 @@ public record ReportV1(int reportVersion, String asOf, String accountId, String 
     /** The effective CNI settings by aws-node variable name (vpc-cni-model.md §1). */
     @JsonPropertyOrder({"WARM_ENI_TARGET", "WARM_IP_TARGET", "MINIMUM_IP_TARGET", "ENABLE_PREFIX_DELEGATION",
             "WARM_PREFIX_TARGET", "MAX_ENI", "AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG", "ENABLE_POD_ENI",
-            "ENABLE_SUBNET_DISCOVERY", "ENABLE_IPv6"})
+            "ENABLE_SUBNET_DISCOVERY", "ENABLE_IPv6", "CLUSTER_NAME"})
     public record Cni(@JsonProperty("WARM_ENI_TARGET") int warmEniTarget,
                       @JsonProperty("WARM_IP_TARGET") int warmIpTarget,
                       @JsonProperty("MINIMUM_IP_TARGET") int minimumIpTarget,
@@ -114,7 +114,8 @@ public record ReportV1(int reportVersion, String asOf, String accountId, String 
                       @JsonProperty("AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG") boolean customNetworking,
                       @JsonProperty("ENABLE_POD_ENI") boolean podEni,
                       @JsonProperty("ENABLE_SUBNET_DISCOVERY") boolean subnetDiscovery,
-                      @JsonProperty("ENABLE_IPv6") boolean ipv6) {
+                      @JsonProperty("ENABLE_IPv6") boolean ipv6,
+                      @JsonProperty("CLUSTER_NAME") @JsonInclude(JsonInclude.Include.NON_EMPTY) String clusterName) {
     }
 
     /** An inventory gap; {@code scope} is its {@code Scope} id ({@code cluster/NAME}…). */

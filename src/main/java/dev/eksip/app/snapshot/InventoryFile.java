@@ -45,7 +45,8 @@ public final class InventoryFile {
             .addValue(SnapshotV1.AutoMode.ABSENT_ID, SnapshotV1.AutoMode.ABSENT)
             .addValue(SnapshotV1.NodePool.ABSENT_ID, SnapshotV1.NodePool.ABSENT)
             .addValue(SnapshotV1.NodePoolLimits.ABSENT_ID, SnapshotV1.NodePoolLimits.ABSENT)
-            .addValue(NO_HISTORY, List.of());
+            .addValue(NO_HISTORY, List.of())
+            .addValue(SnapshotV1.Cni.NO_CLUSTER_NAME, "");
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)

@@ -70,7 +70,7 @@ final class SnapshotMapper {
         return new SnapshotV1.Cluster(c.name(), c.vpcId(), c.ipFamily().id(),
                 new SnapshotV1.Cni(n.warmEniTarget(), n.warmIpTarget(), n.minimumIpTarget(), n.prefixDelegation(),
                         n.warmPrefixTarget(), n.maxEni(), n.customNetworking(), n.podEni(), n.subnetDiscovery(),
-                        n.ipv6()),
+                        n.ipv6(), n.clusterName()),
                 c.cniSource().id(), c.podSubnets(), c.nodeGroups().stream().map(g -> new SnapshotV1.NodeGroup(
                         g.name(), g.managed(), g.customAmi(), g.instanceTypes(), g.minSize(), g.desiredSize(),
                         g.maxSize(), g.subnetIds(), g.autoScalingGroup(), g.maxPods(), toFile(g.nodePool())))
@@ -143,7 +143,7 @@ final class SnapshotMapper {
         SnapshotV1.Cni n = c.cni();
         CniSettings cni = build(at + ".cni", () -> new CniSettings(n.warmEniTarget(), n.warmIpTarget(),
                 n.minimumIpTarget(), n.prefixDelegation(), n.warmPrefixTarget(), n.maxEni(), n.customNetworking(),
-                n.podEni(), n.subnetDiscovery(), n.ipv6()));
+                n.podEni(), n.subnetDiscovery(), n.ipv6(), n.clusterName()));
         CniSource cniSource = wire(c.cniSource(), at + ".cniSource", CniSource::fromId, CniSource.values());
         List<NodeGroup> groups = each(c.nodeGroups(), at + ".nodeGroups", (g, gAt) -> {
             NodePool pool = toDomain(g.nodePool(), gAt + ".nodePool");

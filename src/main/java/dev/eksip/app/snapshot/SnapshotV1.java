@@ -75,10 +75,14 @@ record SnapshotV1(@JsonDeserialize(using = FormatVersion.class) int formatVersio
     }
 
     @JsonPropertyOrder({"warmEniTarget", "warmIpTarget", "minimumIpTarget", "prefixDelegation", "warmPrefixTarget",
-            "maxEni", "customNetworking", "podEni", "subnetDiscovery", "ipv6"})
+            "maxEni", "customNetworking", "podEni", "subnetDiscovery", "ipv6", "clusterName"})
     record Cni(int warmEniTarget, int warmIpTarget, int minimumIpTarget, boolean prefixDelegation,
                int warmPrefixTarget, int maxEni, boolean customNetworking, boolean podEni, boolean subnetDiscovery,
-               boolean ipv6) {
+               boolean ipv6,
+               @JacksonInject(value = Cni.NO_CLUSTER_NAME, useInput = OptBoolean.TRUE)
+               @JsonInclude(JsonInclude.Include.NON_EMPTY) String clusterName) {
+        /** {@code clusterName} is optional: absent reads as "" (CLUSTER_NAME unset). */
+        static final String NO_CLUSTER_NAME = "eksip.snapshot.noClusterName";
     }
 
     /** {@code nodePool}: optional, only on a Karpenter / Auto Mode NodePool (absent reads as {@link NodePool#ABSENT}). */

@@ -55,7 +55,7 @@ class ReportFormatTest {
                 "subnets", "notes", "exact", "estimated"));
         FIELDS.put(ReportV1.Cni.class, List.of("WARM_ENI_TARGET", "WARM_IP_TARGET", "MINIMUM_IP_TARGET",
                 "ENABLE_PREFIX_DELEGATION", "WARM_PREFIX_TARGET", "MAX_ENI", "AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG",
-                "ENABLE_POD_ENI", "ENABLE_SUBNET_DISCOVERY", "ENABLE_IPv6"));
+                "ENABLE_POD_ENI", "ENABLE_SUBNET_DISCOVERY", "ENABLE_IPv6", "CLUSTER_NAME"));
         FIELDS.put(ReportV1.Gap.class, List.of("scope", "operation", "errorCode", "message"));
         FIELDS.put(ReportV1.Pool.class, List.of("cluster", "pool", "provisioner", "nodes", "instanceTypes", "maxNodes",
                 "unbounded", "subnets"));
@@ -121,6 +121,8 @@ class ReportFormatTest {
         List<String> expected = new ArrayList<>(FIELDS.get(type));
         if (type == ReportV1.Subnet.class)
             expected.removeIf(f -> OPTIONAL_SUBNET_FIELDS.contains(f) && !node.has(f));
+        if (type == ReportV1.Cni.class)         // CLUSTER_NAME: only when set
+            expected.removeIf(f -> f.equals("CLUSTER_NAME") && !node.has(f));
         if (type == ReportV1.Cluster.class)     // exact mode's fields: absent without it
             expected.removeIf(f -> List.of("exact", "estimated").contains(f) && !node.has(f));
         assertThat(fieldNames(node)).as(at).containsExactlyElementsOf(expected);

@@ -36,7 +36,8 @@ class SnapshotFormatTest {
     private static final ObjectMapper PLAIN = JsonMapper.builder().addModule(new JavaTimeModule())
             .injectableValues(InventoryFile.ABSENT).build();
     /** Optional fields: written only when there is something to say (a node pool, Auto Mode, known limits, history). */
-    private static final java.util.Set<String> OPTIONAL = java.util.Set.of("autoMode", "nodePool", "limits", "history");
+    private static final java.util.Set<String> OPTIONAL = java.util.Set.of("autoMode", "nodePool", "limits", "history",
+            "clusterName");
 
     /** docs/inventory-format.md, object by object. */
     private static final Map<Class<? extends Record>, List<String>> FIELDS = pinned(
@@ -51,7 +52,8 @@ class SnapshotFormatTest {
             SnapshotV1.NodePool.class, List.of("provisioner", "nodeClass", "limits", "secondaryIpMode", "podSubnets"),
             SnapshotV1.NodePoolLimits.class, List.of("cpuMillicores", "memoryMebibytes"),
             SnapshotV1.Cni.class, List.of("warmEniTarget", "warmIpTarget", "minimumIpTarget", "prefixDelegation",
-                    "warmPrefixTarget", "maxEni", "customNetworking", "podEni", "subnetDiscovery", "ipv6"),
+                    "warmPrefixTarget", "maxEni", "customNetworking", "podEni", "subnetDiscovery", "ipv6",
+                    "clusterName"),
             SnapshotV1.NodeGroup.class, List.of("name", "managed", "customAmi", "instanceTypes", "minSize",
                     "desiredSize", "maxSize", "subnetIds", "autoScalingGroup", "maxPods", "nodePool"),
             SnapshotV1.Node.class, List.of("instanceId", "cluster", "nodeGroup", "instanceType", "subnetId",
