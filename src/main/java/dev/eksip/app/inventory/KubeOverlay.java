@@ -107,9 +107,7 @@ public final class KubeOverlay {
                     bestCount = e.getValue();
                 }
             }
-            out.add(new NodeGroup(g.name(), g.managed(), g.customAmi(), g.instanceTypes(), g.minSize(),
-                    g.desiredSize(), g.maxSize(), g.subnetIds(), g.autoScalingGroup(), best, g.nodePool(),
-                    g.maxUnavailable(), g.maxUnavailablePercentage()));
+            out.add(g.withMaxPods(best, "its nodes' capacity.pods (Kubernetes API)"));
         }
         return out;
     }
