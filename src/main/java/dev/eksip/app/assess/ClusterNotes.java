@@ -7,7 +7,10 @@ import dev.eksip.domain.Provisioner;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The cluster-level remarks of a forecast: an IPv6 cluster has no IPv4 warm pool; where the CNI settings came from. */
+/**
+ * The cluster-level remarks of a forecast: an IPv6 cluster has no IPv4 warm pool; where the CNI settings came from;
+ * where each self-managed or custom-AMI group's max pods came from, or that it is assumed.
+ */
 final class ClusterNotes {
     private ClusterNotes() {
     }
@@ -38,6 +41,26 @@ final class ClusterNotes {
                       + "unbounded: see new nodes until exhaustion per subnet.");
         }
         notes.addAll(c.cniObserved());
+        notes.addAll(maxPods(c));
         return List.copyOf(notes);
+    }
+
+    /**
+     * Where a self-managed or custom-AMI group's max pods came from, or that it is assumed (vpc-cni-model.md,
+     * "Beyond the original: max pods from launch-template user data").
+     */
+    static List<String> maxPods(Cluster c) {
+        List<String> notes = new ArrayList<>();
+        for (NodeGroup g : c.nodeGroups()) {
+            if (g.maxPodsAssumed())
+                notes.add(("Max pods assumed for node group %s (%s): nodeadm's standard formula for its type (ENIs × "
+                           + "(IPv4 per ENI − 1) + 2, e.g. 29 for m5.large, even with prefix delegation); %s. Set "
+                           + "--max-pods or NodeConfig maxPods in its user data (a snapshot: maxPods).")
+                        .formatted(g.name(), g.managed() ? "managed, custom AMI" : "self-managed",
+                                g.maxPodsFrom().isEmpty() ? "its user data was not read" : g.maxPodsFrom()));
+            else if (!g.isNodePool() && g.maxPods() > 0 && !g.maxPodsFrom().isEmpty())
+                notes.add("Max pods %d for node group %s: %s.".formatted(g.maxPods(), g.name(), g.maxPodsFrom()));
+        }
+        return notes;
     }
 }
