@@ -1,8 +1,10 @@
 package dev.eksip.app.assess;
 
 import dev.eksip.domain.Cluster;
+import dev.eksip.domain.CniSource;
 import dev.eksip.domain.NodeGroup;
 import dev.eksip.domain.Provisioner;
+import dev.eksip.simulation.IpamdStartup;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +43,11 @@ final class ClusterNotes {
                       + "unbounded: see new nodes until exhaustion per subnet.");
         }
         notes.addAll(c.cniObserved());
+        // custom networking is never on by default: declared, it is an error; PD off is one only when the running
+        // aws-node env says so (EKS sets ENABLE_PREFIX_DELEGATION on an IPv6 cluster's add-on itself)
+        IpamdStartup.refusal(c.cni()).filter(why -> c.cni().customNetworking() || c.cniSource() == CniSource.AWS_NODE)
+                .ifPresent(why -> notes.add("Configuration error: " + why + "; its nodes get no pod addresses "
+                                            + "until the setting is fixed."));
         notes.addAll(maxPods(c));
         return List.copyOf(notes);
     }
