@@ -57,7 +57,7 @@ class ArchitectureTest {
             "com.amazonaws.services.lambda.", "lambda",
             "org.crac.", "lambda",
             "picocli.", "cli",
-            "com.fasterxml.jackson.", "app.alert app.report app.snapshot app.fleet aws config lambda cli",
+            "com.fasterxml.jackson.", "app.alert app.report app.snapshot app.fleet app.inventory aws config lambda cli",
             "org.slf4j.", "");
 
     static final Set<String> CORE = Set.of("domain", "simulation", "plan", "app", "app.port", "app.inventory",

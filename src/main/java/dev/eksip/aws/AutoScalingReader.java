@@ -3,6 +3,7 @@ package dev.eksip.aws;
 import static java.util.Objects.requireNonNull;
 
 import dev.eksip.app.inventory.AutoScalingGroupFacts;
+import dev.eksip.app.inventory.LaunchData;
 import dev.eksip.domain.Scope;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.autoscaling.model.LaunchConfiguration;
@@ -47,14 +48,16 @@ final class AutoScalingReader {
     }
 
     /** Instance type per launch configuration name, for those that could be read. */
-    Map<String, String> launchConfigurationTypes(SortedSet<String> names) {
-        Map<String, String> out = new HashMap<>();
+    Map<String, LaunchData> launchConfigurations(SortedSet<String> names) {
+        Map<String, LaunchData> out = new HashMap<>();
         calls.gapOr(region, "autoscaling:DescribeLaunchConfigurations",
                 "launch configurations could not be read; node group instance types taken from running nodes", () -> {
                     for (List<String> batch : FilterBatches.of(names, MAX_LAUNCH_CONFIGURATION_NAMES))
                         for (LaunchConfiguration lc : autoScaling.describeLaunchConfigurationsPaginator(
                                 r -> r.launchConfigurationNames(batch).maxRecords(100)).launchConfigurations())
-                            if (lc.instanceType() != null) out.put(lc.launchConfigurationName(), lc.instanceType());
+                            out.put(lc.launchConfigurationName(), new LaunchData(
+                                    lc.instanceType() == null ? "" : lc.instanceType(),
+                                    lc.userData() == null ? "" : lc.userData()));
                     return out;
                 });
         return out;

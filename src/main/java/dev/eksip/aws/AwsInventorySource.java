@@ -10,6 +10,7 @@ import dev.eksip.app.inventory.ClusterFacts;
 import dev.eksip.app.inventory.EniFacts;
 import dev.eksip.app.inventory.InstanceFacts;
 import dev.eksip.app.inventory.InventoryAssembler;
+import dev.eksip.app.inventory.LaunchData;
 import dev.eksip.app.inventory.LaunchSpec;
 import dev.eksip.app.inventory.NodeGroupAssembly;
 import dev.eksip.app.inventory.SubnetFacts;
@@ -182,13 +183,13 @@ public final class AwsInventorySource implements InventorySource, AutoCloseable 
         // Auto Scaling groups: self-managed node groups, and the instance types their launches name
         Map<String, List<AutoScalingGroupFacts>> selfManaged = names.isEmpty() ? Map.of()
                 : Attribution.selfManaged(groupsRead.join(calls), clusters, names);
-        Map<LaunchSpec, String> launchTypes = launchTypes(
-                NodeGroupAssembly.unresolvedLaunches(clusters, selfManaged), pool, calls);
+        Map<LaunchSpec, LaunchData> launches = launches(
+                NodeGroupAssembly.launchesToRead(clusters, selfManaged), pool, calls);
 
         List<InstanceFacts> instances = names.isEmpty() ? List.of() : instancesRead.join(calls);
         progress.accept("found %d running node(s)".formatted(instances.size()));
-        NodeGroupAssembly.Result nodeGroups = NodeGroupAssembly.assemble(names, clusters, selfManaged, launchTypes,
-                instances);
+        NodeGroupAssembly.Result nodeGroups = NodeGroupAssembly.assembleLaunches(names, clusters, selfManaged,
+                launches, instances);
         gaps.addAll(nodeGroups.gaps());
 
         List<SubnetFacts> selected = pool.leaf(c -> new SubnetReader(ec2, c)
@@ -222,8 +223,8 @@ public final class AwsInventorySource implements InventorySource, AutoCloseable 
                 subnets, enis, limits, configuredByCluster, gaps));
     }
 
-    /** The instance type named by each launch template version or launch configuration that could be read. */
-    private Map<LaunchSpec, String> launchTypes(List<LaunchSpec> launches, ReadPool pool, AwsCalls calls) {
+    /** What each launch template version or launch configuration that could be read holds (type, user data). */
+    private Map<LaunchSpec, LaunchData> launches(List<LaunchSpec> launches, ReadPool pool, AwsCalls calls) {
         List<LaunchSpec.Template> templates = new ArrayList<>();
         SortedSet<String> configurations = new TreeSet<>();
         for (LaunchSpec launch : launches) {
@@ -233,13 +234,13 @@ public final class AwsInventorySource implements InventorySource, AutoCloseable 
                 case LaunchSpec.None n -> { }
             }
         }
-        Forked<Map<LaunchSpec.Template, String>> templatesRead = pool.branch(c ->
-                new LaunchTemplateReader(ec2, c).instanceTypes(templates, pool));
-        Forked<Map<String, String>> configurationsRead = configurations.isEmpty() ? null
-                : pool.leaf(c -> new AutoScalingReader(autoScaling, c, region).launchConfigurationTypes(configurations));
-        Map<LaunchSpec, String> out = new HashMap<>(templatesRead.join(calls));
+        Forked<Map<LaunchSpec.Template, LaunchData>> templatesRead = pool.branch(c ->
+                new LaunchTemplateReader(ec2, c).launches(templates, pool));
+        Forked<Map<String, LaunchData>> configurationsRead = configurations.isEmpty() ? null
+                : pool.leaf(c -> new AutoScalingReader(autoScaling, c, region).launchConfigurations(configurations));
+        Map<LaunchSpec, LaunchData> out = new HashMap<>(templatesRead.join(calls));
         if (configurationsRead != null)
-            configurationsRead.join(calls).forEach((name, type) -> out.put(new LaunchSpec.Configuration(name), type));
+            configurationsRead.join(calls).forEach((name, data) -> out.put(new LaunchSpec.Configuration(name), data));
         return out;
     }
 }

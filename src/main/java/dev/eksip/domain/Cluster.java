@@ -16,7 +16,8 @@ import java.util.Map;
  * @param nodeGroups     managed and self-managed node groups, then Karpenter / Auto Mode node pools
  * @param autoMode       EKS Auto Mode ({@link AutoMode#OFF} when not enabled or not known)
  * @param cniObserved    each disagreement between the declared settings and what the nodes show, as a sentence
- *                       (empty unless {@code cniSource} is {@code observed})
+ *                       (empty unless {@code cniSource} is {@code observed}); also an aws-node variable read but
+ *                       not modelled ({@code ENABLE_MULTI_NIC}), whatever the source
  * @param subnetIds      the cluster's own subnets ({@code DescribeCluster} {@code resourcesVpcConfig.subnetIds}):
  *                       where EKS places its control-plane ENIs, at creation and at every version upgrade
  *                       (vpc-cni-model.md, "Beyond the original: addresses a subnet must keep free"); empty when

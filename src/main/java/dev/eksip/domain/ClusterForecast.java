@@ -15,16 +15,27 @@ import java.util.List;
  * @param cni                  the effective CNI settings
  * @param notes                cluster-level remarks (IPv6: no warm pool; gaps)
  * @param kube                 exact mode's view of the cluster (which figures are exact); null without exact mode
+ * @param maxPodsAssumed       its self-managed and custom-AMI node groups whose max pods is assumed, not read from
+ *                             their user data ({@link NodeGroup#maxPodsAssumed()})
  */
 public record ClusterForecast(String cluster, int nodes, int nodeGroups, int minForecastAtDesired,
                               int minForecastAtMax, int subnetsAtRisk, int subnetsExhaustedAtMax,
                               Severity severity, CniSource cniSource, CniSettings cni, List<String> subnetIds,
-                              List<String> notes, KubeView kube) {
+                              List<String> notes, KubeView kube, List<String> maxPodsAssumed) {
     public ClusterForecast {
+        maxPodsAssumed = List.copyOf(maxPodsAssumed);
         requireNonNull(cluster, "cluster");
         requireNonNull(severity, "severity");
         subnetIds = List.copyOf(subnetIds);
         notes = List.copyOf(notes);
+    }
+
+    /** No group's max pods assumed. */
+    public ClusterForecast(String cluster, int nodes, int nodeGroups, int minForecastAtDesired, int minForecastAtMax,
+                           int subnetsAtRisk, int subnetsExhaustedAtMax, Severity severity, CniSource cniSource,
+                           CniSettings cni, List<String> subnetIds, List<String> notes, KubeView kube) {
+        this(cluster, nodes, nodeGroups, minForecastAtDesired, minForecastAtMax, subnetsAtRisk, subnetsExhaustedAtMax,
+                severity, cniSource, cni, subnetIds, notes, kube, List.of());
     }
 
     /** Without exact mode. */

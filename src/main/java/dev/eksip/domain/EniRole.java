@@ -9,5 +9,10 @@ public enum EniRole {
     /** The security-groups-for-pods trunk ENI: one slot, one IP, never pod IPs. */
     TRUNK,
     /** A branch ENI of one security-group pod: exactly one IP. */
-    BRANCH
+    BRANCH,
+    /**
+     * An ENI ipamd did not attach: an EFA interface or one tagged {@code node.k8s.amazonaws.com/no_manage=true}
+     * (the launch template's or the user's): it comes with each new node in the node's subnet, never as a pod ENI.
+     */
+    UNMANAGED
 }

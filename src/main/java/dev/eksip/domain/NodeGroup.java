@@ -22,13 +22,17 @@ import java.util.List;
  * @param maxUnavailable   managed node group {@code updateConfig.maxUnavailable} (nodes), 0 when not set
  * @param maxUnavailablePercentage managed node group {@code updateConfig.maxUnavailablePercentage}, 0 when not
  *                         set (neither set: EKS's default of one node)
+ * @param maxPodsFrom      where {@code maxPods} was read, or why none was ("" when nothing was read): for a
+ *                         self-managed or custom-AMI group its launch template's user data, e.g. {@code launch
+ *                         template lt-1 version 3 user data: nodeadm NodeConfig spec.kubelet.config.maxPods}
  */
 public record NodeGroup(String name, boolean managed, boolean customAmi, List<String> instanceTypes,
                         int minSize, int desiredSize, int maxSize, List<String> subnetIds,
                         String autoScalingGroup, int maxPods, NodePool nodePool, int maxUnavailable,
-                        int maxUnavailablePercentage) {
+                        int maxUnavailablePercentage, String maxPodsFrom) {
     public NodeGroup {
         requireNonNull(name, "name");
+        requireNonNull(maxPodsFrom, "maxPodsFrom");
         requireNonNull(autoScalingGroup, "autoScalingGroup");
         instanceTypes = List.copyOf(instanceTypes);
         subnetIds = List.copyOf(subnetIds);
@@ -43,6 +47,14 @@ public record NodeGroup(String name, boolean managed, boolean customAmi, List<St
             throw new IllegalArgumentException("node group %s: expected maxUnavailable >= 0 and 0 <= "
                     .formatted(name) + "maxUnavailablePercentage <= 100, got %d/%d"
                     .formatted(maxUnavailable, maxUnavailablePercentage));
+    }
+
+    /** Without a record of where max pods came from. */
+    public NodeGroup(String name, boolean managed, boolean customAmi, List<String> instanceTypes, int minSize,
+                     int desiredSize, int maxSize, List<String> subnetIds, String autoScalingGroup, int maxPods,
+                     NodePool nodePool, int maxUnavailable, int maxUnavailablePercentage) {
+        this(name, managed, customAmi, instanceTypes, minSize, desiredSize, maxSize, subnetIds, autoScalingGroup,
+                maxPods, nodePool, maxUnavailable, maxUnavailablePercentage, "");
     }
 
     /** An Auto Scaling group (managed or self-managed) without an update configuration: EKS's default applies. */
@@ -66,6 +78,21 @@ public record NodeGroup(String name, boolean managed, boolean customAmi, List<St
                      int maxUnavailable, int maxUnavailablePercentage) {
         this(name, managed, customAmi, instanceTypes, minSize, desiredSize, maxSize, subnetIds, autoScalingGroup,
                 maxPods, null, maxUnavailable, maxUnavailablePercentage);
+    }
+
+    /** This group with max pods read from {@code from} (0: none found, {@code from} says why). */
+    public NodeGroup withMaxPods(int maxPods, String from) {
+        return new NodeGroup(name, managed, customAmi, instanceTypes, minSize, desiredSize, maxSize, subnetIds,
+                autoScalingGroup, maxPods, nodePool, maxUnavailable, maxUnavailablePercentage, from);
+    }
+
+    /**
+     * Max pods is assumed, not read: a self-managed or custom-AMI managed group (whose kubelet max pods its own
+     * user data decides) without an explicit value. Managed groups on EKS AMIs get EKS's computed value, node
+     * pools theirs (vpc-cni-model.md §8).
+     */
+    public boolean maxPodsAssumed() {
+        return nodePool == null && maxPods == 0 && (!managed || customAmi);
     }
 
     /** A Karpenter or Auto Mode NodePool. */

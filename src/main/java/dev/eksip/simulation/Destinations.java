@@ -44,7 +44,7 @@ final class Destinations {
               Trace trace) {
         CniSettings cni = c.cni();
         return switch (eni.role()) {
-            case PRIMARY -> nodeSubnet;
+            case PRIMARY, UNMANAGED -> nodeSubnet;     // UNMANAGED: the launch template's, in the launch subnet
             case TRUNK, BRANCH -> cni.customNetworking() ? podSubnet(c, zone) : nodeSubnet;
             case POD -> cni.customNetworking() ? podSubnet(c, zone)
                     : cni.subnetDiscovery() ? discovered(c, nodeSubnet, eni, state, trace)

@@ -40,7 +40,7 @@ final class ExistingNodesGrowth {
                     case PRIMARY -> primary.isEmpty() ? null : primary.get(0);
                     case POD -> podIndex < pods.size() ? pods.get(podIndex++) : null;
                     case TRUNK -> trunk.isEmpty() ? null : trunk.get(0);
-                    case BRANCH -> null;
+                    case BRANCH, UNMANAGED -> null;
                 };
                 if (full.role() == EniRole.POD && have == null) podIndex++;
                 if (have != null) {

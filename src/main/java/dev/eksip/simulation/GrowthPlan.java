@@ -279,7 +279,7 @@ final class GrowthPlan {
         List<EniHolding> out = new ArrayList<>();
         for (EniHolding eni : nodeCost.median()) {
             boolean here = switch (eni.role()) {
-                case PRIMARY -> launchesHere;
+                case PRIMARY, UNMANAGED -> launchesHere;
                 case POD, TRUNK, BRANCH -> cni.customNetworking() ? podsHere : launchesHere || discoveredHere;
             };
             if (here) out.add(eni);

@@ -36,13 +36,17 @@ public final class MaxPods {
     /**
      * §8 {@code max-pods-calculator.sh}: {@code enis = min(MAX_ENI, E_type)}, minus one with custom networking;
      * prefix delegation (Nitro) {@code enis × (L − 1) × 16 + 2}, else {@code enis × (L − 1) + 2}; then the
-     * managed-node-group cap when asked for.
+     * managed-node-group cap when asked for. Nitro means the hypervisor {@code nitro}: the calculator takes the
+     * prefix formula only when {@code IS_NITRO && CNI_PREFIX_DELEGATION_ENABLED && PREFIX_DELEGATION_SUPPORTED}
+     * (amazon-eks-ami {@code templates/al2/runtime/max-pods-calculator.sh} at 0ab8428, lines 121–143), and a
+     * bare-metal type reports no hypervisor, so it gets the secondary-IP formula although ipamd assigns it prefixes
+     * (vpc-cni-model.md, "Beyond the original: smaller model corrections").
      */
     public static int compute(InstanceLimits limits, Options options) {
         int enis = options.maxEni() >= 1 ? Math.min(options.maxEni(), limits.maxEnis()) : limits.maxEnis();
         if (options.customNetworking()) enis -= 1;
         int perEni = limits.slotsPerEni();
-        if (options.prefixDelegation() && limits.prefixDelegationSupported()) perEni *= 16;
+        if (options.prefixDelegation() && limits.prefixDelegationSupported() && limits.nitro()) perEni *= 16;
         int pods = Math.max(0, enis) * perEni + HOST_NETWORK_PODS;
         return options.managedCap() ? Math.min(pods, managedCap(limits)) : pods;
     }

@@ -69,10 +69,15 @@ record NodeCost(List<EniHolding> baseline, List<EniHolding> median, List<EniHold
         return out;
     }
 
-    /** An observed ENI's role: trunk and branch ENIs by their type, else device 0 is the primary. */
+    /**
+     * An observed ENI's role: trunk and branch ENIs by their type, else device 0 is the primary; an EFA interface
+     * or a {@code no_manage} ENI beyond device 0 is not ipamd's (§5.3): {@link EniRole#UNMANAGED}.
+     */
     private static EniRole role(Eni e) {
         if (e.interfaceType().trunkOrBranch()) return e.interfaceType() == InterfaceType.TRUNK ? EniRole.TRUNK
                 : EniRole.BRANCH;
-        return e.deviceIndex() == 0 ? EniRole.PRIMARY : EniRole.POD;
+        if (e.deviceIndex() == 0) return EniRole.PRIMARY;
+        boolean efa = e.interfaceType() == InterfaceType.EFA || e.interfaceType() == InterfaceType.EFA_ONLY;
+        return efa || e.noManage() ? EniRole.UNMANAGED : EniRole.POD;
     }
 }

@@ -203,7 +203,10 @@ public final class NodeModel {
                 EniRole role = i == 0 ? EniRole.PRIMARY : EniRole.POD;
                 out.add(prefixMode ? new EniHolding(role, 0, cidrs[i]) : new EniHolding(role, cidrs[i], 0));
             }
-            if (trunk) out.add(new EniHolding(EniRole.TRUNK, 0, 0));            // §6(g): 1 IP, never pod IPs
+            // §6(g): 1 IP, never pod IPs; the VPC resource controller creates it only for types its limits table
+            // lists as trunking compatible (BranchInterface > 0); ipamd reserves the slot for unlisted types too
+            // (awsutils IsTrunkingCompatible: true when missing), see "Beyond the original: smaller model corrections"
+            if (trunk && limits.branchInterfaces() > 0) out.add(new EniHolding(EniRole.TRUNK, 0, 0));
             for (int i = 0; i < branchEnis; i++) out.add(new EniHolding(EniRole.BRANCH, 0, 0));
             return new NodeAllocation(limits.instanceType(), prefixMode && !cni.ipv6(), cni.ipv6(),
                     cni.customNetworking(), maxPods, pods, branchPods, out, withIp, withoutIp, unschedulable);

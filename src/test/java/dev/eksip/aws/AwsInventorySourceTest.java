@@ -506,6 +506,8 @@ class AwsInventorySourceTest {
         autoScaling.groups.add(AutoScalingGroup.builder().autoScalingGroupName("eks-general-uuid").minSize(0)
                 .desiredCapacity(0).maxSize(2).vpcZoneIdentifier("subnet-a").tags(owned,
                         TagDescription.builder().key("eks:nodegroup-name").value("general").build()).build());
+        ec2.templates.put("lt-1", List.of(LaunchTemplateVersion.builder().versionNumber(1L).defaultVersion(true)
+                .launchTemplateData(d -> d.userData("")).build()));
         ec2.templates.put("lt-2", List.of(
                 LaunchTemplateVersion.builder().versionNumber(1L).defaultVersion(true)
                         .launchTemplateData(d -> d.instanceType("c5.large")).build(),
@@ -522,15 +524,19 @@ class AwsInventorySourceTest {
         List<NodeGroup> groups = inv.clusters().get(0).nodeGroups();
         assertThat(groups).containsExactly(
                 nodeGroup("legacy").selfManaged().type("t3.large").sizes(0, 0, 2).subnets("subnet-a")
-                        .autoScalingGroup("legacy").build(),
+                        .autoScalingGroup("legacy").build()
+                        .withMaxPods(0, "launch configuration lc-1 user data is empty"),
                 nodeGroup("mixed").selfManaged().types("m5.large", "m5a.large").sizes(0, 1, 3)
-                        .subnets("subnet-a", "subnet-b").autoScalingGroup("mixed").build(),
+                        .subnets("subnet-a", "subnet-b").autoScalingGroup("mixed").build()
+                        .withMaxPods(0, "launch template lt-1 version $Default user data is empty"),
                 nodeGroup("templated").selfManaged().type("c5.large").sizes(1, 2, 4).subnets("subnet-b")
-                        .autoScalingGroup("templated").build());
+                        .autoScalingGroup("templated").build()
+                        .withMaxPods(0, "launch template lt-2 version $Default user data is empty"));
         assertThat(inv.nodes()).extracting(Node::instanceId, Node::nodeGroup).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("i-1", "templated"),
                 org.assertj.core.groups.Tuple.tuple("i-2", "")); // its ASG is unknown: kept, unattributed
-        assertThat(ec2.count("DescribeLaunchTemplateVersions")).isEqualTo(1);
+        // lt-1 too, though its group names its types: a self-managed group's user data decides its max pods
+        assertThat(ec2.count("DescribeLaunchTemplateVersions")).isEqualTo(2);
         assertThat(inv.gaps()).isEmpty();
     }
 

@@ -5,6 +5,7 @@ import dev.eksip.domain.ClusterForecast;
 import dev.eksip.domain.GrowthForecast;
 import dev.eksip.domain.Inventory;
 import dev.eksip.domain.Node;
+import dev.eksip.domain.NodeGroup;
 import dev.eksip.domain.Severity;
 import dev.eksip.domain.SubnetForecast;
 import dev.eksip.domain.ZoneForecast;
@@ -66,7 +67,8 @@ final class Rollups {
                     (int) mine.stream().filter(s -> s.severity() != Severity.OK).count(),
                     (int) mine.stream().filter(SubnetForecast::exhaustedAtMax).count(),
                     worst(mine), c.cniSource(), c.cni(), mine.stream().map(SubnetForecast::subnetId).toList(),
-                    ClusterNotes.of(c), inventory.kubeView(c.name()).orElse(null)));
+                    ClusterNotes.of(c), inventory.kubeView(c.name()).orElse(null),
+                    c.nodeGroups().stream().filter(NodeGroup::maxPodsAssumed).map(NodeGroup::name).toList()));
         }
         return out;
     }

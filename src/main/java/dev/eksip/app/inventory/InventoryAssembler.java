@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.eksip.domain.Cluster;
 import dev.eksip.domain.CniSettings;
+import dev.eksip.domain.CniSource;
 import dev.eksip.domain.Eni;
 import dev.eksip.domain.InstanceLimits;
 import dev.eksip.domain.Inventory;
@@ -106,7 +107,9 @@ public final class InventoryAssembler {
             Map<String, String> podSubnets = cni.settings().customNetworking() ? PodSubnets.infer(nodes) : Map.of();
             clusters.add(new Cluster(c.name(), vpcOf(c, nodes, subnetsById), c.ipFamily(), cni.settings(),
                     cni.source(), podSubnets, facts.nodeGroups().groupsByCluster().getOrDefault(c.name(), List.of()),
-                    c.autoMode(), List.of(), c.subnetIds()));
+                    c.autoMode(), cni.source() == CniSource.ADDON && c.addon() instanceof VpcCniAddon.Configured a
+                            ? UnmodelledCni.notes(a.env(), "the vpc-cni add-on's configuration values") : List.of(),
+                    c.subnetIds()));
         }
 
         List<Subnet> subnets = subnetsById.values().stream().map(SubnetFacts::subnet).toList();

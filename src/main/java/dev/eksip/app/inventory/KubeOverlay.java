@@ -60,9 +60,11 @@ public final class KubeOverlay {
     private static Cluster overlay(Cluster c, KubeView v, Map<String, Subnet> subnets, Map<String, Node> nodesById) {
         CniSettings cni = c.cni();
         CniSource source = c.cniSource();
+        List<String> cniNotes = c.cniObserved();
         if (v.read().contains(KubePart.AWS_NODE)) {
             cni = CniEnv.parse(v.awsNodeEnv());
             source = CniSource.AWS_NODE;
+            cniNotes = UnmodelledCni.adding(cniNotes, v.awsNodeEnv(), "the aws-node DaemonSet's env");
         }
         Map<String, String> podSubnets = c.podSubnets();
         if (v.read().contains(KubePart.ENI_CONFIGS) && cni.customNetworking()) podSubnets = podSubnets(v, subnets);
@@ -71,7 +73,7 @@ public final class KubeOverlay {
         if (v.read().contains(KubePart.NODE_POOLS))
             groups = KubeNodePools.apply(groups, v.nodePools(), subnets, c.vpcId());
         return new Cluster(c.name(), c.vpcId(), c.ipFamily(), cni, source, podSubnets, groups, c.autoMode(),
-                c.cniObserved(), c.subnetIds());
+                cniNotes, c.subnetIds());
     }
 
     /** Zone → ENIConfig subnet, the zone being the subnet's own (ENIConfigs are named freely). */
@@ -107,9 +109,7 @@ public final class KubeOverlay {
                     bestCount = e.getValue();
                 }
             }
-            out.add(new NodeGroup(g.name(), g.managed(), g.customAmi(), g.instanceTypes(), g.minSize(),
-                    g.desiredSize(), g.maxSize(), g.subnetIds(), g.autoScalingGroup(), best, g.nodePool(),
-                    g.maxUnavailable(), g.maxUnavailablePercentage()));
+            out.add(g.withMaxPods(best, "its nodes' capacity.pods (Kubernetes API)"));
         }
         return out;
     }

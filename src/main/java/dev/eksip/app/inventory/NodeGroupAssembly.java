@@ -5,6 +5,7 @@ import dev.eksip.domain.NodeGroup;
 import dev.eksip.domain.Scope;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -65,12 +66,48 @@ public final class NodeGroupAssembly {
     }
 
     /**
+     * The launch templates and configurations to read: those of groups that name no instance type themselves, and
+     * those of self-managed and custom-AMI managed groups, whose user data decides their kubelet max pods.
+     */
+    public static List<LaunchSpec> launchesToRead(List<ClusterFacts> clusters,
+                                                  Map<String, List<AutoScalingGroupFacts>> selfManaged) {
+        Set<LaunchSpec> out = new LinkedHashSet<>(unresolvedLaunches(clusters, selfManaged));
+        clusters.forEach(c -> c.managedGroups().forEach(g -> {
+            if (g.group().customAmi()) out.add(g.launch());
+        }));
+        selfManaged.values().forEach(groups -> groups.forEach(g -> out.add(g.launch())));
+        out.remove(LaunchSpec.NONE);
+        return List.copyOf(out);
+    }
+
+    /**
      * @param audited     the audited cluster names, sorted
      * @param launchTypes the instance type of each launch template version or configuration that could be read
      */
     public static Result assemble(List<String> audited, List<ClusterFacts> clusters,
                                   Map<String, List<AutoScalingGroupFacts>> selfManaged,
                                   Map<LaunchSpec, String> launchTypes, List<InstanceFacts> instances) {
+        Map<LaunchSpec, LaunchData> launches = new HashMap<>();
+        launchTypes.forEach((spec, type) -> launches.put(spec, LaunchData.ofType(type)));
+        return assemble(audited, clusters, selfManaged, launches, instances, false);
+    }
+
+    /**
+     * @param audited  the audited cluster names, sorted
+     * @param launches what each launch template version or configuration that could be read holds: its instance
+     *                 type fills a group that names none; its user data gives a self-managed or custom-AMI managed
+     *                 group its max pods ({@link UserDataMaxPods})
+     */
+    public static Result assembleLaunches(List<String> audited, List<ClusterFacts> clusters,
+                                          Map<String, List<AutoScalingGroupFacts>> selfManaged,
+                                          Map<LaunchSpec, LaunchData> launches, List<InstanceFacts> instances) {
+        return assemble(audited, clusters, selfManaged, launches, instances, true);
+    }
+
+    private static Result assemble(List<String> audited, List<ClusterFacts> clusters,
+                                   Map<String, List<AutoScalingGroupFacts>> selfManaged,
+                                   Map<LaunchSpec, LaunchData> launches, List<InstanceFacts> instances,
+                                   boolean userDataRead) {
         Map<String, ClusterFacts> byName = new TreeMap<>();
         clusters.forEach(c -> byName.put(c.name(), c));
         Map<String, List<NodeGroup>> groupsByCluster = new TreeMap<>();
@@ -79,13 +116,15 @@ public final class NodeGroupAssembly {
             ClusterFacts facts = byName.get(cluster);
             if (facts != null) for (ManagedNodeGroupFacts g : facts.managedGroups()) {
                 NodeGroup group = g.group();
-                groups.add(group.instanceTypes().isEmpty() ? withTypes(group, launchTypes(g.launch(), launchTypes))
+                if (group.instanceTypes().isEmpty()) group = withTypes(group, launchTypes(g.launch(), launches));
+                groups.add(userDataRead && group.customAmi() ? withUserDataMaxPods(group, g.launch(), launches)
                         : group);
             }
             for (AutoScalingGroupFacts g : selfManaged.getOrDefault(cluster, List.of())) {
                 List<String> types = g.overrideTypes();
-                if (types.isEmpty()) types = launchTypes(g.launch(), launchTypes);
-                groups.add(g.nodeGroup(types));
+                if (types.isEmpty()) types = launchTypes(g.launch(), launches);
+                groups.add(userDataRead ? withUserDataMaxPods(g.nodeGroup(types), g.launch(), launches)
+                        : g.nodeGroup(types));
             }
             groupsByCluster.put(cluster, groups);
         }
@@ -124,14 +163,31 @@ public final class NodeGroupAssembly {
         return new Result(groupsByCluster, attributed, gaps);
     }
 
-    private static List<String> launchTypes(LaunchSpec launch, Map<LaunchSpec, String> launchTypes) {
-        String type = launchTypes.get(launch);
-        return type == null ? List.of() : List.of(type);
+    private static List<String> launchTypes(LaunchSpec launch, Map<LaunchSpec, LaunchData> launches) {
+        LaunchData data = launches.get(launch);
+        return data == null || data.instanceType().isEmpty() ? List.of() : List.of(data.instanceType());
+    }
+
+    /** The group with the max pods its launch's user data sets; none found: 0, and where it was looked for. */
+    private static NodeGroup withUserDataMaxPods(NodeGroup g, LaunchSpec launch, Map<LaunchSpec, LaunchData> launches) {
+        LaunchData data = launches.get(launch);
+        if (data == null || g.maxPods() > 0) return g;
+        String source = switch (launch) {
+            case LaunchSpec.Template t -> "launch template %s version %s user data".formatted(t.template(), t.version());
+            case LaunchSpec.Configuration c -> "launch configuration %s user data".formatted(c.name());
+            case LaunchSpec.None n -> "user data";
+        };
+        return switch (UserDataMaxPods.read(data.userData())) {
+            case UserDataMaxPods.Found f -> g.withMaxPods(f.maxPods(), source + ": " + f.where());
+            case UserDataMaxPods.NotSet n -> g.withMaxPods(0, source + (data.userData().isEmpty()
+                    ? " is empty" : " sets no --max-pods or maxPods"));
+            case UserDataMaxPods.Problem p -> g.withMaxPods(0, source + ": " + p.why());
+        };
     }
 
     private static NodeGroup withTypes(NodeGroup g, List<String> types) {
         return new NodeGroup(g.name(), g.managed(), g.customAmi(), types, g.minSize(), g.desiredSize(), g.maxSize(),
                 g.subnetIds(), g.autoScalingGroup(), g.maxPods(), g.nodePool(), g.maxUnavailable(),
-                g.maxUnavailablePercentage());
+                g.maxUnavailablePercentage(), g.maxPodsFrom());
     }
 }

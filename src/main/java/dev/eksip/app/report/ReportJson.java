@@ -87,7 +87,7 @@ public final class ReportJson {
                 new ReportV1.Cni(n.warmEniTarget(), n.warmIpTarget(), n.minimumIpTarget(), n.prefixDelegation(),
                         n.warmPrefixTarget(), n.maxEni(), n.customNetworking(), n.podEni(), n.subnetDiscovery(),
                         n.ipv6(), n.clusterName()),
-                c.subnetIds(), c.notes(), figures(c, true), figures(c, false));
+                c.subnetIds(), c.notes(), figures(c, true), figures(c, false), c.maxPodsAssumed());
     }
 
     /** Exact mode: the figures read from the Kubernetes API ({@code exact}) or still estimated; null without it. */

@@ -66,6 +66,9 @@ public final class ReportTable {
             out.append("%-24s %5d %6d %11d %9d %7d %s%n".formatted(p(c.cluster()), c.nodes(), c.nodeGroups(),
                     c.minForecastAtDesired(), c.minForecastAtMax(), c.subnetsAtRisk(), c.severity().label()));
             wrap(out, "  CNI settings (%s): %s".formatted(c.cniSource().id(), describe(c.cni())), "    ");
+            if (!c.maxPodsAssumed().isEmpty())
+                wrap(out, "  max pods assumed (not in user data; nodeadm's standard formula): %s".formatted(
+                        p(String.join(", ", c.maxPodsAssumed()))), "    ");
             for (PoolOutlook pool : f.pools())
                 if (pool.pool().cluster().equals(c.cluster())) wrap(out, "  " + PoolText.line(pool), "    ");
             if (c.kube() != null) wrap(out, "  Kubernetes API: exact %s; estimated %s".formatted(

@@ -93,12 +93,21 @@ public record ReportV1(int reportVersion, String asOf, String accountId, String 
     }
 
     @JsonPropertyOrder({"cluster", "nodes", "nodeGroups", "minForecastAtDesired", "minForecastAtMax", "subnetsAtRisk",
-            "subnetsExhaustedAtMax", "severity", "cniSource", "cni", "subnets", "notes", "exact", "estimated"})
+            "subnetsExhaustedAtMax", "severity", "cniSource", "cni", "subnets", "notes", "exact", "estimated",
+            "maxPodsAssumed"})
     public record Cluster(String cluster, int nodes, int nodeGroups, int minForecastAtDesired, int minForecastAtMax,
                           int subnetsAtRisk, int subnetsExhaustedAtMax, String severity, String cniSource, Cni cni,
                           List<String> subnets, List<String> notes,
                           @JsonInclude(JsonInclude.Include.NON_NULL) List<String> exact,
-                          @JsonInclude(JsonInclude.Include.NON_NULL) List<String> estimated) {
+                          @JsonInclude(JsonInclude.Include.NON_NULL) List<String> estimated,
+                          List<String> maxPodsAssumed) {
+        /** No group's max pods assumed. */
+        public Cluster(String cluster, int nodes, int nodeGroups, int minForecastAtDesired, int minForecastAtMax,
+                       int subnetsAtRisk, int subnetsExhaustedAtMax, String severity, String cniSource, Cni cni,
+                       List<String> subnets, List<String> notes, List<String> exact, List<String> estimated) {
+            this(cluster, nodes, nodeGroups, minForecastAtDesired, minForecastAtMax, subnetsAtRisk,
+                    subnetsExhaustedAtMax, severity, cniSource, cni, subnets, notes, exact, estimated, List.of());
+        }
     }
 
     /** The effective CNI settings by aws-node variable name (vpc-cni-model.md §1). */

@@ -52,7 +52,7 @@ class ReportFormatTest {
                 "warmIps", "forecastAtDesired", "forecastAtMax", "severity"));
         FIELDS.put(ReportV1.Cluster.class, List.of("cluster", "nodes", "nodeGroups", "minForecastAtDesired",
                 "minForecastAtMax", "subnetsAtRisk", "subnetsExhaustedAtMax", "severity", "cniSource", "cni",
-                "subnets", "notes", "exact", "estimated"));
+                "subnets", "notes", "exact", "estimated", "maxPodsAssumed"));
         FIELDS.put(ReportV1.Cni.class, List.of("WARM_ENI_TARGET", "WARM_IP_TARGET", "MINIMUM_IP_TARGET",
                 "ENABLE_PREFIX_DELEGATION", "WARM_PREFIX_TARGET", "MAX_ENI", "AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG",
                 "ENABLE_POD_ENI", "ENABLE_SUBNET_DISCOVERY", "ENABLE_IPv6", "CLUSTER_NAME"));
