@@ -46,7 +46,12 @@ public final class InventoryFile {
             .addValue(SnapshotV1.NodePool.ABSENT_ID, SnapshotV1.NodePool.ABSENT)
             .addValue(SnapshotV1.NodePoolLimits.ABSENT_ID, SnapshotV1.NodePoolLimits.ABSENT)
             .addValue(NO_HISTORY, List.of())
-            .addValue(SnapshotV1.Cni.NO_CLUSTER_NAME, "");
+            .addValue(SnapshotV1.Cni.NO_CLUSTER_NAME, "")
+            .addValue(SnapshotV1.NO_LIST, List.of())
+            .addValue(SnapshotV1.NO_NUMBER, 0)
+            .addValue(SnapshotV1.NO_PERCENTAGE, 0)
+            .addValue(SnapshotV1.NO_TEXT, "")
+            .addValue(SnapshotV1.NO_FLAG, false);
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)

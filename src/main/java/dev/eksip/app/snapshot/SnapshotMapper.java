@@ -73,10 +73,11 @@ final class SnapshotMapper {
                         n.ipv6(), n.clusterName()),
                 c.cniSource().id(), c.podSubnets(), c.nodeGroups().stream().map(g -> new SnapshotV1.NodeGroup(
                         g.name(), g.managed(), g.customAmi(), g.instanceTypes(), g.minSize(), g.desiredSize(),
-                        g.maxSize(), g.subnetIds(), g.autoScalingGroup(), g.maxPods(), toFile(g.nodePool())))
+                        g.maxSize(), g.subnetIds(), g.autoScalingGroup(), g.maxPods(), toFile(g.nodePool()),
+                        g.maxUnavailable(), g.maxUnavailablePercentage(), g.maxPodsFrom()))
                         .toList(),
                 c.autoMode().enabled() ? new SnapshotV1.AutoMode(true, c.autoMode().nodePools())
-                        : SnapshotV1.AutoMode.ABSENT);
+                        : SnapshotV1.AutoMode.ABSENT, c.subnetIds());
     }
 
     private static SnapshotV1.NodePool toFile(NodePool p) {
@@ -104,7 +105,7 @@ final class SnapshotMapper {
 
     private static SnapshotV1.Eni toFile(Eni e) {
         return new SnapshotV1.Eni(e.eniId(), e.subnetId(), e.instanceId(), e.interfaceType().id(), e.deviceIndex(),
-                e.primaryIp(), e.secondaryIps(), e.prefixes(), e.noManage());
+                e.primaryIp(), e.secondaryIps(), e.prefixes(), e.noManage(), e.leakedByCni());
     }
 
     private static SnapshotV1.InstanceLimits toFile(InstanceLimits l) {
@@ -148,13 +149,14 @@ final class SnapshotMapper {
         List<NodeGroup> groups = each(c.nodeGroups(), at + ".nodeGroups", (g, gAt) -> {
             NodePool pool = toDomain(g.nodePool(), gAt + ".nodePool");
             return build(gAt, () -> new NodeGroup(g.name(), g.managed(), g.customAmi(), g.instanceTypes(),
-                    g.minSize(), g.desiredSize(), g.maxSize(), g.subnetIds(), g.autoScalingGroup(), g.maxPods(), pool));
+                    g.minSize(), g.desiredSize(), g.maxSize(), g.subnetIds(), g.autoScalingGroup(), g.maxPods(), pool,
+                    g.maxUnavailable(), g.maxUnavailablePercentage(), g.maxPodsFrom()));
         });
         SnapshotV1.AutoMode a = c.autoMode();
         AutoMode autoMode = a == null || a == SnapshotV1.AutoMode.ABSENT ? AutoMode.OFF
                 : build(at + ".autoMode", () -> new AutoMode(a.enabled(), a.nodePools()));
         return build(at, () -> new Cluster(c.name(), c.vpcId(), ipFamily, cni, cniSource, c.podSubnets(), groups,
-                autoMode));
+                autoMode, List.of(), c.subnetIds()));
     }
 
     private static Node toDomain(SnapshotV1.Node n, String at) {
@@ -167,7 +169,7 @@ final class SnapshotMapper {
         InterfaceType type = wire(e.interfaceType(), at + ".interfaceType", InterfaceType::fromId,
                 InterfaceType.values());
         return build(at, () -> new Eni(e.eniId(), e.subnetId(), e.instanceId(), type, e.deviceIndex(), e.primaryIp(),
-                e.secondaryIps(), e.prefixes(), e.noManage()));
+                e.secondaryIps(), e.prefixes(), e.noManage(), e.leakedByCni()));
     }
 
     private static InstanceLimits toDomain(SnapshotV1.InstanceLimits l, String at) {

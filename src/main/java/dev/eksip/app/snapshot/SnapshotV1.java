@@ -40,12 +40,26 @@ record SnapshotV1(@JsonDeserialize(using = FormatVersion.class) int formatVersio
      * {@code ipFamily}: an {@code IpFamily} id; {@code cniSource}: a {@code CniSource} id; {@code autoMode}: optional
      * (written only when EKS Auto Mode is enabled; absent reads as {@link AutoMode#ABSENT}).
      */
-    @JsonPropertyOrder({"name", "vpcId", "ipFamily", "cni", "cniSource", "podSubnets", "nodeGroups", "autoMode"})
+    @JsonPropertyOrder({"name", "vpcId", "ipFamily", "cni", "cniSource", "podSubnets", "nodeGroups", "autoMode",
+            "subnetIds"})
     record Cluster(String name, String vpcId, String ipFamily, Cni cni, String cniSource,
                    Map<String, String> podSubnets, List<NodeGroup> nodeGroups,
                    @JacksonInject(value = AutoMode.ABSENT_ID, useInput = OptBoolean.TRUE)
-                   @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = Absent.class) AutoMode autoMode) {
+                   @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = Absent.class) AutoMode autoMode,
+                   @JacksonInject(value = NO_LIST, useInput = OptBoolean.TRUE)
+                   @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> subnetIds) {
     }
+
+    /** What an absent optional list reads as: empty. */
+    static final String NO_LIST = "eksip.snapshot.noList";
+    /** What an absent optional number reads as: 0. */
+    static final String NO_NUMBER = "eksip.snapshot.noNumber";
+    /** The same for a second optional number of one record (Jackson wants one id per field): 0. */
+    static final String NO_PERCENTAGE = "eksip.snapshot.noPercentage";
+    /** What an absent optional text reads as: "". */
+    static final String NO_TEXT = "eksip.snapshot.noText";
+    /** What an absent optional flag reads as: false. */
+    static final String NO_FLAG = "eksip.snapshot.noFlag";
 
     /** EKS Auto Mode ({@code computeConfig}). */
     @JsonPropertyOrder({"enabled", "nodePools"})
@@ -87,11 +101,18 @@ record SnapshotV1(@JsonDeserialize(using = FormatVersion.class) int formatVersio
 
     /** {@code nodePool}: optional, only on a Karpenter / Auto Mode NodePool (absent reads as {@link NodePool#ABSENT}). */
     @JsonPropertyOrder({"name", "managed", "customAmi", "instanceTypes", "minSize", "desiredSize", "maxSize",
-            "subnetIds", "autoScalingGroup", "maxPods", "nodePool"})
+            "subnetIds", "autoScalingGroup", "maxPods", "nodePool", "maxUnavailable", "maxUnavailablePercentage",
+            "maxPodsFrom"})
     record NodeGroup(String name, boolean managed, boolean customAmi, List<String> instanceTypes, int minSize,
                      int desiredSize, int maxSize, List<String> subnetIds, String autoScalingGroup, int maxPods,
                      @JacksonInject(value = NodePool.ABSENT_ID, useInput = OptBoolean.TRUE)
-                   @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = Absent.class) NodePool nodePool) {
+                   @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = Absent.class) NodePool nodePool,
+                     @JacksonInject(value = NO_NUMBER, useInput = OptBoolean.TRUE)
+                     @JsonInclude(JsonInclude.Include.NON_DEFAULT) int maxUnavailable,
+                     @JacksonInject(value = NO_PERCENTAGE, useInput = OptBoolean.TRUE)
+                     @JsonInclude(JsonInclude.Include.NON_DEFAULT) int maxUnavailablePercentage,
+                     @JacksonInject(value = NO_TEXT, useInput = OptBoolean.TRUE)
+                     @JsonInclude(JsonInclude.Include.NON_EMPTY) String maxPodsFrom) {
     }
 
     @JsonPropertyOrder({"instanceId", "cluster", "nodeGroup", "instanceType", "subnetId", "availabilityZone", "enis"})
@@ -101,9 +122,11 @@ record SnapshotV1(@JsonDeserialize(using = FormatVersion.class) int formatVersio
 
     /** {@code interfaceType}: an {@code InterfaceType} id. */
     @JsonPropertyOrder({"eniId", "subnetId", "instanceId", "interfaceType", "deviceIndex", "primaryIp", "secondaryIps",
-            "prefixes", "noManage"})
+            "prefixes", "noManage", "leakedByCni"})
     record Eni(String eniId, String subnetId, String instanceId, String interfaceType, int deviceIndex,
-               String primaryIp, List<String> secondaryIps, List<String> prefixes, boolean noManage) {
+               String primaryIp, List<String> secondaryIps, List<String> prefixes, boolean noManage,
+               @JacksonInject(value = NO_FLAG, useInput = OptBoolean.TRUE)
+               @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean leakedByCni) {
     }
 
     @JsonPropertyOrder({"instanceType", "maxEnis", "ipv4PerEni", "networkCards", "totalEnis", "nitro", "bareMetal",

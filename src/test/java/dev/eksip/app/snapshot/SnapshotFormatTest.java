@@ -35,9 +35,18 @@ class SnapshotFormatTest {
     private static final Path EMBEDDED = Path.of("src/main/resources/sample/inventory.json");
     private static final ObjectMapper PLAIN = JsonMapper.builder().addModule(new JavaTimeModule())
             .injectableValues(InventoryFile.ABSENT).build();
-    /** Optional fields: written only when there is something to say (a node pool, Auto Mode, known limits, history). */
+    /**
+     * Optional fields: written only when there is something to say (a node pool, Auto Mode, known limits, history,
+     * a cluster's own subnets, an update configuration, where max pods came from, a leaked ENI); a name alone is
+     * optional in every object, {@code Type.name} only in that record.
+     */
     private static final java.util.Set<String> OPTIONAL = java.util.Set.of("autoMode", "nodePool", "limits", "history",
-            "clusterName");
+            "clusterName", "Cluster.subnetIds", "maxUnavailable", "maxUnavailablePercentage", "maxPodsFrom",
+            "leakedByCni");
+
+    private static boolean optional(Class<?> type, String field) {
+        return OPTIONAL.contains(field) || OPTIONAL.contains(type.getSimpleName() + "." + field);
+    }
 
     /** docs/inventory-format.md, object by object. */
     private static final Map<Class<? extends Record>, List<String>> FIELDS = pinned(
@@ -47,7 +56,7 @@ class SnapshotFormatTest {
                     "reservations"),
             SnapshotV1.CidrReservation.class, List.of("reservationId", "cidr", "type"),
             SnapshotV1.Cluster.class, List.of("name", "vpcId", "ipFamily", "cni", "cniSource", "podSubnets",
-                    "nodeGroups", "autoMode"),
+                    "nodeGroups", "autoMode", "subnetIds"),
             SnapshotV1.AutoMode.class, List.of("enabled", "nodePools"),
             SnapshotV1.NodePool.class, List.of("provisioner", "nodeClass", "limits", "secondaryIpMode", "podSubnets"),
             SnapshotV1.NodePoolLimits.class, List.of("cpuMillicores", "memoryMebibytes"),
@@ -55,11 +64,12 @@ class SnapshotFormatTest {
                     "warmPrefixTarget", "maxEni", "customNetworking", "podEni", "subnetDiscovery", "ipv6",
                     "clusterName"),
             SnapshotV1.NodeGroup.class, List.of("name", "managed", "customAmi", "instanceTypes", "minSize",
-                    "desiredSize", "maxSize", "subnetIds", "autoScalingGroup", "maxPods", "nodePool"),
+                    "desiredSize", "maxSize", "subnetIds", "autoScalingGroup", "maxPods", "nodePool", "maxUnavailable",
+                    "maxUnavailablePercentage", "maxPodsFrom"),
             SnapshotV1.Node.class, List.of("instanceId", "cluster", "nodeGroup", "instanceType", "subnetId",
                     "availabilityZone", "enis"),
             SnapshotV1.Eni.class, List.of("eniId", "subnetId", "instanceId", "interfaceType", "deviceIndex",
-                    "primaryIp", "secondaryIps", "prefixes", "noManage"),
+                    "primaryIp", "secondaryIps", "prefixes", "noManage", "leakedByCni"),
             SnapshotV1.InstanceLimits.class, List.of("instanceType", "maxEnis", "ipv4PerEni", "networkCards",
                     "totalEnis", "nitro", "bareMetal", "prefixDelegationSupported", "trunkingCompatible",
                     "branchInterfaces", "vcpus"),
@@ -102,11 +112,11 @@ class SnapshotFormatTest {
     private static void check(JsonNode node, Class<?> type, String at, Map<Class<?>, Integer> seen) {
         List<String> names = fieldNames(node);
         assertThat(names).as(at).containsExactlyElementsOf(FIELDS.get(type).stream()
-                .filter(f -> names.contains(f) || !OPTIONAL.contains(f)).toList());
+                .filter(f -> names.contains(f) || !optional(type, f)).toList());
         seen.merge(type, 1, Integer::sum);
         for (RecordComponent c : type.getRecordComponents()) {
             JsonNode child = node.get(c.getName());
-            if (child == null && OPTIONAL.contains(c.getName())) continue;
+            if (child == null && optional(type, c.getName())) continue;
             Class<?> element = elementRecord(c);
             if (c.getType().isRecord()) check(child, c.getType(), at + "." + c.getName(), seen);
             else if (element != null)
