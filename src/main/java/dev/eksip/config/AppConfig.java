@@ -115,17 +115,8 @@ public record AppConfig(String metricNamespace, String alertTopicArn, String ale
      * taken by the SDK clients from the environment ({@code AwsClients.fromEnvironment}), not kept here.
      */
     public static int readConcurrency(Map<String, String> env) {
-        String value = env.get(READ_CONCURRENCY);
-        if (value == null || value.isBlank()) return DEFAULT_READ_CONCURRENCY;
-        int n;
-        try {
-            n = Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw invalid(READ_CONCURRENCY, value, "a whole number from 1 to " + MAX_READ_CONCURRENCY);
-        }
-        if (n < 1 || n > MAX_READ_CONCURRENCY)
-            throw invalid(READ_CONCURRENCY, value, "a whole number from 1 to " + MAX_READ_CONCURRENCY);
-        return n;
+        return boundedInt(env, READ_CONCURRENCY, DEFAULT_READ_CONCURRENCY, 1, MAX_READ_CONCURRENCY,
+                "a whole number from 1 to " + MAX_READ_CONCURRENCY);
     }
 
     /**
@@ -135,16 +126,22 @@ public record AppConfig(String metricNamespace, String alertTopicArn, String ale
      * scaling-activity fallback reads at most the six weeks Auto Scaling keeps).
      */
     public static int runwayHistoryDays(Map<String, String> env) {
-        String value = env.get(RUNWAY_HISTORY_DAYS);
-        if (value == null || value.isBlank()) return DEFAULT_RUNWAY_HISTORY_DAYS;
+        return boundedInt(env, RUNWAY_HISTORY_DAYS, DEFAULT_RUNWAY_HISTORY_DAYS, MIN_RUNWAY_HISTORY_DAYS,
+                MAX_RUNWAY_HISTORY_DAYS, daysExpected());
+    }
+
+    /** A whole number from {@code min} to {@code max} in {@code name}; unset or blank: {@code fallback}. */
+    private static int boundedInt(Map<String, String> env, String name, int fallback, int min, int max,
+                                  String expected) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) return fallback;
         int n;
         try {
             n = Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
-            throw invalid(RUNWAY_HISTORY_DAYS, value, daysExpected());
+            throw invalid(name, value, expected);
         }
-        if (n < MIN_RUNWAY_HISTORY_DAYS || n > MAX_RUNWAY_HISTORY_DAYS)
-            throw invalid(RUNWAY_HISTORY_DAYS, value, daysExpected());
+        if (n < min || n > max) throw invalid(name, value, expected);
         return n;
     }
 

@@ -10,16 +10,12 @@ import dev.eksip.testing.aws.AlertPeers;
 import dev.eksip.testing.aws.CloudWatchWireRecorder;
 import dev.eksip.testing.aws.EdgeAccount;
 import dev.eksip.testing.aws.MotoServer;
-import dev.eksip.testing.aws.SeededAccount;
 import dev.eksip.testing.lambda.LambdaProcess;
 import dev.eksip.testing.lambda.LambdaRuntimeStub;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
-import software.amazon.awssdk.services.ec2.Ec2Client;
-import software.amazon.awssdk.services.eks.EksClient;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,16 +44,11 @@ class LambdaRuntimeIT {
 
     @BeforeAll
     static void seed() {
-        MOTO.reset();
+        // about the embedded sample's size: the shared seeded account (cluster prod: 2 managed node groups and a
+        // self-managed one, 4 subnets) plus a cramped cluster (edge) that is due an alert
+        account = EdgeAccount.seedWithSeededAccount(MOTO);
         recorder = new CloudWatchWireRecorder();
         peers = new AlertPeers(MOTO, "lambda");
-        try (Ec2Client ec2 = MOTO.client(Ec2Client.builder()); EksClient eks = MOTO.client(EksClient.builder());
-             AutoScalingClient autoScaling = MOTO.client(AutoScalingClient.builder())) {
-            // about the embedded sample's size: the shared seeded account (cluster prod: 2 managed node groups and a
-            // self-managed one, 4 subnets) plus a cramped cluster (edge) that is due an alert
-            SeededAccount.seed(ec2, eks, autoScaling);
-            account = EdgeAccount.seed(ec2, eks, autoScaling);
-        }
     }
 
     @AfterAll

@@ -12,7 +12,6 @@ import dev.eksip.testing.aws.AlertPeers;
 import dev.eksip.testing.aws.CloudWatchWireRecorder;
 import dev.eksip.testing.aws.EdgeAccount;
 import dev.eksip.testing.aws.MotoServer;
-import dev.eksip.testing.aws.SeededAccount;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,9 +19,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
-import software.amazon.awssdk.services.ec2.Ec2Client;
-import software.amazon.awssdk.services.eks.EksClient;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -63,16 +59,11 @@ class PrimingResponsesIT {
 
     @BeforeAll
     static void seed() {
-        MOTO.reset();
         System.setProperty("aws.accessKeyId", "testing");   // the function's default credentials chain
         System.setProperty("aws.secretAccessKey", "testing");
+        EdgeAccount.seedWithSeededAccount(MOTO);
         cloudWatch = new CloudWatchWireRecorder();
         peers = new AlertPeers(MOTO, "priming");
-        try (Ec2Client ec2 = MOTO.client(Ec2Client.builder()); EksClient eks = MOTO.client(EksClient.builder());
-             AutoScalingClient autoScaling = MOTO.client(AutoScalingClient.builder())) {
-            SeededAccount.seed(ec2, eks, autoScaling);
-            EdgeAccount.seed(ec2, eks, autoScaling);
-        }
     }
 
     @AfterAll

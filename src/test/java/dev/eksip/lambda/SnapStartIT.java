@@ -7,16 +7,12 @@ import dev.eksip.testing.aws.AlertPeers;
 import dev.eksip.testing.aws.CloudWatchWireRecorder;
 import dev.eksip.testing.aws.EdgeAccount;
 import dev.eksip.testing.aws.MotoServer;
-import dev.eksip.testing.aws.SeededAccount;
 import dev.eksip.testing.lambda.LambdaProcess;
 import dev.eksip.testing.lambda.LambdaRuntimeStub;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
-import software.amazon.awssdk.services.ec2.Ec2Client;
-import software.amazon.awssdk.services.eks.EksClient;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,13 +45,8 @@ class SnapStartIT {
 
     @BeforeAll
     static void seed() {
-        MOTO.reset();
+        EdgeAccount.seedWithSeededAccount(MOTO);
         cloudWatch = new CloudWatchWireRecorder();
-        try (Ec2Client ec2 = MOTO.client(Ec2Client.builder()); EksClient eks = MOTO.client(EksClient.builder());
-             AutoScalingClient autoScaling = MOTO.client(AutoScalingClient.builder())) {
-            SeededAccount.seed(ec2, eks, autoScaling);
-            EdgeAccount.seed(ec2, eks, autoScaling);
-        }
     }
 
     @AfterAll

@@ -23,6 +23,19 @@ public record EdgeAccount(String vpcId, String subnetA, String subnetB, List<Str
     public static final String AUTO_SCALING_GROUP = "eks-edge-ng-6c1f2e3d-4b5a-4c9d-8e7f-0a1b2c3d4e5f";
     public static final String ROLE = "arn:aws:iam::123456789012:role/eks";
 
+    /**
+     * The account the function's runtime tests read: the shared {@link SeededAccount} (cluster prod) plus this
+     * cramped cluster, which is due an alert, seeded into {@code moto} after a reset.
+     */
+    public static EdgeAccount seedWithSeededAccount(MotoServer moto) {
+        moto.reset();
+        try (Ec2Client ec2 = moto.client(Ec2Client.builder()); EksClient eks = moto.client(EksClient.builder());
+             AutoScalingClient autoScaling = moto.client(AutoScalingClient.builder())) {
+            SeededAccount.seed(ec2, eks, autoScaling);
+            return seed(ec2, eks, autoScaling);
+        }
+    }
+
     public static EdgeAccount seed(Ec2Client ec2, EksClient eks, AutoScalingClient autoScaling) {
         String vpc = ec2.createVpc(r -> r.cidrBlock("10.30.0.0/16")).vpc().vpcId();
         String a = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.30.0.0/27").availabilityZone("us-east-1a"))
