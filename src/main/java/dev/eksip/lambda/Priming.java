@@ -65,11 +65,20 @@ final class Priming implements Resource {
         return priming;
     }
 
+    /**
+     * Primes; a priming that fails is logged ({@code priming-failed}) and the snapshot is taken unprimed: a slower
+     * first call, never a failed deployment (the runtime client would report a {@code BeforeCheckpointError}).
+     */
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
-        Summary s = run(env);
-        log.info("primed", null, RunLog.fields("invocations", s.invocations(), "answeredCalls", s.answered(),
-                "unansweredCalls", s.unanswered(), "millis", s.millis()));
+        try {
+            Summary s = run(env);
+            log.info("primed", null, RunLog.fields("invocations", s.invocations(), "answeredCalls", s.answered(),
+                    "unansweredCalls", s.unanswered(), "millis", s.millis()));
+        } catch (RuntimeException e) {
+            log.error("priming-failed", null, RunLog.fields("error", e.getClass().getSimpleName() + ": "
+                    + e.getMessage()));
+        }
     }
 
     @Override

@@ -23,6 +23,18 @@ class PrimingTest {
     }
 
     @Test
+    void aFailedPrimingIsLoggedAndTheSnapshotIsTakenUnprimed() {
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        Priming priming = Priming.register(Map.of("METRIC_DETAIL", "everything"),
+                new java.io.PrintStream(log, true, java.nio.charset.StandardCharsets.UTF_8));
+
+        priming.beforeCheckpoint(null);   // a bad setting makes the priming's own composition fail
+
+        assertThat(log.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("\"event\":\"priming-failed\"")
+                .contains("METRIC_DETAIL").doesNotContain("\"event\":\"primed\"");
+    }
+
+    @Test
     void theFunctionsOwnResourcesNeverReachThePrimingEnvironment() {
         Map<String, String> primed = Priming.environment(Map.of("ALERT_TOPIC_ARN", "arn:aws:sns:eu-west-1:111122223333:real",
                 "ALERT_STATE_TABLE", "real-table", "AWS_ENDPOINT_URL", "https://example.invalid", "CLUSTER_NAMES", "a,b",
