@@ -101,7 +101,6 @@ public final class ReportTable {
                 and full-max-pods cases). FIT: more median nodes that fit now. Prefix-delegation subnets count
                 addresses in free aligned /28 blocks, packed (/32s fill loose addresses first); their FIT and
                 severity are the expected value when EC2 places /32s at random (band line: expected, p10, packed).
-                addresses in free aligned /28 blocks.
                 @UPDATE: addresses left while managed node groups are updated at desired size, their surge
                 nodes (twice their zones, or updateConfig maxUnavailable) up before the old ones drain.
                 """);

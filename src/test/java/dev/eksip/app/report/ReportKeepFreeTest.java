@@ -27,6 +27,15 @@ class ReportKeepFreeTest {
     }
 
     @Test
+    void theLegendSaysEachThingOnce() {
+        String table = ReportTable.render(Forecasts.forecast(keepFree()), "test");
+        String legend = table.substring(table.indexOf("AVAIL: AvailableIpAddressCount")).replaceAll("\\s+", " ");
+
+        assertThat(legend.split("addresses in free aligned /28 blocks", -1)).as(legend).hasSize(2);
+        assertThat(legend).contains("@UPDATE: addresses left while managed node groups are updated");
+    }
+
+    @Test
     void theTableHasAnUpdateColumnAndSaysWhatTheSubnetKeepsFree() {
         Forecast f = Forecasts.forecast(keepFree());
         String table = ReportTable.render(f, "test");
