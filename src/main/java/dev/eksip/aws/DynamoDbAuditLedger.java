@@ -35,10 +35,9 @@ public final class DynamoDbAuditLedger implements AuditLedger {
     @Override
     public Map<AuditTarget, Instant> lastAudited(List<AuditTarget> targets) {
         Map<AuditTarget, Instant> out = new HashMap<>();
-        for (int from = 0; from < targets.size(); from += 100) {
+        for (List<AuditTarget> batch : FilterBatches.of(targets, 100)) {   // BatchGetItem: 100 keys a call
             List<Map<String, AttributeValue>> keys = new ArrayList<>();
-            for (AuditTarget t : targets.subList(from, Math.min(targets.size(), from + 100)))
-                keys.add(Map.of("scope", AttributeValue.fromS(PREFIX + t.key())));
+            for (AuditTarget t : batch) keys.add(Map.of("scope", AttributeValue.fromS(PREFIX + t.key())));
             Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(keys)
                     .consistentRead(true).build());
             for (int round = 0; !request.isEmpty() && round < 10; round++) {

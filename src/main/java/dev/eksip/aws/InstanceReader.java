@@ -28,10 +28,7 @@ final class InstanceReader {
 
     /** By instance id; an instance found by two batches is taken from the first. */
     List<InstanceFacts> running(List<String> clusterTagKeys, ReadPool pool, AwsCalls calls) {
-        Map<String, InstanceFacts> byId = new TreeMap<>();
-        pool.leaves(FilterBatches.of(clusterTagKeys), calls, (c, batch) -> batch(batch))
-                .forEach(found -> found.forEach(byId::putIfAbsent));
-        return List.copyOf(byId.values());
+        return FilterBatches.readMerged(clusterTagKeys, pool, calls, this::batch);
     }
 
     private Map<String, InstanceFacts> batch(List<String> tagKeys) {

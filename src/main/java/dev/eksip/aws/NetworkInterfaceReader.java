@@ -27,10 +27,7 @@ final class NetworkInterfaceReader {
 
     /** By ENI id; an ENI found by two batches is taken from the first. */
     List<EniFacts> inSubnets(Collection<String> subnetIds, ReadPool pool, AwsCalls calls) {
-        Map<String, EniFacts> byId = new TreeMap<>();
-        pool.leaves(FilterBatches.of(subnetIds), calls, (c, batch) -> batch(batch))
-                .forEach(found -> found.forEach(byId::putIfAbsent));
-        return List.copyOf(byId.values());
+        return FilterBatches.readMerged(subnetIds, pool, calls, this::batch);
     }
 
     private Map<String, EniFacts> batch(List<String> subnetIds) {
