@@ -28,12 +28,20 @@ final class ExistingNodesGrowth {
         for (Node n : nodes) {
             SubnetSpace home = state.get(n.subnetId());
             if (home == null) continue;   // its subnet was not read: a gap already says so
-            Subnet nodeSubnet = g.subnets().stream().filter(s -> s.subnetId().equals(n.subnetId())).findFirst()
-                    .orElse(null);
+            Subnet nodeSubnet = subnet(g, n.subnetId());
             if (nodeSubnet == null) continue;  // a node outside the group's subnets: not modelled
-            List<Eni> primary = byRole(n, EniRole.PRIMARY);
-            List<Eni> pods = byRole(n, EniRole.POD);
-            List<Eni> trunk = byRole(n, EniRole.TRUNK);
+            List<Eni> primary = new ArrayList<>(1);
+            List<Eni> pods = new ArrayList<>(4);
+            List<Eni> trunk = new ArrayList<>(1);
+            for (Eni e : n.enis()) {
+                EniRole r = role(e);
+                if (r == EniRole.PRIMARY) primary.add(e);
+                else if (r == EniRole.POD) pods.add(e);
+                else if (r == EniRole.TRUNK) trunk.add(e);
+            }
+            pods.sort(BY_DEVICE);
+            primary.sort(BY_DEVICE);
+            trunk.sort(BY_DEVICE);
             int podIndex = 0;
             for (EniHolding full : g.costIn(nodeSubnet).full()) {
                 Eni have = switch (full.role()) {
@@ -58,17 +66,19 @@ final class ExistingNodesGrowth {
         }
     }
 
-    private static List<Eni> byRole(Node n, EniRole role) {
-        List<Eni> out = new ArrayList<>();
-        for (Eni e : n.enis()) {
-            if (e.noManage() || e.deviceIndex() < 0) continue;
-            EniRole r = e.interfaceType() == InterfaceType.TRUNK ? EniRole.TRUNK
-                    : e.interfaceType() == InterfaceType.BRANCH ? EniRole.BRANCH
-                    : e.interfaceType() != InterfaceType.INTERFACE ? null
-                    : e.deviceIndex() == 0 ? EniRole.PRIMARY : EniRole.POD;
-            if (r == role) out.add(e);
-        }
-        out.sort(Comparator.comparingInt(Eni::deviceIndex));
-        return out;
+    private static final Comparator<Eni> BY_DEVICE = Comparator.comparingInt(Eni::deviceIndex);
+
+    private static Subnet subnet(GroupGrowth g, String subnetId) {
+        for (Subnet s : g.subnets()) if (s.subnetId().equals(subnetId)) return s;
+        return null;
+    }
+
+    /** The ENI's role on its node; {@code null} for an ENI the CNI does not manage or that is not attached. */
+    private static EniRole role(Eni e) {
+        if (e.noManage() || e.deviceIndex() < 0) return null;
+        return e.interfaceType() == InterfaceType.TRUNK ? EniRole.TRUNK
+                : e.interfaceType() == InterfaceType.BRANCH ? EniRole.BRANCH
+                : e.interfaceType() != InterfaceType.INTERFACE ? null
+                : e.deviceIndex() == 0 ? EniRole.PRIMARY : EniRole.POD;
     }
 }

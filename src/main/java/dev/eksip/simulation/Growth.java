@@ -36,9 +36,13 @@ final class Growth {
     static Growth run(List<GroupGrowth> groups, Map<String, SubnetSpace> now, Destinations destinations) {
         Map<String, SubnetTakes> desiredTakes = new HashMap<>();
         Map<String, SubnetTakes> maxTakes = new HashMap<>();
-        Growth g = new Growth(grow(groups, now, destinations, x -> x.newNodes(false), desiredTakes),
-                grow(groups, now, destinations, x -> x.newNodes(true), maxTakes),
-                grow(groups, now, destinations, GroupGrowth::newNodesAtUpdate, new HashMap<>()));
+        // Under "full" the existing nodes grow first; that does not depend on how many nodes are added, so it is
+        // simulated once and each target starts from a copy of it.
+        Map<String, SubnetSpace> existingFull = copy(now);
+        for (GroupGrowth g : groups) ExistingNodesGrowth.grow(g, g.existing(), existingFull, destinations);
+        Growth g = new Growth(grow(groups, now, existingFull, destinations, x -> x.newNodes(false), desiredTakes),
+                grow(groups, now, existingFull, destinations, x -> x.newNodes(true), maxTakes),
+                grow(groups, now, existingFull, destinations, GroupGrowth::newNodesAtUpdate, new HashMap<>()));
         g.takenAtDesired.putAll(desiredTakes);
         g.takenAtMax.putAll(maxTakes);
         return g;
@@ -67,16 +71,21 @@ final class Growth {
         return atMax.get(subnetId);
     }
 
+    private static Map<String, SubnetSpace> copy(Map<String, SubnetSpace> spaces) {
+        Map<String, SubnetSpace> out = new HashMap<>();
+        spaces.forEach((id, space) -> out.put(id, space.copy()));
+        return out;
+    }
+
+    /** {@code existingFull}: {@code now} after the existing nodes grew to max pods, where "full" starts. */
     private static Map<String, GrowthForecast> grow(List<GroupGrowth> groups, Map<String, SubnetSpace> now,
+                                                    Map<String, SubnetSpace> existingFull,
                                                     Destinations destinations, ToIntFunction<GroupGrowth> newNodes,
                                                     Map<String, SubnetTakes> taken) {
         CostAssumption[] assumptions = CostAssumption.values();
         Map<String, int[]> left = new HashMap<>();
         for (CostAssumption assumption : assumptions) {
-            Map<String, SubnetSpace> state = new HashMap<>();
-            now.forEach((id, space) -> state.put(id, space.copy()));
-            if (assumption == CostAssumption.FULL)
-                for (GroupGrowth g : groups) ExistingNodesGrowth.grow(g, g.existing(), state, destinations);
+            Map<String, SubnetSpace> state = copy(assumption == CostAssumption.FULL ? existingFull : now);
             for (GroupGrowth g : groups) ScaleOut.grow(g, assumption, state, destinations, newNodes.applyAsInt(g));
             // Short by more than an int holds (2^31 nodes): the lowest figure, never a wrapped-around one.
             state.forEach((id, space) -> left.computeIfAbsent(id, k -> new int[assumptions.length])

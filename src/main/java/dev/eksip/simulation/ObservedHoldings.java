@@ -7,7 +7,6 @@ import dev.eksip.domain.Node;
 import dev.eksip.domain.NodeGroupRef;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,9 +41,15 @@ final class ObservedHoldings {
             int idle = estimate.idle(n, c);
             if (idle > 0) {
                 // Warm addresses sit on the pod ENIs; attribute them to the subnet holding most pod addresses.
-                String where = n.enis().stream()
-                        .max(Comparator.comparingInt(e -> e.secondaryIps().size() + 16 * e.prefixes().size()))
-                        .map(Eni::subnetId).orElse(n.subnetId());
+                String where = n.subnetId();
+                int most = Integer.MIN_VALUE;
+                for (Eni e : n.enis()) {
+                    int podAddresses = e.secondaryIps().size() + 16 * e.prefixes().size();
+                    if (podAddresses > most) {      // the first of equals, as Stream.max keeps
+                        most = podAddresses;
+                        where = e.subnetId();
+                    }
+                }
                 o.warm.merge(where, idle, Integer::sum);
             }
         }

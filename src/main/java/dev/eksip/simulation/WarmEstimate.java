@@ -19,12 +19,14 @@ import java.util.Map;
 /**
  * Pods are not read (AWS APIs only), so warm addresses are estimated: the node's pod addresses minus the most pods
  * those holdings serve under the cluster's settings (a lower bound on what is idle). Fleets repeat a few node
- * shapes: the search is done once per (type, settings, max pods, holding) and cached here.
+ * shapes: the search is done once per (type, settings, max pods, holding) and cached here; what a node's shape is
+ * is resolved once per (cluster, node group, type, subnet).
  */
 final class WarmEstimate {
     private final InstanceCatalog catalog;
     private final Map<String, Subnet> subnets;
     private final Map<Shape, Integer> cache = new HashMap<>();
+    private final Map<Place, Kind> kinds = new HashMap<>();
     private final Map<String, Integer> podsByInstance;
 
     /** One node shape of the estimate. */
@@ -57,18 +59,36 @@ final class WarmEstimate {
 
     /** Addresses surely idle on node {@code n} of cluster {@code c}; 0 for IPv6 and unknown types. */
     int idle(Node n, Cluster cluster) {
-        Cluster c = AutoModeNetworking.view(cluster, group(cluster, n.nodeGroup()));
         int held = 0;
         for (Eni e : n.enis()) held += e.secondaryIps().size() + EniHolding.PREFIX_SIZE * e.prefixes().size();
-        if (held == 0 || c.cni().ipv6()) return 0;
+        if (held == 0) return 0;
+        Kind kind = kinds.computeIfAbsent(new Place(cluster.name(), n.nodeGroup(), n.instanceType(), n.subnetId()),
+                p -> kind(n, cluster));
+        if (kind.ipv6()) return 0;
         Integer pods = podsByInstance.get(n.instanceId());
         if (pods != null) return Math.max(0, held - pods);        // exact: held − assigned
+        if (kind.limits() == null) return 0;
+        int h = held;
+        return kind.idle().computeIfAbsent(held, k -> cache.computeIfAbsent(
+                new Shape(kind.limits(), kind.cni(), kind.maxPods(), h), WarmEstimate::search));
+    }
+
+    /** What the estimate of a node depends on besides its holding: its cluster, group, type and subnet. */
+    private record Place(String cluster, String group, String instanceType, String subnetId) {
+    }
+
+    /** A {@link Place} resolved: the settings the search runs with, and its answers by holding. */
+    private record Kind(boolean ipv6, InstanceLimits limits, CniSettings cni, int maxPods, Map<Integer, Integer> idle) {
+    }
+
+    private Kind kind(Node n, Cluster cluster) {
+        Cluster c = AutoModeNetworking.view(cluster, group(cluster, n.nodeGroup()));
         InstanceLimits limits = catalog.find(n.instanceType()).orElse(null);
-        if (limits == null) return 0;
+        if (c.cni().ipv6() || limits == null) return new Kind(c.cni().ipv6(), null, c.cni(), 0, Map.of());
         int maxPods = Forecaster.maxPods(limits, c.cni(), group(c, n.nodeGroup()));
         CniSettings cni = SubnetDiscovery.excludedPrimary(c, subnets.get(n.subnetId()))
                 ? SubnetDiscovery.primaryExcluded(c.cni()) : c.cni();
-        return cache.computeIfAbsent(new Shape(limits, cni, maxPods, held), WarmEstimate::search);
+        return new Kind(false, limits, cni, maxPods, new HashMap<>());
     }
 
     private static int search(Shape k) {
