@@ -7,7 +7,6 @@ import dev.eksip.domain.EniRole;
 import dev.eksip.domain.Subnet;
 import dev.eksip.domain.SubnetTake;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -60,17 +59,38 @@ final class Destinations {
     private Subnet discovered(Cluster c, Subnet nodeSubnet, EniHolding eni, Map<String, SubnetSpace> state,
                               Trace trace) {
         List<Subnet> candidates = discovery.candidates(c, nodeSubnet);
-        List<Subnet> ranked = candidates.stream()
-                .sorted(Comparator.comparingLong((Subnet s) -> -state.get(s.subnetId()).free())
-                        .thenComparing(Subnet::subnetId))
-                .toList();
-        // The whole ranking and every candidate's fit: all the comparisons the choice below depends on.
-        for (Subnet s : ranked) {
-            trace.add(candidates.indexOf(s));
-            trace.add(state.get(s.subnetId()).fits(eni.take()));
+        int n = candidates.size();
+        if (n == 0) return nodeSubnet;
+        SubnetTake take = eni.take();
+        // Insertion sort of the candidates' positions by free addresses descending, then id (a handful of them).
+        int[] order = new int[n];
+        long[] free = new long[n];
+        SubnetSpace[] spaces = new SubnetSpace[n];
+        for (int i = 0; i < n; i++) {
+            spaces[i] = state.get(candidates.get(i).subnetId());
+            free[i] = spaces[i].free();
+            int j = i;
+            while (j > 0 && ranksBefore(candidates, free, i, order[j - 1])) {
+                order[j] = order[j - 1];
+                j--;
+            }
+            order[j] = i;
         }
-        for (Subnet s : ranked) if (state.get(s.subnetId()).fits(eni.take())) return s;
-        return ranked.isEmpty() ? nodeSubnet : ranked.get(0);
+        // The whole ranking and every candidate's fit: all the comparisons the choice below depends on.
+        int chosen = -1;
+        for (int k = 0; k < n; k++) {
+            boolean fits = spaces[order[k]].fits(take);
+            trace.add(order[k]);
+            trace.add(fits);
+            if (fits && chosen < 0) chosen = order[k];
+        }
+        return candidates.get(chosen >= 0 ? chosen : order[0]);
+    }
+
+    /** Whether candidate {@code a} ranks before {@code b}: more free addresses, then the lower subnet id. */
+    private static boolean ranksBefore(List<Subnet> candidates, long[] free, int a, int b) {
+        if (free[a] != free[b]) return free[a] > free[b];
+        return candidates.get(a).subnetId().compareTo(candidates.get(b).subnetId()) < 0;
     }
 
     /**

@@ -62,12 +62,25 @@ public final class ObservedCni {
         String declared = c.cniSource().id();
         int total = nodes.size();
 
-        List<Node> withPrefixes = nodes.stream()
-                .filter(n -> n.enis().stream().anyMatch(e -> !e.prefixes().isEmpty())).toList();
-        if (!cni.prefixDelegation() && !cni.ipv6() && !withPrefixes.isEmpty()) {
+        // One pass: the nodes holding /28 prefixes and those with a trunk ENI (a count and the first of each).
+        int withPrefixes = 0;
+        int withTrunk = 0;
+        Node firstWithPrefixes = null;
+        Node firstWithTrunk = null;
+        for (Node n : nodes) {
+            boolean prefixes = false;
+            boolean trunk = false;
+            for (Eni e : n.enis()) {
+                prefixes |= !e.prefixes().isEmpty();
+                trunk |= e.interfaceType() == InterfaceType.TRUNK;
+            }
+            if (prefixes && withPrefixes++ == 0) firstWithPrefixes = n;
+            if (trunk && withTrunk++ == 0) firstWithTrunk = n;
+        }
+        if (!cni.prefixDelegation() && !cni.ipv6() && withPrefixes > 0) {
             cni = cni.withPrefixDelegation(true);
             notes.add(note(declared, "ENABLE_PREFIX_DELEGATION", "%d of %d nodes hold /28 prefixes (e.g. %s)"
-                    .formatted(withPrefixes.size(), total, withPrefixes.get(0).instanceId())));
+                    .formatted(withPrefixes, total, firstWithPrefixes.instanceId())));
         }
 
         Map<String, Map<String, Integer>> podEnis = new TreeMap<>();
@@ -106,14 +119,12 @@ public final class ObservedCni {
                     cni.prefixDelegation(), cni.warmPrefixTarget(), cni.maxEni(), true, cni.podEni(),
                     cni.subnetDiscovery(), cni.ipv6(), cni.clusterName());
 
-        List<Node> withTrunk = nodes.stream()
-                .filter(n -> n.enis().stream().anyMatch(e -> e.interfaceType() == InterfaceType.TRUNK)).toList();
-        if (!cni.podEni() && !withTrunk.isEmpty()) {
+        if (!cni.podEni() && withTrunk > 0) {
             cni = new CniSettings(cni.warmEniTarget(), cni.warmIpTarget(), cni.minimumIpTarget(),
                     cni.prefixDelegation(), cni.warmPrefixTarget(), cni.maxEni(), cni.customNetworking(), true,
                     cni.subnetDiscovery(), cni.ipv6(), cni.clusterName());
             notes.add(note(declared, "ENABLE_POD_ENI", "%d of %d nodes have a trunk ENI (e.g. %s)"
-                    .formatted(withTrunk.size(), total, withTrunk.get(0).instanceId())));
+                    .formatted(withTrunk, total, firstWithTrunk.instanceId())));
         }
 
         boolean podSubnetsGrew = custom && !podSubnets.equals(c.podSubnets());

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One node group's new nodes under one cost assumption. Nodes are placed one by one ({@link ZoneBalancer},
@@ -132,7 +133,7 @@ final class ScaleOut {
 
     /** Whether the cycle started from {@code start + m·delta} takes the decisions recorded in {@code cycle}. */
     private boolean replays(long[] start, long[] delta, long m, List<int[]> cycle) {
-        Map<String, SubnetSpace> shifted = new HashMap<>(state);
+        Map<String, SubnetSpace> shifted = new Overlay(state, reach.size());
         ZoneBalancer shiftedZones = shift(start, delta, m, shifted);
         for (int[] expected : cycle) {
             Trace trace = Trace.recording();
@@ -164,6 +165,42 @@ final class ScaleOut {
             into.put(id, space.shifted(d, 1));
         }
         return moved;
+    }
+
+    /**
+     * The state as a replay sees it: the reachable subnets' shifted copies, every other subnet as it is (a node of
+     * the group reads and takes only from the reachable ones). Only {@link #get} and {@link #put} are used; the
+     * other views are the union. A copy of the whole state per replay would make every group's cost grow with the
+     * account's subnet count.
+     */
+    private static final class Overlay extends java.util.AbstractMap<String, SubnetSpace> {
+        private final Map<String, SubnetSpace> base;
+        private final Map<String, SubnetSpace> over;
+
+        Overlay(Map<String, SubnetSpace> base, int size) {
+            this.base = base;
+            this.over = HashMap.newHashMap(size);
+        }
+
+        @Override
+        public SubnetSpace get(Object key) {
+            SubnetSpace s = over.get(key);
+            return s != null ? s : base.get(key);
+        }
+
+        @Override
+        public SubnetSpace put(String key, SubnetSpace value) {
+            SubnetSpace before = get(key);
+            over.put(key, value);
+            return before;
+        }
+
+        @Override
+        public Set<Entry<String, SubnetSpace>> entrySet() {
+            Map<String, SubnetSpace> union = new HashMap<>(base);
+            union.putAll(over);
+            return java.util.Collections.unmodifiableMap(union).entrySet();
+        }
     }
 
     /** Zone counts, then the {@link SubnetSpace#counts()} of every reachable subnet. */
