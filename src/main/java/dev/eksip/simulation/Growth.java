@@ -34,15 +34,22 @@ final class Growth {
     }
 
     static Growth run(List<GroupGrowth> groups, Map<String, SubnetSpace> now, Destinations destinations) {
+        return run(groups, now, destinations, ScaleOut.ONE_BY_ONE);
+    }
+
+    /** {@code oneByOne}: up to how many new nodes a group grows without looking for cycles ({@link ScaleOut}). */
+    static Growth run(List<GroupGrowth> groups, Map<String, SubnetSpace> now, Destinations destinations,
+                      int oneByOne) {
         Map<String, SubnetTakes> desiredTakes = new HashMap<>();
         Map<String, SubnetTakes> maxTakes = new HashMap<>();
         // Under "full" the existing nodes grow first; that does not depend on how many nodes are added, so it is
         // simulated once and each target starts from a copy of it.
         Map<String, SubnetSpace> existingFull = copy(now);
         for (GroupGrowth g : groups) ExistingNodesGrowth.grow(g, g.existing(), existingFull, destinations);
-        Growth g = new Growth(grow(groups, now, existingFull, destinations, x -> x.newNodes(false), desiredTakes),
-                grow(groups, now, existingFull, destinations, x -> x.newNodes(true), maxTakes),
-                grow(groups, now, existingFull, destinations, GroupGrowth::newNodesAtUpdate, new HashMap<>()));
+        Growth g = new Growth(grow(groups, now, existingFull, destinations, x -> x.newNodes(false), desiredTakes, oneByOne),
+                grow(groups, now, existingFull, destinations, x -> x.newNodes(true), maxTakes, oneByOne),
+                grow(groups, now, existingFull, destinations, GroupGrowth::newNodesAtUpdate, new HashMap<>(),
+                        oneByOne));
         g.takenAtDesired.putAll(desiredTakes);
         g.takenAtMax.putAll(maxTakes);
         return g;
@@ -81,12 +88,13 @@ final class Growth {
     private static Map<String, GrowthForecast> grow(List<GroupGrowth> groups, Map<String, SubnetSpace> now,
                                                     Map<String, SubnetSpace> existingFull,
                                                     Destinations destinations, ToIntFunction<GroupGrowth> newNodes,
-                                                    Map<String, SubnetTakes> taken) {
+                                                    Map<String, SubnetTakes> taken, int oneByOne) {
         CostAssumption[] assumptions = CostAssumption.values();
         Map<String, int[]> left = new HashMap<>();
         for (CostAssumption assumption : assumptions) {
             Map<String, SubnetSpace> state = copy(assumption == CostAssumption.FULL ? existingFull : now);
-            for (GroupGrowth g : groups) ScaleOut.grow(g, assumption, state, destinations, newNodes.applyAsInt(g));
+            for (GroupGrowth g : groups) ScaleOut.grow(g, assumption, state, destinations, newNodes.applyAsInt(g),
+                        oneByOne);
             // Short by more than an int holds (2^31 nodes): the lowest figure, never a wrapped-around one.
             state.forEach((id, space) -> left.computeIfAbsent(id, k -> new int[assumptions.length])
                     [assumption.ordinal()] = Math.clamp(space.value(), Integer.MIN_VALUE, Integer.MAX_VALUE));

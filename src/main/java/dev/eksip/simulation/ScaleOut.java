@@ -49,10 +49,28 @@ final class ScaleOut {
         this.zones = new ZoneBalancer(group.nodesPerZone());
     }
 
+    /**
+     * Up to this many new nodes are added one by one without looking for a cycle: recording and comparing the
+     * decisions costs more than the few nodes it could skip (the figures are the same either way).
+     */
+    static final int ONE_BY_ONE = 64;
+
     /** Adds {@code nodes} new nodes of {@code group} to {@code state}. */
     static void grow(GroupGrowth group, CostAssumption assumption, Map<String, SubnetSpace> state,
                      Destinations destinations, long nodes) {
-        if (nodes > 0) new ScaleOut(group, assumption, state, destinations).run(nodes);
+        grow(group, assumption, state, destinations, nodes, ONE_BY_ONE);
+    }
+
+    /** As {@link #grow(GroupGrowth, CostAssumption, Map, Destinations, long)}, cycles looked for above {@code oneByOne}. */
+    static void grow(GroupGrowth group, CostAssumption assumption, Map<String, SubnetSpace> state,
+                     Destinations destinations, long nodes, int oneByOne) {
+        if (nodes <= 0) return;
+        if (nodes > oneByOne) {
+            new ScaleOut(group, assumption, state, destinations).run(nodes);
+            return;
+        }
+        ZoneBalancer zones = new ZoneBalancer(group.nodesPerZone());
+        for (long i = 0; i < nodes; i++) addNode(group, assumption, zones, state, destinations, Trace.NONE);
     }
 
     /** One new node: its zone, its subnet, and where each of its ENIs goes. The decisions go to {@code trace}. */

@@ -57,10 +57,14 @@ class ScaleOutPropertiesTest {
         Setup s = Setup.of(inventory);
         for (boolean atMax : new boolean[] {false, true}) {
             Map<String, GrowthForecast> expected = oracle(s, atMax);
-            Growth growth = Growth.run(s.plan.groups(), s.now, s.destinations);
-            for (String id : s.byId.keySet())
-                assertThat(atMax ? growth.atMax(id) : growth.atDesired(id))
-                        .as("seed %d subnet %s atMax=%s", seed, id, atMax).isEqualTo(expected.get(id));
+            // as deployed (small growth added one by one), and with cycles looked for from the first node
+            for (int oneByOne : new int[] {ScaleOut.ONE_BY_ONE, 0}) {
+                Growth growth = Growth.run(s.plan.groups(), s.now, s.destinations, oneByOne);
+                for (String id : s.byId.keySet())
+                    assertThat(atMax ? growth.atMax(id) : growth.atDesired(id))
+                            .as("seed %d subnet %s atMax=%s oneByOne=%d", seed, id, atMax, oneByOne)
+                            .isEqualTo(expected.get(id));
+            }
         }
     }
 
