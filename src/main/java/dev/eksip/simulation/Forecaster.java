@@ -117,7 +117,7 @@ public final class Forecaster {
     /** The update surge of each managed node group launching into the subnet. */
     private static Map<NodeGroupRef, Integer> surges(GrowthPlan plan, String subnetId) {
         Map<NodeGroupRef, Integer> out = new LinkedHashMap<>();
-        for (GroupGrowth g : plan.groups())
+        for (GroupGrowth g : plan.allocatingIn(subnetId))
             if (g.launchesInto(subnetId) && g.updateSurge() > 0)
                 out.put(new NodeGroupRef(g.cluster().name(), g.group().name()), g.updateSurge());
         return out;

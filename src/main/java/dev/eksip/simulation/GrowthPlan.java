@@ -35,6 +35,8 @@ final class GrowthPlan {
     private final InstanceCatalog catalog;
     private final SubnetDiscovery discovery;
     private final List<GroupGrowth> groups = new ArrayList<>();
+    /** {@link #allocatingIn}'s index, built on first use (the groups are complete by then). */
+    private Map<String, List<GroupGrowth>> allocating;
     private final Set<String> prefixSubnets = new LinkedHashSet<>();
     /** Pod subnets of prefix-delegation clusters with custom networking: their /28s have no alternative. */
     private final Set<String> hardPrefixSubnets = new LinkedHashSet<>();
@@ -217,8 +219,35 @@ final class GrowthPlan {
      */
     int medianNodeCost(String subnetId, boolean prefixMode) {
         int worst = 0;
-        for (GroupGrowth g : groups) worst = Math.max(worst, nodeCost(g, subnetId, prefixMode));
+        for (GroupGrowth g : allocatingIn(subnetId)) worst = Math.max(worst, nodeCost(g, subnetId, prefixMode));
         return worst;
+    }
+
+    /**
+     * The groups that may allocate in the subnet (it is one of theirs, an ENIConfig pod subnet of theirs or a
+     * discovered candidate of one), in group order: indexed once, so a per-subnet question does not visit every
+     * group of the account.
+     */
+    List<GroupGrowth> allocatingIn(String subnetId) {
+        if (allocating == null) {
+            Map<String, List<GroupGrowth>> index = new HashMap<>();
+            for (GroupGrowth g : groups)
+                for (String id : touched(g)) index.computeIfAbsent(id, k -> new ArrayList<>()).add(g);
+            allocating = index;
+        }
+        return allocating.getOrDefault(subnetId, List.of());
+    }
+
+    /** The subnets a group launches into, its ENIConfig pod subnets and their discovered candidates. */
+    private Set<String> touched(GroupGrowth g) {
+        CniSettings cni = g.cluster().cni();
+        Set<String> touched = new LinkedHashSet<>();
+        for (Subnet s : g.subnets()) touched.add(s.subnetId());
+        if (cni.customNetworking()) touched.addAll(g.cluster().podSubnets().values());
+        else if (cni.subnetDiscovery())
+            for (Subnet s : g.subnets())
+                for (Subnet c : discovery.candidates(g.cluster(), s)) touched.add(c.subnetId());
+        return touched;
     }
 
     /**
@@ -229,16 +258,8 @@ final class GrowthPlan {
      */
     Map<String, Integer> medianNodeCosts() {
         Map<String, Integer> worst = new HashMap<>();
-        for (GroupGrowth g : groups) {
-            CniSettings cni = g.cluster().cni();
-            Set<String> touched = new LinkedHashSet<>();
-            for (Subnet s : g.subnets()) touched.add(s.subnetId());
-            if (cni.customNetworking()) touched.addAll(g.cluster().podSubnets().values());
-            else if (cni.subnetDiscovery())
-                for (Subnet s : g.subnets())
-                    for (Subnet c : discovery.candidates(g.cluster(), s)) touched.add(c.subnetId());
-            for (String id : touched) worst.merge(id, nodeCost(g, id, countedInBlocks(id)), Math::max);
-        }
+        for (GroupGrowth g : groups)
+            for (String id : touched(g)) worst.merge(id, nodeCost(g, id, countedInBlocks(id)), Math::max);
         return worst;
     }
 
@@ -250,7 +271,7 @@ final class GrowthPlan {
     List<SubnetTake> medianNodeTakes(String subnetId) {
         List<SubnetTake> worst = List.of();
         int worstPrefixes = -1;
-        for (GroupGrowth g : groups) {
+        for (GroupGrowth g : allocatingIn(subnetId)) {
             List<EniHolding> here = medianEnisIn(g, subnetId);
             if (here.isEmpty()) continue;
             int prefixes = here.stream().mapToInt(EniHolding::prefixes).sum();

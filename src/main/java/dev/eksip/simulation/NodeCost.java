@@ -50,8 +50,8 @@ record NodeCost(List<EniHolding> baseline, List<EniHolding> median, List<EniHold
     private record Held(Node node, int addresses) {
     }
 
-    private static final Comparator<Held> BY_KEY = Comparator.comparingInt(Held::addresses)
-            .thenComparing(h -> h.node().instanceId());
+    private static final Comparator<Held> BY_KEY = (a, b) -> a.addresses() != b.addresses()
+            ? Integer.compare(a.addresses(), b.addresses()) : a.node().instanceId().compareTo(b.node().instanceId());
 
     static List<EniHolding> median(List<Node> nodes) {
         List<Held> held = new ArrayList<>(nodes.size());
