@@ -3,6 +3,7 @@ package dev.eksip.testing.aws;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -143,6 +145,7 @@ public final class FaultProxy implements AutoCloseable {
         while (!closed) {
             try {
                 Socket socket = server.accept();
+                socket.setTcpNoDelay(true);   // an answer goes out whole at once: no wait for the client's delayed ACK
                 open.add(socket);
                 Thread.ofVirtual().start(() -> serve(socket));
             } catch (IOException e) {
@@ -153,7 +156,7 @@ public final class FaultProxy implements AutoCloseable {
 
     private void serve(Socket socket) {
         try (socket) {
-            InputStream in = socket.getInputStream();
+            InputStream in = new BufferedInputStream(socket.getInputStream());   // line() reads byte by byte
             OutputStream out = socket.getOutputStream();
             while (!closed) {
                 Request request = read(in);
@@ -412,12 +415,18 @@ public final class FaultProxy implements AutoCloseable {
         return b.toString(StandardCharsets.ISO_8859_1);
     }
 
+    /**
+     * The answer as one write: a head and a body sent apart would leave the body to Nagle's algorithm, waiting up to
+     * the client's delayed ACK (40 ms on Linux) on every call (FaultProxyOverheadTest).
+     */
     private static void write(OutputStream out, Answer answer) throws IOException {
         StringBuilder head = new StringBuilder("HTTP/1.1 ").append(answer.status()).append(" X\r\n");
         answer.headers().forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
         head.append("Content-Length: ").append(answer.body().length).append("\r\n\r\n");
-        out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-        out.write(answer.body());
+        byte[] headBytes = head.toString().getBytes(StandardCharsets.ISO_8859_1);
+        byte[] whole = Arrays.copyOf(headBytes, headBytes.length + answer.body().length);
+        System.arraycopy(answer.body(), 0, whole, headBytes.length, answer.body().length);
+        out.write(whole);
         out.flush();
     }
 

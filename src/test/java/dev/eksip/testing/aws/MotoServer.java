@@ -88,6 +88,12 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback, Au
         return endpoint;
     }
 
+    /** The server's process (for its CPU time: {@link ProcessCpu}). */
+    public ProcessHandle process() {
+        requireStarted();
+        return process.toHandle();
+    }
+
     /** Clears every service's state ({@code POST /moto-api/reset}). */
     public void reset() {
         requireStarted();
