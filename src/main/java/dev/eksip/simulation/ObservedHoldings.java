@@ -23,6 +23,9 @@ final class ObservedHoldings {
     private final Map<String, Integer> nodesInSubnet = new HashMap<>();
     private final Map<NodeGroupRef, List<Node>> nodesByGroup = new HashMap<>();
     private int unattributedNodes;
+    private String lastSubnet;
+    private List<String> lastAddresses;
+    private List<String> lastPrefixes;
 
     private ObservedHoldings() {
     }
@@ -58,10 +61,14 @@ final class ObservedHoldings {
     }
 
     private void record(Eni e) {
-        List<String> a = addresses.computeIfAbsent(e.subnetId(), k -> new ArrayList<>());
-        a.add(e.primaryIp());
-        a.addAll(e.secondaryIps());
-        prefixes.computeIfAbsent(e.subnetId(), k -> new ArrayList<>()).addAll(e.prefixes());
+        if (!e.subnetId().equals(lastSubnet)) {     // a node's ENIs mostly share a subnet: look it up once
+            lastSubnet = e.subnetId();
+            lastAddresses = addresses.computeIfAbsent(lastSubnet, k -> new ArrayList<>());
+            lastPrefixes = prefixes.computeIfAbsent(lastSubnet, k -> new ArrayList<>());
+        }
+        lastAddresses.add(e.primaryIp());
+        lastAddresses.addAll(e.secondaryIps());
+        lastPrefixes.addAll(e.prefixes());
     }
 
     /** Every address the observed ENIs hold in the subnet (primary and secondary IPs). */

@@ -185,7 +185,13 @@ public final class RandomPlacement {
         for (Run run : demand) {
             long unitPrefixes = 0;
             long unitIps = 0;
-            for (SubnetTake t : run.unit()) {
+            int takes = run.unit().size();
+            int[] ips = new int[takes];
+            int[] prefixes = new int[takes];
+            for (int j = 0; j < takes; j++) {
+                SubnetTake t = run.unit().get(j);
+                ips[j] = t.ips();
+                prefixes[j] = t.prefixes();
                 unitPrefixes += t.prefixes();
                 unitIps += t.ips();
             }
@@ -198,22 +204,23 @@ public final class RandomPlacement {
                     break;
                 }
                 boolean unitOk = true;
-                for (SubnetTake t : run.unit()) {
-                    for (int i = 0; i < t.ips(); i++) {
+                for (int j = 0; j < takes; j++) {
+                    int takeIps = ips[j];
+                    for (int i = 0; i < takeIps; i++) {
                         if (free == 0) {
                             unitOk = false;
                             break;
                         }
                         if (n[BLOCK] == 0) {
                             // No free block left to break: where the rest go no longer matters, only how many.
-                            long rest = Math.min(free, t.ips() - i);
+                            long rest = Math.min(free, takeIps - i);
                             free -= rest;
-                            if (rest < t.ips() - i) unitOk = false;
+                            if (rest < takeIps - i) unitOk = false;
                             break;
                         }
                         free = placeIp(n, free, random);
                     }
-                    for (int p = 0; p < t.prefixes(); p++) {
+                    for (int p = 0; p < prefixes[j]; p++) {
                         if (n[BLOCK] == 0) {
                             unitOk = false;
                             unplaced++;

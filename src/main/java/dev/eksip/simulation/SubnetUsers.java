@@ -22,6 +22,8 @@ import java.util.Set;
 final class SubnetUsers {
     private final Set<String> known;
     private final Map<String, Set<String>> clusters = new HashMap<>();
+    private String lastSubnet;
+    private String lastCluster;
     private final Map<String, Set<NodeGroupRef>> groups = new HashMap<>();
     private final Map<String, Set<String>> controlPlanes = new HashMap<>();
 
@@ -54,6 +56,10 @@ final class SubnetUsers {
     }
 
     private void add(String subnetId, String cluster, NodeGroupRef group) {
+        // A node's ENIs mostly share its subnet: the same (subnet, cluster) again adds nothing.
+        if (group == null && subnetId.equals(lastSubnet) && cluster.equals(lastCluster)) return;
+        lastSubnet = subnetId;
+        lastCluster = cluster;
         if (!known.contains(subnetId)) return;
         clusters.computeIfAbsent(subnetId, k -> new LinkedHashSet<>()).add(cluster);
         if (group != null) groups.computeIfAbsent(subnetId, k -> new LinkedHashSet<>()).add(group);

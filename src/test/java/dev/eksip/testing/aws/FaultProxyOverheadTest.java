@@ -45,7 +45,7 @@ class FaultProxyOverheadTest {
             double directMs = medianMillis(direct);
             double proxiedMs = medianMillis(proxied);
             assertThat(proxiedMs - directMs).as("median per call: direct %.2f ms, through the proxy %.2f ms",
-                    directMs, proxiedMs).isLessThan(15);
+                    directMs, proxiedMs).isLessThan(30);   // the stall is 40 ms or more; a loaded machine adds ~8
         } finally {
             backend.stop(0);
         }
