@@ -110,13 +110,37 @@ public final class AddressSpace {
 
     /** Free /28 blocks of {@code subnet} given every address and prefix in use there (§10). */
     public static int freeBlocks(Subnet subnet, Collection<String> addresses, Collection<String> prefixes) {
+        return observed(subnet, addresses, prefixes).freeBlocks();
+    }
+
+    /**
+     * {@code subnet}'s space with every address and prefix in use there and its explicit reservations marked used
+     * (§10): what {@link #freeBlocks()} and {@link RandomPlacement#of(Subnet, AddressSpace)} count, parsed once.
+     */
+    public static AddressSpace observed(Subnet subnet, Collection<String> addresses, Collection<String> prefixes) {
         AddressSpace space = of(subnet.cidr());
         space.useAll(addresses);
         for (String p : prefixes) space.useRange(p);
         // §10: an explicit reservation is only for manual assignment; prefix reservations serve prefixes.
         for (Subnet.CidrReservation r : subnet.reservations())
             if (r.type() != ReservationType.PREFIX) space.useRange(r.cidr());
-        return space.freeBlocks();
+        return space;
+    }
+
+    /**
+     * Used addresses per aligned /28 block (one pass over the used addresses; a block cut short by the subnet's end
+     * counts its missing addresses as used).
+     */
+    int[] usedPerBlock() {
+        return usedPerBlock(used, size);
+    }
+
+    /** {@link #usedPerBlock()} of {@code size} addresses marked in {@code used}. */
+    static int[] usedPerBlock(BitSet used, int size) {
+        int[] out = new int[(size + 15) / 16];
+        for (int i = used.nextSetBit(0); i >= 0 && i < size; i = used.nextSetBit(i + 1)) out[i / 16]++;
+        if (size % 16 != 0) out[out.length - 1] += 16 - size % 16;
+        return out;
     }
 
     /** A dotted IPv4 address, parsed in one pass without allocating (every observed address goes through here). */

@@ -10,6 +10,7 @@ import dev.eksip.domain.SubnetTake;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,10 +26,12 @@ final class ExistingNodesGrowth {
     }
 
     static void grow(GroupGrowth g, List<Node> nodes, Map<String, SubnetSpace> state, Destinations destinations) {
+        Map<String, Subnet> groupSubnets = new HashMap<>();
+        for (Subnet s : g.subnets()) groupSubnets.putIfAbsent(s.subnetId(), s);
         for (Node n : nodes) {
             SubnetSpace home = state.get(n.subnetId());
             if (home == null) continue;   // its subnet was not read: a gap already says so
-            Subnet nodeSubnet = subnet(g, n.subnetId());
+            Subnet nodeSubnet = groupSubnets.get(n.subnetId());
             if (nodeSubnet == null) continue;  // a node outside the group's subnets: not modelled
             List<Eni> primary = new ArrayList<>(1);
             List<Eni> pods = new ArrayList<>(4);
@@ -67,11 +70,6 @@ final class ExistingNodesGrowth {
     }
 
     private static final Comparator<Eni> BY_DEVICE = Comparator.comparingInt(Eni::deviceIndex);
-
-    private static Subnet subnet(GroupGrowth g, String subnetId) {
-        for (Subnet s : g.subnets()) if (s.subnetId().equals(subnetId)) return s;
-        return null;
-    }
 
     /** The ENI's role on its node; {@code null} for an ENI the CNI does not manage or that is not attached. */
     private static EniRole role(Eni e) {

@@ -51,10 +51,14 @@ public final class Forecaster {
         SubnetUsers users = SubnetUsers.of(inventory, byId.keySet());
         GrowthPlan plan = GrowthPlan.of(inventory, byId, catalog, discovery, observed);
         Map<String, SubnetSpace> now = new LinkedHashMap<>();
+        // The observed addresses of a prefix-mode subnet, parsed once: its free /28 blocks and its placement band.
+        Map<String, AddressSpace> spaces = new HashMap<>();
         for (Subnet s : byId.values()) {
             String id = s.subnetId();
-            now.put(id, SubnetSpace.now(s, plan.prefixMode(id), !plan.overflowTo(id).isEmpty(),
-                    observed.addresses(id), observed.prefixes(id)));
+            AddressSpace space = plan.prefixMode(id) && !AddressSpace.ipv6Only(s)
+                    ? AddressSpace.observed(s, observed.addresses(id), observed.prefixes(id)) : null;
+            if (space != null) spaces.put(id, space);
+            now.put(id, SubnetSpace.now(s, plan.prefixMode(id), !plan.overflowTo(id).isEmpty(), space));
         }
         Growth growth = Growth.run(plan.groups(), now, new Destinations(byId, discovery));
         List<PoolOutlook> pools = PoolOutlooks.of(plan, now);
@@ -75,7 +79,7 @@ public final class Forecaster {
             int value = Math.toIntExact(space.value());
             int fit = cost == 0 ? -1 : Math.max(0, value) / cost;
             Optional<PrefixPlacement> placement = space.countedInBlocks() && !AddressSpace.ipv6Only(s)
-                    ? Optional.of(placement(s, observed, growth, plan.medianNodeTakes(id), fit))
+                    ? Optional.of(placement(s, spaces.get(id), growth, plan.medianNodeTakes(id), fit))
                     : Optional.empty();
             out.add(new SubnetFigures(s, AddressSpace.usable(s), observed.warm(id),
                     space.countedInBlocks(), space.countedInBlocks() ? Math.toIntExact(space.blocks()) : -1, value,
@@ -92,10 +96,10 @@ public final class Forecaster {
      * first); random placement is {@link RandomPlacement} from today's blocks, with the /32s and prefixes the growth
      * takes here (median assumption) spread evenly over its prefixes.
      */
-    private static PrefixPlacement placement(Subnet s, ObservedHoldings observed, Growth growth,
+    private static PrefixPlacement placement(Subnet s, AddressSpace observed, Growth growth,
                                              List<SubnetTake> node, int packedFit) {
         String id = s.subnetId();
-        RandomPlacement random = RandomPlacement.of(s, observed.addresses(id), observed.prefixes(id));
+        RandomPlacement random = RandomPlacement.of(s, observed);
         PlacementBand fit = packedFit < 0 || node.isEmpty() ? new PlacementBand(-1, -1, -1)
                 : capped(packedFit, random.nodesThatFit(node));
         return new PrefixPlacement(fit, blocksLeft(random, growth, id, false), blocksLeft(random, growth, id, true));

@@ -42,7 +42,15 @@ public final class ObservedCni {
         List<Subnet> ordered = inventory.subnets().stream().sorted(Comparator.comparing(Subnet::subnetId)).toList();
         SubnetDiscovery discovery = new SubnetDiscovery(ordered);
         Map<String, List<Node>> byCluster = new HashMap<>();
-        inventory.nodes().forEach(n -> byCluster.computeIfAbsent(n.cluster(), k -> new ArrayList<>()).add(n));
+        List<Node> run = null;          // nodes come grouped by cluster: one lookup per run
+        String runCluster = null;
+        for (Node n : inventory.nodes()) {
+            if (!n.cluster().equals(runCluster)) {
+                runCluster = n.cluster();
+                run = byCluster.computeIfAbsent(runCluster, k -> new ArrayList<>());
+            }
+            run.add(n);
+        }
         List<Cluster> clusters = new ArrayList<>();
         boolean changed = false;
         for (Cluster c : inventory.clusters()) {

@@ -34,8 +34,17 @@ final class ObservedHoldings {
         ObservedHoldings o = new ObservedHoldings();
         Map<String, Cluster> clusters = new HashMap<>();
         for (Cluster c : inventory.clusters()) clusters.put(c.name(), c);
+        String groupCluster = null;
+        String groupName = null;
+        List<Node> group = null;
         for (Node n : inventory.nodes()) {
-            o.nodesByGroup.computeIfAbsent(new NodeGroupRef(n.cluster(), n.nodeGroup()), k -> new ArrayList<>()).add(n);
+            if (!n.cluster().equals(groupCluster) || !n.nodeGroup().equals(groupName)) {
+                groupCluster = n.cluster();         // nodes come grouped by node group: one lookup per run
+                groupName = n.nodeGroup();
+                group = o.nodesByGroup.computeIfAbsent(new NodeGroupRef(groupCluster, groupName),
+                        k -> new ArrayList<>());
+            }
+            group.add(n);
             o.nodesInSubnet.merge(n.subnetId(), 1, Integer::sum);
             if (n.nodeGroup().isEmpty()) o.unattributedNodes++;
             for (Eni e : n.enis()) o.record(e);

@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import dev.eksip.domain.EniHolding;
 import dev.eksip.domain.PlacementBand;
-import dev.eksip.domain.ReservationType;
 import dev.eksip.domain.Subnet;
 import dev.eksip.domain.SubnetTake;
 
@@ -79,23 +78,12 @@ public final class RandomPlacement {
 
     /** A subnet as read, with what the observed ENIs hold in it (as for {@link AddressSpace#freeBlocks}). */
     public static RandomPlacement of(Subnet subnet, Collection<String> addresses, Collection<String> prefixes) {
-        AddressSpace space = AddressSpace.of(subnet.cidr());
-        BitSet used = new BitSet(space.size());
-        long base = AddressSpace.ipv4(subnet.cidr().substring(0, subnet.cidr().indexOf('/'))) & ~(space.size() - 1L);
-        reserve(used, space.size());
-        for (String a : addresses) {
-            long offset;
-            try {
-                offset = AddressSpace.ipv4(a) - base;
-            } catch (IllegalArgumentException e) {
-                continue;
-            }
-            if (offset >= 0 && offset < space.size()) used.set((int) offset);
-        }
-        for (String p : prefixes) useRange(used, base, space.size(), p);
-        for (Subnet.CidrReservation r : subnet.reservations())
-            if (r.type() != ReservationType.PREFIX) useRange(used, base, space.size(), r.cidr());
-        int[] histogram = histogram(used, space.size());
+        return of(subnet, AddressSpace.observed(subnet, addresses, prefixes));
+    }
+
+    /** A subnet as read, its used addresses already marked ({@link AddressSpace#observed}). */
+    static RandomPlacement of(Subnet subnet, AddressSpace observed) {
+        int[] histogram = histogram(observed.usedPerBlock());
         long free = free(histogram);
         return new RandomPlacement(histogram, Math.max(0, free - Math.max(0, subnet.availableIps())));
     }
@@ -105,7 +93,7 @@ public final class RandomPlacement {
         int size = 1 << (32 - prefixLength);
         BitSet used = new BitSet(size);
         reserve(used, size);
-        return new RandomPlacement(histogram(used, size), 0);
+        return new RandomPlacement(histogram(AddressSpace.usedPerBlock(used, size)), 0);
     }
 
     /** Free aligned /28 blocks now (before unseen used addresses are placed). */
@@ -289,23 +277,10 @@ public final class RandomPlacement {
         used.set(size - 1);
     }
 
-    private static void useRange(BitSet used, long base, int size, String cidr) {
-        int slash = cidr.indexOf('/');
-        long ip = AddressSpace.ipv4(cidr.substring(0, slash));
-        int len = Integer.parseInt(cidr.substring(slash + 1).trim());
-        long n = 1L << (32 - len);
-        long from = Math.max(0, (ip & ~(n - 1)) - base);
-        long to = Math.min(size, (ip & ~(n - 1)) - base + n);
-        if (from < to) used.set((int) from, (int) to);
-    }
-
-    private static int[] histogram(BitSet used, int size) {
+    /** Blocks by free addresses, from the used addresses per block. */
+    private static int[] histogram(int[] usedPerBlock) {
         int[] n = new int[BLOCK + 1];
-        for (int b = 0; b < size; b += BLOCK) {
-            int end = Math.min(size, b + BLOCK);
-            int taken = used.get(b, end).cardinality() + (BLOCK - (end - b));
-            n[BLOCK - taken]++;
-        }
+        for (int taken : usedPerBlock) n[BLOCK - taken]++;
         return n;
     }
 

@@ -53,10 +53,19 @@ final class SubnetSpace {
      */
     static SubnetSpace now(Subnet s, boolean prefixMode, boolean relieved, Collection<String> addresses,
                            Collection<String> prefixes) {
+        return now(s, prefixMode, relieved,
+                prefixMode && !AddressSpace.ipv6Only(s) ? AddressSpace.observed(s, addresses, prefixes) : null);
+    }
+
+    /**
+     * As {@link #now(Subnet, boolean, boolean, Collection, Collection)} with the observed addresses already marked
+     * ({@link AddressSpace#observed}; read only in prefix mode, may be null otherwise).
+     */
+    static SubnetSpace now(Subnet s, boolean prefixMode, boolean relieved, AddressSpace observed) {
         int blocks = 0;
         int loose = s.availableIps();
         if (prefixMode && !AddressSpace.ipv6Only(s)) {
-            blocks = AddressSpace.freeBlocks(s, addresses, prefixes);
+            blocks = observed.freeBlocks();
             // Addresses used by what we cannot see lower AvailableIpAddressCount: never trust more blocks.
             blocks = Math.min(blocks, s.availableIps() / EniHolding.PREFIX_SIZE);
             loose = s.availableIps() - EniHolding.PREFIX_SIZE * blocks;

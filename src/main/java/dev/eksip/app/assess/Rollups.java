@@ -52,7 +52,17 @@ final class Rollups {
     /** One entry per cluster of the inventory, in its order. */
     static List<ClusterForecast> clusters(Inventory inventory, List<SubnetForecast> subnets) {
         Map<String, Integer> nodes = new HashMap<>();
-        for (Node n : inventory.nodes()) nodes.merge(n.cluster(), 1, Integer::sum);
+        String run = null;      // nodes come grouped by cluster: count each run, merge once per run
+        int count = 0;
+        for (Node n : inventory.nodes()) {
+            if (!n.cluster().equals(run)) {
+                if (run != null) nodes.merge(run, count, Integer::sum);
+                run = n.cluster();
+                count = 0;
+            }
+            count++;
+        }
+        if (run != null) nodes.merge(run, count, Integer::sum);
         // indexed once, in subnet order: each cluster's subnets without a scan of every subnet per cluster
         Map<String, List<SubnetForecast>> byCluster = new HashMap<>();
         for (SubnetForecast s : subnets)
