@@ -162,14 +162,15 @@ final class GrowthPlan {
                 }
             }
             if (limits == null || groupSubnets.isEmpty()) continue;
-            List<Node> nodes = observed.nodes(new NodeGroupRef(c.name(), g.name()));
+            NodeGroupRef ref = new NodeGroupRef(c.name(), g.name());
+            List<Node> nodes = observed.nodes(ref);
             Map<String, Integer> perZone = new TreeMap<>();
             for (Subnet s : groupSubnets) perZone.putIfAbsent(s.availabilityZone(), 0);
             // Auto Scaling balances over the zones it launches into; nodes left in other zones do not count.
             // Karpenter is assumed to spread its nodes over zones alike (its zone choice needs the Kubernetes API).
             for (Node n : nodes) perZone.computeIfPresent(n.availabilityZone(), (z, k) -> k + 1);
             int maxPods = Forecaster.maxPods(limits, c.cni(), g);
-            List<EniHolding> median = nodes.isEmpty() ? null : NodeCost.median(nodes);
+            List<EniHolding> median = nodes.isEmpty() ? null : NodeCost.median(nodes, observed.addressesHeld(ref));
             Integer pods = medianPods(nodes);
             // exact mode: what ipamd holds for the group's median real pod count (§4-§6), not what nodes still hold
             if (pods != null && limits != null) median = NodeModel.converge(limits, c.cni(), maxPods, pods, 0).enis();

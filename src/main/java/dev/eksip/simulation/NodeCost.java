@@ -54,12 +54,16 @@ record NodeCost(List<EniHolding> baseline, List<EniHolding> median, List<EniHold
             ? Integer.compare(a.addresses(), b.addresses()) : a.node().instanceId().compareTo(b.node().instanceId());
 
     static List<EniHolding> median(List<Node> nodes) {
+        int[] addresses = new int[nodes.size()];
+        for (int i = 0; i < addresses.length; i++)
+            for (Eni e : nodes.get(i).enis()) addresses[i] += e.take().addresses();
+        return median(nodes, addresses);
+    }
+
+    /** {@link #median(List)} with the addresses each node holds already counted ({@code addresses[i]} of node i). */
+    static List<EniHolding> median(List<Node> nodes, int[] addresses) {
         List<Held> held = new ArrayList<>(nodes.size());
-        for (Node n : nodes) {
-            int addresses = 0;
-            for (Eni e : n.enis()) addresses += e.take().addresses();
-            held.add(new Held(n, addresses));
-        }
+        for (int i = 0; i < addresses.length; i++) held.add(new Held(nodes.get(i), addresses[i]));
         // the key (addresses held, then instance id) is computed once per node, not per comparison
         held.sort(BY_KEY);
         Node median = held.get((held.size() - 1) / 2).node();

@@ -7,6 +7,7 @@ import dev.eksip.domain.Node;
 import dev.eksip.domain.NodeGroupRef;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,15 +18,13 @@ import java.util.Map;
  * and the nodes whose primary ENI is in it; per node group its nodes.
  */
 final class ObservedHoldings {
-    private final Map<String, List<String>> addresses = new HashMap<>();
-    private final Map<String, List<String>> prefixes = new HashMap<>();
+    private final Map<String, List<Eni>> enis = new HashMap<>();
     private final Map<String, Integer> warm = new HashMap<>();
     private final Map<String, Integer> nodesInSubnet = new HashMap<>();
-    private final Map<NodeGroupRef, List<Node>> nodesByGroup = new HashMap<>();
+    private final Map<NodeGroupRef, GroupNodes> nodesByGroup = new HashMap<>();
     private int unattributedNodes;
     private String lastSubnet;
-    private List<String> lastAddresses;
-    private List<String> lastPrefixes;
+    private List<Eni> lastEnis;
 
     private ObservedHoldings() {
     }
@@ -36,18 +35,22 @@ final class ObservedHoldings {
         for (Cluster c : inventory.clusters()) clusters.put(c.name(), c);
         String groupCluster = null;
         String groupName = null;
-        List<Node> group = null;
+        GroupNodes group = null;
         for (Node n : inventory.nodes()) {
             if (!n.cluster().equals(groupCluster) || !n.nodeGroup().equals(groupName)) {
                 groupCluster = n.cluster();         // nodes come grouped by node group: one lookup per run
                 groupName = n.nodeGroup();
                 group = o.nodesByGroup.computeIfAbsent(new NodeGroupRef(groupCluster, groupName),
-                        k -> new ArrayList<>());
+                        k -> new GroupNodes());
             }
-            group.add(n);
             o.nodesInSubnet.merge(n.subnetId(), 1, Integer::sum);
             if (n.nodeGroup().isEmpty()) o.unattributedNodes++;
-            for (Eni e : n.enis()) o.record(e);
+            int addresses = 0;
+            for (Eni e : n.enis()) {
+                o.record(e);
+                addresses += e.take().addresses();
+            }
+            group.add(n, addresses);
             Cluster c = clusters.get(n.cluster());
             if (c == null) continue;
             int idle = estimate.idle(n, c);
@@ -72,22 +75,29 @@ final class ObservedHoldings {
     private void record(Eni e) {
         if (!e.subnetId().equals(lastSubnet)) {     // a node's ENIs mostly share a subnet: look it up once
             lastSubnet = e.subnetId();
-            lastAddresses = addresses.computeIfAbsent(lastSubnet, k -> new ArrayList<>());
-            lastPrefixes = prefixes.computeIfAbsent(lastSubnet, k -> new ArrayList<>());
+            lastEnis = enis.computeIfAbsent(lastSubnet, k -> new ArrayList<>());
         }
-        lastAddresses.add(e.primaryIp());
-        lastAddresses.addAll(e.secondaryIps());
-        lastPrefixes.addAll(e.prefixes());
+        lastEnis.add(e);
     }
 
-    /** Every address the observed ENIs hold in the subnet (primary and secondary IPs). */
+    /**
+     * Every address the observed ENIs hold in the subnet (primary and secondary IPs), ENI by ENI. Gathered when
+     * asked (only prefix-mode subnets' addresses are counted one by one), not for every subnet up front.
+     */
     List<String> addresses(String subnetId) {
-        return addresses.getOrDefault(subnetId, List.of());
+        List<String> out = new ArrayList<>();
+        for (Eni e : enis.getOrDefault(subnetId, List.of())) {
+            out.add(e.primaryIp());
+            out.addAll(e.secondaryIps());
+        }
+        return out;
     }
 
     /** Every /28 prefix the observed ENIs hold in the subnet. */
     List<String> prefixes(String subnetId) {
-        return prefixes.getOrDefault(subnetId, List.of());
+        List<String> out = new ArrayList<>();
+        for (Eni e : enis.getOrDefault(subnetId, List.of())) out.addAll(e.prefixes());
+        return out;
     }
 
     /** Warm addresses estimated on the nodes' pod ENIs in the subnet. */
@@ -101,7 +111,26 @@ final class ObservedHoldings {
     }
 
     List<Node> nodes(NodeGroupRef group) {
-        return nodesByGroup.getOrDefault(group, List.of());
+        GroupNodes g = nodesByGroup.get(group);
+        return g == null ? List.of() : g.nodes;
+    }
+
+    /** The addresses each of {@link #nodes}'s nodes holds (its ENIs' {@code take()}), in the same order. */
+    int[] addressesHeld(NodeGroupRef group) {
+        GroupNodes g = nodesByGroup.get(group);
+        return g == null ? new int[0] : Arrays.copyOf(g.addresses, g.nodes.size());
+    }
+
+    /** One node group's nodes and the addresses each holds, gathered in the same pass over the ENIs. */
+    private static final class GroupNodes {
+        private final List<Node> nodes = new ArrayList<>();
+        private int[] addresses = new int[8];
+
+        void add(Node n, int held) {
+            if (nodes.size() == addresses.length) addresses = Arrays.copyOf(addresses, 2 * addresses.length);
+            addresses[nodes.size()] = held;
+            nodes.add(n);
+        }
     }
 
     /** Nodes that could not be tied to a node group. */

@@ -68,9 +68,12 @@ final class WarmEstimate {
         Integer pods = podsByInstance.get(n.instanceId());
         if (pods != null) return Math.max(0, held - pods);        // exact: held − assigned
         if (kind.limits() == null) return 0;
-        int h = held;
-        return kind.idle().computeIfAbsent(held, k -> cache.computeIfAbsent(
-                new Shape(kind.limits(), kind.cni(), kind.maxPods(), h), WarmEstimate::search));
+        Integer known = kind.idle().get(held);
+        if (known != null) return known;
+        int idle = cache.computeIfAbsent(new Shape(kind.limits(), kind.cni(), kind.maxPods(), held),
+                WarmEstimate::search);
+        kind.idle().put(held, idle);
+        return idle;
     }
 
     /** What the estimate of a node depends on besides its holding: its cluster, group, type and subnet. */
