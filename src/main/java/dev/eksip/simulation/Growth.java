@@ -46,7 +46,8 @@ final class Growth {
         // simulated once and each target starts from a copy of it.
         Map<String, SubnetSpace> existingFull = copy(now);
         for (GroupGrowth g : groups) ExistingNodesGrowth.grow(g, g.existing(), existingFull, destinations);
-        Growth g = new Growth(grow(groups, now, existingFull, destinations, x -> x.newNodes(false), desiredTakes, oneByOne),
+        Growth g = new Growth(
+                grow(groups, now, existingFull, destinations, x -> x.newNodes(false), desiredTakes, oneByOne),
                 grow(groups, now, existingFull, destinations, x -> x.newNodes(true), maxTakes, oneByOne),
                 grow(groups, now, existingFull, destinations, GroupGrowth::newNodesAtUpdate, new HashMap<>(),
                         oneByOne));

@@ -5,7 +5,9 @@ import dev.eksip.domain.EniRole;
 import dev.eksip.domain.Subnet;
 
 import java.util.ArrayList;
+import java.util.AbstractMap;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +63,7 @@ final class ScaleOut {
         grow(group, assumption, state, destinations, nodes, ONE_BY_ONE);
     }
 
-    /** As {@link #grow(GroupGrowth, CostAssumption, Map, Destinations, long)}, cycles looked for above {@code oneByOne}. */
+    /** As {@link #grow(GroupGrowth, CostAssumption, Map, Destinations, long)}; cycles sought above {@code oneByOne}. */
     static void grow(GroupGrowth group, CostAssumption assumption, Map<String, SubnetSpace> state,
                      Destinations destinations, long nodes, int oneByOne) {
         if (nodes <= 0) return;
@@ -191,7 +193,7 @@ final class ScaleOut {
      * other views are the union. A copy of the whole state per replay would make every group's cost grow with the
      * account's subnet count.
      */
-    private static final class Overlay extends java.util.AbstractMap<String, SubnetSpace> {
+    private static final class Overlay extends AbstractMap<String, SubnetSpace> {
         private final Map<String, SubnetSpace> base;
         private final Map<String, SubnetSpace> over;
 
@@ -217,7 +219,7 @@ final class ScaleOut {
         public Set<Entry<String, SubnetSpace>> entrySet() {
             Map<String, SubnetSpace> union = new HashMap<>(base);
             union.putAll(over);
-            return java.util.Collections.unmodifiableMap(union).entrySet();
+            return Collections.unmodifiableMap(union).entrySet();
         }
     }
 
