@@ -1,5 +1,6 @@
 package dev.eksip.simulation;
 
+import dev.eksip.domain.Eni;
 import dev.eksip.domain.ReservationType;
 import dev.eksip.domain.Subnet;
 
@@ -121,10 +122,25 @@ public final class AddressSpace {
         AddressSpace space = of(subnet.cidr());
         space.useAll(addresses);
         for (String p : prefixes) space.useRange(p);
-        // §10: an explicit reservation is only for manual assignment; prefix reservations serve prefixes.
+        return space.reserveExplicit(subnet);
+    }
+
+    /** As {@link #observed(Subnet, Collection, Collection)}, straight from the ENIs in the subnet (no address lists). */
+    static AddressSpace observed(Subnet subnet, Iterable<Eni> enis) {
+        AddressSpace space = of(subnet.cidr());
+        for (Eni e : enis) {
+            space.use(e.primaryIp());
+            space.useAll(e.secondaryIps());
+            for (String p : e.prefixes()) space.useRange(p);
+        }
+        return space.reserveExplicit(subnet);
+    }
+
+    /** §10: an explicit reservation is only for manual assignment; prefix reservations serve prefixes. */
+    private AddressSpace reserveExplicit(Subnet subnet) {
         for (Subnet.CidrReservation r : subnet.reservations())
-            if (r.type() != ReservationType.PREFIX) space.useRange(r.cidr());
-        return space;
+            if (r.type() != ReservationType.PREFIX) useRange(r.cidr());
+        return this;
     }
 
     /**

@@ -55,8 +55,7 @@ public final class Forecaster {
         Map<String, AddressSpace> spaces = new HashMap<>();
         for (Subnet s : byId.values()) {
             String id = s.subnetId();
-            AddressSpace space = plan.prefixMode(id) && !AddressSpace.ipv6Only(s)
-                    ? AddressSpace.observed(s, observed.addresses(id), observed.prefixes(id)) : null;
+            AddressSpace space = plan.prefixMode(id) && !AddressSpace.ipv6Only(s) ? observed.space(s) : null;
             if (space != null) spaces.put(id, space);
             now.put(id, SubnetSpace.now(s, plan.prefixMode(id), !plan.overflowTo(id).isEmpty(), space));
         }

@@ -5,6 +5,7 @@ import dev.eksip.domain.Eni;
 import dev.eksip.domain.Inventory;
 import dev.eksip.domain.Node;
 import dev.eksip.domain.NodeGroupRef;
+import dev.eksip.domain.Subnet;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -91,6 +92,11 @@ final class ObservedHoldings {
             out.addAll(e.secondaryIps());
         }
         return out;
+    }
+
+    /** The subnet's space with what the observed ENIs hold there marked used ({@link AddressSpace#observed}). */
+    AddressSpace space(Subnet subnet) {
+        return AddressSpace.observed(subnet, enis.getOrDefault(subnet.subnetId(), List.of()));
     }
 
     /** Every /28 prefix the observed ENIs hold in the subnet. */

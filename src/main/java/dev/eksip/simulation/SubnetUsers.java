@@ -8,6 +8,7 @@ import dev.eksip.domain.NodeGroup;
 import dev.eksip.domain.NodeGroupRef;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +23,6 @@ import java.util.Set;
 final class SubnetUsers {
     private final Set<String> known;
     private final Map<String, Set<String>> clusters = new HashMap<>();
-    private String lastSubnet;
-    private String lastCluster;
     private final Map<String, Set<NodeGroupRef>> groups = new HashMap<>();
     private final Map<String, Set<String>> controlPlanes = new HashMap<>();
 
@@ -35,11 +34,33 @@ final class SubnetUsers {
         SubnetUsers u = new SubnetUsers(knownSubnets);
         Map<String, Cluster> byName = new HashMap<>();
         for (Cluster c : inventory.clusters()) byName.put(c.name(), c);
+        // Adding is idempotent and only the first time fixes the order: within a run of nodes of one cluster (one
+        // group), a subnet already added for it is skipped without touching the sets.
+        String runCluster = null;
+        NodeGroupRef runGroup = null;
+        Set<String> addedForCluster = new HashSet<>();
+        Set<String> addedForGroup = new HashSet<>();
         for (Node n : inventory.nodes()) {
             Cluster c = byName.get(n.cluster());
             if (c == null) continue;
-            u.add(n.subnetId(), c.name(), n.nodeGroup().isEmpty() ? null : new NodeGroupRef(c.name(), n.nodeGroup()));
-            for (Eni e : n.enis()) u.add(e.subnetId(), c.name(), null);
+            if (!c.name().equals(runCluster)) {
+                runCluster = c.name();
+                addedForCluster.clear();
+            }
+            if (n.nodeGroup().isEmpty()) {
+                if (addedForCluster.add(n.subnetId())) u.add(n.subnetId(), c.name(), null);
+            } else {
+                if (runGroup == null || !runGroup.cluster().equals(c.name())
+                        || !runGroup.nodeGroup().equals(n.nodeGroup())) {
+                    runGroup = new NodeGroupRef(c.name(), n.nodeGroup());
+                    addedForGroup.clear();
+                }
+                if (addedForGroup.add(n.subnetId())) {
+                    addedForCluster.add(n.subnetId());
+                    u.add(n.subnetId(), c.name(), runGroup);
+                }
+            }
+            for (Eni e : n.enis()) if (addedForCluster.add(e.subnetId())) u.add(e.subnetId(), c.name(), null);
         }
         for (Cluster c : inventory.clusters()) {
             for (String podSubnet : c.podSubnets().values()) u.add(podSubnet, c.name(), null);
@@ -56,10 +77,6 @@ final class SubnetUsers {
     }
 
     private void add(String subnetId, String cluster, NodeGroupRef group) {
-        // A node's ENIs mostly share its subnet: the same (subnet, cluster) again adds nothing.
-        if (group == null && subnetId.equals(lastSubnet) && cluster.equals(lastCluster)) return;
-        lastSubnet = subnetId;
-        lastCluster = cluster;
         if (!known.contains(subnetId)) return;
         clusters.computeIfAbsent(subnetId, k -> new LinkedHashSet<>()).add(cluster);
         if (group != null) groups.computeIfAbsent(subnetId, k -> new LinkedHashSet<>()).add(group);
