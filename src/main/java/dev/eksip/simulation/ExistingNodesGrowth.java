@@ -8,8 +8,7 @@ import dev.eksip.domain.Node;
 import dev.eksip.domain.Subnet;
 import dev.eksip.domain.SubnetTake;
 
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,29 +27,37 @@ final class ExistingNodesGrowth {
     static void grow(GroupGrowth g, List<Node> nodes, Map<String, SubnetSpace> state, Destinations destinations) {
         Map<String, Subnet> groupSubnets = new HashMap<>();
         for (Subnet s : g.subnets()) groupSubnets.putIfAbsent(s.subnetId(), s);
+        Eni[] pods = new Eni[8];
         for (Node n : nodes) {
             SubnetSpace home = state.get(n.subnetId());
             if (home == null) continue;   // its subnet was not read: a gap already says so
             Subnet nodeSubnet = groupSubnets.get(n.subnetId());
             if (nodeSubnet == null) continue;  // a node outside the group's subnets: not modelled
-            List<Eni> primary = new ArrayList<>(1);
-            List<Eni> pods = new ArrayList<>(4);
-            List<Eni> trunk = new ArrayList<>(1);
+            // The node's primary and trunk ENI (the lowest device index, the first of equals) and its pod ENIs by
+            // device index (a stable sort), in a buffer reused from node to node.
+            Eni primary = null;
+            Eni trunk = null;
+            int podCount = 0;
             for (Eni e : n.enis()) {
                 EniRole r = role(e);
-                if (r == EniRole.PRIMARY) primary.add(e);
-                else if (r == EniRole.POD) pods.add(e);
-                else if (r == EniRole.TRUNK) trunk.add(e);
+                if (r == EniRole.PRIMARY && (primary == null || e.deviceIndex() < primary.deviceIndex())) primary = e;
+                else if (r == EniRole.TRUNK && (trunk == null || e.deviceIndex() < trunk.deviceIndex())) trunk = e;
+                else if (r == EniRole.POD) {
+                    if (podCount == pods.length) pods = Arrays.copyOf(pods, 2 * podCount);
+                    int j = podCount++;
+                    while (j > 0 && pods[j - 1].deviceIndex() > e.deviceIndex()) {
+                        pods[j] = pods[j - 1];
+                        j--;
+                    }
+                    pods[j] = e;
+                }
             }
-            pods.sort(BY_DEVICE);
-            primary.sort(BY_DEVICE);
-            trunk.sort(BY_DEVICE);
             int podIndex = 0;
             for (EniHolding full : g.costIn(nodeSubnet).full()) {
                 Eni have = switch (full.role()) {
-                    case PRIMARY -> primary.isEmpty() ? null : primary.get(0);
-                    case POD -> podIndex < pods.size() ? pods.get(podIndex++) : null;
-                    case TRUNK -> trunk.isEmpty() ? null : trunk.get(0);
+                    case PRIMARY -> primary;
+                    case POD -> podIndex < podCount ? pods[podIndex++] : null;
+                    case TRUNK -> trunk;
                     case BRANCH, UNMANAGED -> null;
                 };
                 if (full.role() == EniRole.POD && have == null) podIndex++;
@@ -68,8 +75,6 @@ final class ExistingNodesGrowth {
             }
         }
     }
-
-    private static final Comparator<Eni> BY_DEVICE = Comparator.comparingInt(Eni::deviceIndex);
 
     /** The ENI's role on its node; {@code null} for an ENI the CNI does not manage or that is not attached. */
     private static EniRole role(Eni e) {

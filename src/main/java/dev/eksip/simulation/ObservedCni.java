@@ -70,20 +70,31 @@ public final class ObservedCni {
         String declared = c.cniSource().id();
         int total = nodes.size();
 
-        // One pass: the nodes holding /28 prefixes and those with a trunk ENI (a count and the first of each).
+        // One pass over the nodes' ENIs: the nodes holding /28 prefixes and those with a trunk ENI (a count and the
+        // first of each), and the pod ENIs outside their node's subnet and its discovery candidates, per zone.
         int withPrefixes = 0;
         int withTrunk = 0;
         Node firstWithPrefixes = null;
         Node firstWithTrunk = null;
+        Map<String, Map<String, Integer>> podEnis = new TreeMap<>();
+        int nodesWithPodEnis = 0;
+        String example = "";
         for (Node n : nodes) {
             boolean prefixes = false;
             boolean trunk = false;
+            boolean any = false;
             for (Eni e : n.enis()) {
                 prefixes |= !e.prefixes().isEmpty();
                 trunk |= e.interfaceType() == InterfaceType.TRUNK;
+                if (podEniElsewhere(c, n, e, subnets, discovery)) {
+                    podEnis.computeIfAbsent(n.availabilityZone(), z -> new TreeMap<>()).merge(e.subnetId(), 1,
+                            Integer::sum);
+                    any = true;
+                }
             }
             if (prefixes && withPrefixes++ == 0) firstWithPrefixes = n;
             if (trunk && withTrunk++ == 0) firstWithTrunk = n;
+            if (any && nodesWithPodEnis++ == 0) example = n.instanceId();
         }
         if (!cni.prefixDelegation() && !cni.ipv6() && withPrefixes > 0) {
             cni = cni.withPrefixDelegation(true);
@@ -91,24 +102,6 @@ public final class ObservedCni {
                     .formatted(withPrefixes, total, firstWithPrefixes.instanceId())));
         }
 
-        Map<String, Map<String, Integer>> podEnis = new TreeMap<>();
-        int nodesWithPodEnis = 0;
-        String example = "";
-        for (Node n : nodes) {
-            Subnet nodeSubnet = subnets.get(n.subnetId());
-            if (nodeSubnet == null || n.availabilityZone().isEmpty()) continue;
-            boolean any = false;
-            for (Eni e : n.enis()) {
-                if (!podEni(e) || e.subnetId().equals(n.subnetId()) || !subnets.containsKey(e.subnetId())) continue;
-                boolean discovered = cni.subnetDiscovery() && discovery.candidates(c, nodeSubnet).stream()
-                        .anyMatch(s -> s.subnetId().equals(e.subnetId()));
-                if (discovered) continue;
-                podEnis.computeIfAbsent(n.availabilityZone(), z -> new TreeMap<>()).merge(e.subnetId(), 1,
-                        Integer::sum);
-                any = true;
-            }
-            if (any && nodesWithPodEnis++ == 0) example = n.instanceId();
-        }
         Map<String, String> podSubnets = new TreeMap<>(c.podSubnets());
         boolean custom = cni.customNetworking();
         if (!podEnis.isEmpty()) {
@@ -142,6 +135,20 @@ public final class ObservedCni {
         observed.addAll(notes);
         return new Cluster(c.name(), c.vpcId(), c.ipFamily(), cni, source, custom ? podSubnets : c.podSubnets(),
                 c.nodeGroups(), c.autoMode(), observed, c.subnetIds());
+    }
+
+    /**
+     * A pod ENI of node {@code n} in a read subnet other than the node's, which is not one of its subnet discovery
+     * candidates (the node's subnet read and its zone known): what only custom networking explains.
+     */
+    private static boolean podEniElsewhere(Cluster c, Node n, Eni e, Map<String, Subnet> subnets,
+                                           SubnetDiscovery discovery) {
+        if (!podEni(e) || e.subnetId().equals(n.subnetId()) || !subnets.containsKey(e.subnetId())) return false;
+        Subnet nodeSubnet = subnets.get(n.subnetId());
+        if (nodeSubnet == null || n.availabilityZone().isEmpty()) return false;
+        // withPrefixDelegation (above) leaves subnet discovery as declared
+        return !(c.cni().subnetDiscovery() && discovery.candidates(c, nodeSubnet).stream()
+                .anyMatch(s -> s.subnetId().equals(e.subnetId())));
     }
 
     /** A secondary ENI ipamd manages for pods: not the primary, not trunk/branch/EFA, not {@code no_manage}. */

@@ -37,12 +37,14 @@ final class ObservedHoldings {
         String groupCluster = null;
         String groupName = null;
         GroupNodes group = null;
+        Cluster c = null;
         for (Node n : inventory.nodes()) {
             if (!n.cluster().equals(groupCluster) || !n.nodeGroup().equals(groupName)) {
                 groupCluster = n.cluster();         // nodes come grouped by node group: one lookup per run
                 groupName = n.nodeGroup();
                 group = o.nodesByGroup.computeIfAbsent(new NodeGroupRef(groupCluster, groupName),
                         k -> new GroupNodes());
+                c = clusters.get(groupCluster);
             }
             o.nodesInSubnet.merge(n.subnetId(), 1, Integer::sum);
             if (n.nodeGroup().isEmpty()) o.unattributedNodes++;
@@ -52,7 +54,6 @@ final class ObservedHoldings {
                 addresses += e.take().addresses();
             }
             group.add(n, addresses);
-            Cluster c = clusters.get(n.cluster());
             if (c == null) continue;
             int idle = estimate.idle(n, c);
             if (idle > 0) {
