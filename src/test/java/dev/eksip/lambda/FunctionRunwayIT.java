@@ -9,6 +9,7 @@ import dev.eksip.testing.aws.AlertPeers;
 import dev.eksip.testing.aws.CloudWatchWireRecorder;
 import dev.eksip.testing.aws.MotoServer;
 import dev.eksip.testing.aws.RunwayAccount;
+import dev.eksip.testing.lambda.FunctionEnvironment;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -69,16 +69,9 @@ class FunctionRunwayIT {
     }
 
     private static Map<String, String> environment() {
-        Map<String, String> env = new HashMap<>();
-        env.put("AWS_REGION", "us-east-1");
-        env.put("AWS_ACCESS_KEY_ID", "testing");
-        env.put("AWS_SECRET_ACCESS_KEY", "testing");
-        env.put("AWS_ENDPOINT_URL", MOTO.endpoint().toString());
-        env.put("AWS_ENDPOINT_URL_CLOUDWATCH", recorder.endpoint().toString());
+        Map<String, String> env = FunctionEnvironment.against(MOTO, recorder, peers);
         env.put("METRIC_NAMESPACE", "EksIpForecast");
         env.put("METRIC_DETAIL", "full");
-        env.put("ALERT_TOPIC_ARN", peers.topicArn);
-        env.put("ALERT_STATE_TABLE", peers.table);
         env.put("RUNWAY_HISTORY_DAYS", "14");
         return env;
     }

@@ -10,6 +10,7 @@ import dev.eksip.testing.aws.AlertPeers;
 import dev.eksip.testing.aws.CloudWatchWireRecorder;
 import dev.eksip.testing.aws.EdgeAccount;
 import dev.eksip.testing.aws.MotoServer;
+import dev.eksip.testing.lambda.FunctionEnvironment;
 import dev.eksip.testing.lambda.LambdaProcess;
 import dev.eksip.testing.lambda.LambdaRuntimeStub;
 import org.junit.jupiter.api.AfterAll;
@@ -20,7 +21,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -64,16 +64,9 @@ class LambdaRuntimeIT {
     }
 
     private static Map<String, String> functionEnvironment() {
-        Map<String, String> env = new HashMap<>();
-        env.put("AWS_REGION", "us-east-1");
+        Map<String, String> env = FunctionEnvironment.against(MOTO, recorder, peers);
         env.put("AWS_DEFAULT_REGION", "us-east-1");
-        env.put("AWS_ACCESS_KEY_ID", "testing");
-        env.put("AWS_SECRET_ACCESS_KEY", "testing");
-        env.put("AWS_ENDPOINT_URL", MOTO.endpoint().toString());
-        env.put("AWS_ENDPOINT_URL_CLOUDWATCH", recorder.endpoint().toString());
         env.put("METRIC_NAMESPACE", "EksIpForecast");
-        env.put("ALERT_TOPIC_ARN", peers.topicArn);
-        env.put("ALERT_STATE_TABLE", peers.table);
         env.put("CLUSTER_NAMES", "");
         env.put("ALERT_REPEAT_INTERVAL", "PT24H");
         env.put("ALERT_MIN_SEVERITY", "warning");

@@ -7,6 +7,7 @@ import dev.eksip.testing.aws.AlertPeers;
 import dev.eksip.testing.aws.CloudWatchWireRecorder;
 import dev.eksip.testing.aws.EdgeAccount;
 import dev.eksip.testing.aws.MotoServer;
+import dev.eksip.testing.lambda.FunctionEnvironment;
 import dev.eksip.testing.lambda.LambdaProcess;
 import dev.eksip.testing.lambda.LambdaRuntimeStub;
 import org.junit.jupiter.api.AfterAll;
@@ -16,7 +17,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -82,15 +82,8 @@ class SnapStartIT {
     static FirstCall firstCall(boolean snapStart, String name) throws Exception {
         try (AlertPeers peers = new AlertPeers(MOTO, name + System.nanoTime());
              LambdaRuntimeStub stub = new LambdaRuntimeStub()) {
-            Map<String, String> env = new HashMap<>();
+            Map<String, String> env = FunctionEnvironment.against(MOTO, cloudWatch, peers);
             env.put("AWS_LAMBDA_RUNTIME_API", stub.address());
-            env.put("AWS_REGION", "us-east-1");
-            env.put("AWS_ACCESS_KEY_ID", "testing");
-            env.put("AWS_SECRET_ACCESS_KEY", "testing");
-            env.put("AWS_ENDPOINT_URL", MOTO.endpoint().toString());
-            env.put("AWS_ENDPOINT_URL_CLOUDWATCH", cloudWatch.endpoint().toString());
-            env.put("ALERT_TOPIC_ARN", peers.topicArn);
-            env.put("ALERT_STATE_TABLE", peers.table);
             if (snapStart) env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start");
             int callsBefore = cloudWatch.calls().size();
             try (LambdaProcess child = LambdaProcess.start(LambdaProcess.JAR.toString(), HANDLER, env)) {

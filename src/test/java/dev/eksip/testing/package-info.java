@@ -9,9 +9,10 @@
  *   <li>{@code forecast}: {@link dev.eksip.testing.forecast.Forecasts}, hand-built forecasts for what consumes one;</li>
  *   <li>{@code ports}: {@link dev.eksip.testing.ports.InMemoryPorts}, recording metrics/alerts sinks and a state map;</li>
  *   <li>{@code aws}: moto ({@link dev.eksip.testing.aws.MotoServer}, its CPU seconds {@link dev.eksip.testing.aws.ProcessCpu},
- *       the seeded accounts, the alert peers), the fault/delay proxy, the
+ *       the seeded accounts and their managed nodes, the alert peers), the fault/delay proxy, the
  *       CloudWatch CBOR wire recorder and the hand-written SDK client fakes;</li>
- *   <li>{@code lambda}: the Lambda Runtime API stub, the runtime's child JVM and a baseline handler.</li>
+ *   <li>{@code lambda}: the Lambda Runtime API stub, the runtime's child JVM, the function's environment against those
+ *       peers ({@link dev.eksip.testing.lambda.FunctionEnvironment}) and a baseline handler.</li>
  * </ul>
  */
 package dev.eksip.testing;

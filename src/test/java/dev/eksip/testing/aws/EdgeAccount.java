@@ -4,8 +4,6 @@ import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.autoscaling.model.Tag;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.InstanceType;
-import software.amazon.awssdk.services.ec2.model.ResourceType;
-import software.amazon.awssdk.services.ec2.model.TagSpecification;
 import software.amazon.awssdk.services.eks.EksClient;
 
 import java.util.List;
@@ -46,7 +44,8 @@ public record EdgeAccount(String vpcId, String subnetA, String subnetB, List<Str
         eks.createNodegroup(r -> r.clusterName(CLUSTER).nodegroupName(NODEGROUP).nodeRole(ROLE).subnets(a, b)
                 .instanceTypes("m5.large").scalingConfig(s -> s.minSize(2).desiredSize(2).maxSize(10)));
         String ami = ec2.describeImagesPaginator(r -> r.owners("amazon")).images().stream().findFirst().orElseThrow().imageId();
-        List<String> nodes = List.of(node(ec2, ami, a, "10.30.0.%d", 20), node(ec2, ami, b, "10.30.0.%d", 52));
+        List<String> nodes = List.of(ManagedNodes.launch(ec2, ami, a, CLUSTER, NODEGROUP, "10.30.0.%d", 20),
+                ManagedNodes.launch(ec2, ami, b, CLUSTER, NODEGROUP, "10.30.0.%d", 52));
         String template = ec2.createLaunchTemplate(r -> r.launchTemplateName("edge-ng-lt")
                 .launchTemplateData(d -> d.imageId(ami).instanceType(InstanceType.M5_LARGE))).launchTemplate().launchTemplateId();
         autoScaling.createAutoScalingGroup(r -> r.autoScalingGroupName(AUTO_SCALING_GROUP)
@@ -57,27 +56,9 @@ public record EdgeAccount(String vpcId, String subnetA, String subnetB, List<Str
         return new EdgeAccount(vpc, a, b, nodes);
     }
 
-    /** A managed node with nine secondary IPs on its primary ENI (explicit addresses: moto's random ones collide). */
-    private static String node(Ec2Client ec2, String ami, String subnet, String pattern, int firstHost) {
-        String id = ec2.runInstances(r -> r.imageId(ami).instanceType(InstanceType.M5_LARGE).minCount(1).maxCount(1)
-                        .subnetId(subnet).tagSpecifications(TagSpecification.builder().resourceType(ResourceType.INSTANCE)
-                                .tags(tag("eks:cluster-name", CLUSTER), tag("eks:nodegroup-name", NODEGROUP),
-                                        tag("kubernetes.io/cluster/" + CLUSTER, "owned")).build()))
-                .instances().get(0).instanceId();
-        String eni = ec2.describeInstances(r -> r.instanceIds(id)).reservations().get(0).instances().get(0)
-                .networkInterfaces().get(0).networkInterfaceId();
-        List<String> ips = java.util.stream.IntStream.range(0, 9).mapToObj(i -> pattern.formatted(firstHost + i)).toList();
-        ec2.assignPrivateIpAddresses(r -> r.networkInterfaceId(eni).privateIpAddresses(ips));
-        return id;
-    }
-
     /** The tags EKS puts on a managed node group's Auto Scaling group. */
     private static Tag asgTag(String key, String value) {
         return Tag.builder().key(key).value(value).propagateAtLaunch(true).resourceType("auto-scaling-group")
                 .resourceId(AUTO_SCALING_GROUP).build();
-    }
-
-    private static software.amazon.awssdk.services.ec2.model.Tag tag(String k, String v) {
-        return software.amazon.awssdk.services.ec2.model.Tag.builder().key(k).value(v).build();
     }
 }

@@ -2,16 +2,11 @@ package dev.eksip.testing.aws;
 
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
-import software.amazon.awssdk.services.ec2.model.InstanceType;
-import software.amazon.awssdk.services.ec2.model.ResourceType;
-import software.amazon.awssdk.services.ec2.model.TagSpecification;
 import software.amazon.awssdk.services.eks.EksClient;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 
 /**
  * A moto account for the function's runway: one cluster {@value #CLUSTER} in one /25 subnet (123 usable), a managed
@@ -33,8 +28,8 @@ public record RunwayAccount(String vpcId, String subnetId) {
         eks.createNodegroup(r -> r.clusterName(CLUSTER).nodegroupName(NODEGROUP).nodeRole(ROLE).subnets(a)
                 .instanceTypes("m5.large").scalingConfig(s -> s.minSize(2).desiredSize(2).maxSize(20)));
         String ami = ec2.describeImagesPaginator(r -> r.owners("amazon")).images().stream().findFirst().orElseThrow().imageId();
-        node(ec2, ami, a, 20);
-        node(ec2, ami, a, 40);
+        ManagedNodes.launch(ec2, ami, a, CLUSTER, NODEGROUP, "10.40.0.%d", 20);
+        ManagedNodes.launch(ec2, ami, a, CLUSTER, NODEGROUP, "10.40.0.%d", 40);
         return new RunwayAccount(vpc, a);
     }
 
@@ -52,22 +47,5 @@ public record RunwayAccount(String vpcId, String subnetId) {
                 cloudWatch.seed(namespace, "AvailableIps", dims, now.minus(Duration.ofDays(d)).plus(Duration.ofHours(h)),
                         100 + 10 * d + NOISE[d - 1] + (h == 0 ? 0 : 25 * Math.abs(Math.sin(h * Math.PI / 24))));
         cloudWatch.seed(namespace, "AvailableIps", dims, now.minusSeconds(60), 100);
-    }
-
-    /** A managed node with nine secondary IPs on its primary ENI (explicit addresses: moto's random ones collide). */
-    private static void node(Ec2Client ec2, String ami, String subnet, int firstHost) {
-        String id = ec2.runInstances(r -> r.imageId(ami).instanceType(InstanceType.M5_LARGE).minCount(1).maxCount(1)
-                        .subnetId(subnet).tagSpecifications(TagSpecification.builder().resourceType(ResourceType.INSTANCE)
-                                .tags(tag("eks:cluster-name", CLUSTER), tag("eks:nodegroup-name", NODEGROUP),
-                                        tag("kubernetes.io/cluster/" + CLUSTER, "owned")).build()))
-                .instances().get(0).instanceId();
-        String eni = ec2.describeInstances(r -> r.instanceIds(id)).reservations().get(0).instances().get(0)
-                .networkInterfaces().get(0).networkInterfaceId();
-        List<String> ips = IntStream.range(0, 9).mapToObj(i -> "10.40.0.%d".formatted(firstHost + i)).toList();
-        ec2.assignPrivateIpAddresses(r -> r.networkInterfaceId(eni).privateIpAddresses(ips));
-    }
-
-    private static software.amazon.awssdk.services.ec2.model.Tag tag(String k, String v) {
-        return software.amazon.awssdk.services.ec2.model.Tag.builder().key(k).value(v).build();
     }
 }
