@@ -67,6 +67,7 @@ public final class AwsClients implements AutoCloseable {
     private final boolean ownsHttpClient;
     private final Timing timing;
     private final Ec2Client ec2;
+    private final Ec2Client ec2Optional;
     private final EksClient eks;
     private final AutoScalingClient autoScaling;
     private final Region region;
@@ -94,6 +95,7 @@ public final class AwsClients implements AutoCloseable {
         this.httpClient = httpClient;
         this.ownsHttpClient = ownsHttpClient;
         this.ec2 = configure(Ec2Client.builder(), "EC2", env, interceptors).httpClient(httpClient).build();
+        this.ec2Optional = configure(Ec2Client.builder(), "EC2", env, interceptors).httpClient(httpClient).build();
         this.eks = configure(EksClient.builder(), "EKS", env, interceptors).httpClient(httpClient).build();
         this.autoScaling = configure(AutoScalingClient.builder(), "AUTO_SCALING", env, interceptors)
                 .httpClient(httpClient).build();
@@ -226,6 +228,19 @@ public final class AwsClients implements AutoCloseable {
         return ec2;
     }
 
+    /**
+     * A second EC2 client, for the reads whose failure is only a gap (CIDR reservations, instance types, launch
+     * templates), with a retry strategy of its own. The SDK's adaptive retry keeps one client-side rate limiter for
+     * every operation of a client (sdk-core 2.57.8 {@code RetryableStageHelper} acquires each request's token with
+     * the scope {@code "GLOBAL"}): on one shared client, an optional read throttled past its retries slowed the
+     * required reads ({@code DescribeInstances}, {@code DescribeSubnets}, {@code DescribeNetworkInterfaces}) past
+     * their call timeout and failed the whole read ({@code ThrottledOptionalReadIT}). Apart, each limiter adapts to
+     * the throttling its own calls meet.
+     */
+    public Ec2Client ec2Optional() {
+        return ec2Optional;
+    }
+
     public EksClient eks() {
         return eks;
     }
@@ -237,6 +252,7 @@ public final class AwsClients implements AutoCloseable {
     @Override
     public void close() {
         ec2.close();
+        ec2Optional.close();
         eks.close();
         autoScaling.close();
         if (ownsCredentials && credentials instanceof SdkAutoCloseable closeable) closeable.close();

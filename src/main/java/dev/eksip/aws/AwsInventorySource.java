@@ -83,6 +83,8 @@ public final class AwsInventorySource implements InventorySource, AutoCloseable 
             "eks:ListNodegroups");
 
     private final Ec2Client ec2;
+    /** The EC2 client of the reads whose failure is a gap ({@link AwsClients#ec2Optional}). */
+    private final Ec2Client ec2Optional;
     private final EksClient eks;
     private final AutoScalingClient autoScaling;
     private final String region;
@@ -92,23 +94,28 @@ public final class AwsInventorySource implements InventorySource, AutoCloseable 
     private final AutoCloseable owned;
     private final int readConcurrency;
 
-    /** A source reading {@value AppConfig#DEFAULT_READ_CONCURRENCY} calls at a time. */
+    /**
+     * A source reading {@value AppConfig#DEFAULT_READ_CONCURRENCY} calls at a time, every EC2 read over {@code ec2}
+     * ({@link #using} gives the optional reads a client of their own, {@link AwsClients#ec2Optional}).
+     */
     public AwsInventorySource(Ec2Client ec2, EksClient eks, AutoScalingClient autoScaling, String region,
                               Map<String, CniSettings> configured, Clock clock, Consumer<String> progress) {
-        this(ec2, eks, autoScaling, region, configured, clock, progress, null, AppConfig.DEFAULT_READ_CONCURRENCY);
+        this(ec2, ec2, eks, autoScaling, region, configured, clock, progress, null,
+                AppConfig.DEFAULT_READ_CONCURRENCY);
     }
 
     /** @param readConcurrency the most read calls in flight at once (1: one after another) */
     public AwsInventorySource(Ec2Client ec2, EksClient eks, AutoScalingClient autoScaling, String region,
                               Map<String, CniSettings> configured, Clock clock, Consumer<String> progress,
                               int readConcurrency) {
-        this(ec2, eks, autoScaling, region, configured, clock, progress, null, readConcurrency);
+        this(ec2, ec2, eks, autoScaling, region, configured, clock, progress, null, readConcurrency);
     }
 
-    private AwsInventorySource(Ec2Client ec2, EksClient eks, AutoScalingClient autoScaling, String region,
-                               Map<String, CniSettings> configured, Clock clock, Consumer<String> progress,
-                               AutoCloseable owned, int readConcurrency) {
+    private AwsInventorySource(Ec2Client ec2, Ec2Client ec2Optional, EksClient eks, AutoScalingClient autoScaling,
+                               String region, Map<String, CniSettings> configured, Clock clock,
+                               Consumer<String> progress, AutoCloseable owned, int readConcurrency) {
         this.ec2 = requireNonNull(ec2, "ec2");
+        this.ec2Optional = requireNonNull(ec2Optional, "ec2Optional");
         this.eks = requireNonNull(eks, "eks");
         this.autoScaling = requireNonNull(autoScaling, "autoScaling");
         this.region = requireNonNull(region, "region");
@@ -123,8 +130,8 @@ public final class AwsInventorySource implements InventorySource, AutoCloseable 
     /** A source over {@code clients} (not closed by this source). */
     public static AwsInventorySource using(AwsClients clients, Map<String, CniSettings> configured,
                                            Consumer<String> progress) {
-        return new AwsInventorySource(clients.ec2(), clients.eks(), clients.autoScaling(), clients.region().id(),
-                configured, Clock.systemUTC(), progress, null, clients.readConcurrency());
+        return new AwsInventorySource(clients.ec2(), clients.ec2Optional(), clients.eks(), clients.autoScaling(),
+                clients.region().id(), configured, Clock.systemUTC(), progress, null, clients.readConcurrency());
     }
 
     /**
@@ -138,8 +145,8 @@ public final class AwsInventorySource implements InventorySource, AutoCloseable 
     public static AwsInventorySource fromEnvironment(Map<String, String> env, Map<String, CniSettings> configured,
                                                      Consumer<String> progress) {
         AwsClients clients = AwsClients.fromEnvironment(env);
-        return new AwsInventorySource(clients.ec2(), clients.eks(), clients.autoScaling(), clients.region().id(),
-                configured, Clock.systemUTC(), progress, clients, clients.readConcurrency());
+        return new AwsInventorySource(clients.ec2(), clients.ec2Optional(), clients.eks(), clients.autoScaling(),
+                clients.region().id(), configured, Clock.systemUTC(), progress, clients, clients.readConcurrency());
     }
 
     @Override
@@ -197,12 +204,12 @@ public final class AwsInventorySource implements InventorySource, AutoCloseable 
         progress.accept("reading %d subnet(s)".formatted(selected.size()));
         // then side by side: each subnet's reservations, its ENIs, and the instance types the table lacks
         Forked<List<SubnetFacts>> subnetsRead = pool.branch(c -> pool.leaves(selected, c,
-                (cc, s) -> s.withReservations(new SubnetReader(ec2, cc).reservations(s.subnetId()))));
+                (cc, s) -> s.withReservations(new SubnetReader(ec2Optional, cc).reservations(s.subnetId()))));
         Forked<List<EniFacts>> enisRead = selected.isEmpty() ? null : pool.branch(c -> new NetworkInterfaceReader(ec2)
                 .inSubnets(selected.stream().map(SubnetFacts::subnetId).toList(), pool, c));
         List<String> unknownTypes = InventoryAssembler.typesMissingFrom(InstanceCatalog.embedded(), nodeGroups);
         Forked<Optional<List<InstanceLimits>>> limitsRead = unknownTypes.isEmpty() ? null
-                : pool.leaf(c -> new InstanceTypeReader(ec2, c, region).limits(unknownTypes));
+                : pool.leaf(c -> new InstanceTypeReader(ec2Optional, c, region).limits(unknownTypes));
         List<SubnetFacts> subnets = subnetsRead.join(calls);
         List<EniFacts> enis = enisRead == null ? List.of() : enisRead.join(calls);
         progress.accept("found %d ENI(s)".formatted(enis.size()));
@@ -235,7 +242,7 @@ public final class AwsInventorySource implements InventorySource, AutoCloseable 
             }
         }
         Forked<Map<LaunchSpec.Template, LaunchData>> templatesRead = pool.branch(c ->
-                new LaunchTemplateReader(ec2, c).launches(templates, pool));
+                new LaunchTemplateReader(ec2Optional, c).launches(templates, pool));
         Forked<Map<String, LaunchData>> configurationsRead = configurations.isEmpty() ? null
                 : pool.leaf(c -> new AutoScalingReader(autoScaling, c, region).launchConfigurations(configurations));
         Map<LaunchSpec, LaunchData> out = new HashMap<>(templatesRead.join(calls));
