@@ -22,6 +22,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The SDK clients of the inventory, built once: explicit region, one shared {@link UrlConnectionHttpClient},
@@ -69,6 +70,7 @@ public final class AwsClients implements AutoCloseable {
     private final Ec2Client ec2;
     private final Ec2Client ec2Optional;
     private final EksClient eks;
+    private final Map<String, EksClient> eksPerCluster = new ConcurrentHashMap<>();
     private final AutoScalingClient autoScaling;
     private final Region region;
     private final Map<String, String> env;
@@ -234,7 +236,7 @@ public final class AwsClients implements AutoCloseable {
      * every operation of a client (sdk-core 2.57.8 {@code RetryableStageHelper} acquires each request's token with
      * the scope {@code "GLOBAL"}): on one shared client, an optional read throttled past its retries slowed the
      * required reads ({@code DescribeInstances}, {@code DescribeSubnets}, {@code DescribeNetworkInterfaces}) past
-     * their call timeout and failed the whole read ({@code ThrottledOptionalReadIT}). Apart, each limiter adapts to
+     * their call timeout and failed the whole read ({@code ThrottledReadIsolationIT}). Apart, each limiter adapts to
      * the throttling its own calls meet.
      */
     public Ec2Client ec2Optional() {
@@ -243,6 +245,17 @@ public final class AwsClients implements AutoCloseable {
 
     public EksClient eks() {
         return eks;
+    }
+
+    /**
+     * The EKS client for one cluster's calls, built on first use and kept until {@link #close()}: the SDK's adaptive
+     * retry has one rate limiter per client ({@link #ec2Optional}), so on one shared client a cluster whose calls are
+     * throttled slowed another cluster's past their timeout, a gap on a healthy cluster
+     * ({@code ThrottledReadIsolationIT}). A client per cluster keeps one cluster's throttling its own.
+     */
+    public EksClient eks(String cluster) {
+        return eksPerCluster.computeIfAbsent(cluster,
+                k -> configure(EksClient.builder(), "EKS", env, interceptors).httpClient(httpClient).build());
     }
 
     public AutoScalingClient autoScaling() {
@@ -254,6 +267,7 @@ public final class AwsClients implements AutoCloseable {
         ec2.close();
         ec2Optional.close();
         eks.close();
+        eksPerCluster.values().forEach(EksClient::close);
         autoScaling.close();
         if (ownsCredentials && credentials instanceof SdkAutoCloseable closeable) closeable.close();
         if (ownsHttpClient) httpClient.close();

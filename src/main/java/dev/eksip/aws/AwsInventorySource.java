@@ -35,6 +35,7 @@ import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Reads one region's EKS clusters, node groups, nodes, ENIs and subnets with list/describe calls only
@@ -86,6 +87,8 @@ public final class AwsInventorySource implements InventorySource, AutoCloseable 
     /** The EC2 client of the reads whose failure is a gap ({@link AwsClients#ec2Optional}). */
     private final Ec2Client ec2Optional;
     private final EksClient eks;
+    /** One cluster's EKS client ({@link AwsClients#eks(String)}). */
+    private final Function<String, EksClient> eksForCluster;
     private final AutoScalingClient autoScaling;
     private final String region;
     private final Map<String, CniSettings> configured;
@@ -96,11 +99,12 @@ public final class AwsInventorySource implements InventorySource, AutoCloseable 
 
     /**
      * A source reading {@value AppConfig#DEFAULT_READ_CONCURRENCY} calls at a time, every EC2 read over {@code ec2}
-     * ({@link #using} gives the optional reads a client of their own, {@link AwsClients#ec2Optional}).
+     * and every EKS read over {@code eks} ({@link #using} gives the optional EC2 reads a client of their own,
+     * {@link AwsClients#ec2Optional}, and each cluster's EKS reads theirs, {@link AwsClients#eks(String)}).
      */
     public AwsInventorySource(Ec2Client ec2, EksClient eks, AutoScalingClient autoScaling, String region,
                               Map<String, CniSettings> configured, Clock clock, Consumer<String> progress) {
-        this(ec2, ec2, eks, autoScaling, region, configured, clock, progress, null,
+        this(ec2, ec2, eks, name -> eks, autoScaling, region, configured, clock, progress, null,
                 AppConfig.DEFAULT_READ_CONCURRENCY);
     }
 
@@ -108,15 +112,17 @@ public final class AwsInventorySource implements InventorySource, AutoCloseable 
     public AwsInventorySource(Ec2Client ec2, EksClient eks, AutoScalingClient autoScaling, String region,
                               Map<String, CniSettings> configured, Clock clock, Consumer<String> progress,
                               int readConcurrency) {
-        this(ec2, ec2, eks, autoScaling, region, configured, clock, progress, null, readConcurrency);
+        this(ec2, ec2, eks, name -> eks, autoScaling, region, configured, clock, progress, null, readConcurrency);
     }
 
-    private AwsInventorySource(Ec2Client ec2, Ec2Client ec2Optional, EksClient eks, AutoScalingClient autoScaling,
+    private AwsInventorySource(Ec2Client ec2, Ec2Client ec2Optional, EksClient eks,
+                               Function<String, EksClient> eksForCluster, AutoScalingClient autoScaling,
                                String region, Map<String, CniSettings> configured, Clock clock,
                                Consumer<String> progress, AutoCloseable owned, int readConcurrency) {
         this.ec2 = requireNonNull(ec2, "ec2");
         this.ec2Optional = requireNonNull(ec2Optional, "ec2Optional");
         this.eks = requireNonNull(eks, "eks");
+        this.eksForCluster = requireNonNull(eksForCluster, "eksForCluster");
         this.autoScaling = requireNonNull(autoScaling, "autoScaling");
         this.region = requireNonNull(region, "region");
         this.configured = Map.copyOf(configured);
@@ -130,8 +136,9 @@ public final class AwsInventorySource implements InventorySource, AutoCloseable 
     /** A source over {@code clients} (not closed by this source). */
     public static AwsInventorySource using(AwsClients clients, Map<String, CniSettings> configured,
                                            Consumer<String> progress) {
-        return new AwsInventorySource(clients.ec2(), clients.ec2Optional(), clients.eks(), clients.autoScaling(),
-                clients.region().id(), configured, Clock.systemUTC(), progress, null, clients.readConcurrency());
+        return new AwsInventorySource(clients.ec2(), clients.ec2Optional(), clients.eks(), clients::eks,
+                clients.autoScaling(), clients.region().id(), configured, Clock.systemUTC(), progress, null,
+                clients.readConcurrency());
     }
 
     /**
@@ -145,8 +152,9 @@ public final class AwsInventorySource implements InventorySource, AutoCloseable 
     public static AwsInventorySource fromEnvironment(Map<String, String> env, Map<String, CniSettings> configured,
                                                      Consumer<String> progress) {
         AwsClients clients = AwsClients.fromEnvironment(env);
-        return new AwsInventorySource(clients.ec2(), clients.ec2Optional(), clients.eks(), clients.autoScaling(),
-                clients.region().id(), configured, Clock.systemUTC(), progress, clients, clients.readConcurrency());
+        return new AwsInventorySource(clients.ec2(), clients.ec2Optional(), clients.eks(), clients::eks,
+                clients.autoScaling(), clients.region().id(), configured, Clock.systemUTC(), progress, clients,
+                clients.readConcurrency());
     }
 
     @Override
@@ -174,13 +182,13 @@ public final class AwsInventorySource implements InventorySource, AutoCloseable 
         List<InventoryGap> gaps = new ArrayList<>();
         AwsCalls calls = new AwsCalls(gaps);
         boolean everyCluster = clusterFilter.isEmpty();
-        List<String> names = everyCluster ? pool.leaf(c -> new EksReader(eks, c).clusterNames()).join(calls)
+        List<String> names = everyCluster ? pool.leaf(c -> new EksReader(eks, eksForCluster, c).clusterNames()).join(calls)
                 : clusterFilter.stream().distinct().sorted().toList();
         progress.accept("reading %d cluster(s) in %s".formatted(names.size(), region));
         List<String> clusterTagKeys = Attribution.clusterTagKeys(names, everyCluster);
 
         // the clusters, the tagged Auto Scaling groups and the running instances need only the cluster names
-        Forked<List<ClusterFacts>> clustersRead = pool.branch(c -> new EksReader(eks, c).clusters(names, pool));
+        Forked<List<ClusterFacts>> clustersRead = pool.branch(c -> new EksReader(eks, eksForCluster, c).clusters(names, pool));
         Forked<List<AutoScalingGroupFacts>> groupsRead = names.isEmpty() ? null
                 : pool.leaf(c -> new AutoScalingReader(autoScaling, c, region).groups(clusterTagKeys));
         Forked<List<InstanceFacts>> instancesRead = names.isEmpty() ? null

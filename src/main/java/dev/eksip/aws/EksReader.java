@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.eks.model.Cluster;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * EKS: the region's clusters ({@code ListClusters}, fatal), and per cluster {@code DescribeCluster},
@@ -25,10 +26,17 @@ final class EksReader {
     static final String VPC_CNI_ADDON = "vpc-cni";
 
     private final EksClient eks;
+    private final Function<String, EksClient> forCluster;
     private final AwsCalls calls;
 
-    EksReader(EksClient eks, AwsCalls calls) {
+    /**
+     * @param eks        the region-wide call ({@code ListClusters})
+     * @param forCluster the client of one cluster's calls ({@link AwsClients#eks(String)}: a client, and so a rate
+     *                   limiter, per cluster)
+     */
+    EksReader(EksClient eks, Function<String, EksClient> forCluster, AwsCalls calls) {
         this.eks = requireNonNull(eks, "eks");
+        this.forCluster = requireNonNull(forCluster, "forCluster");
         this.calls = requireNonNull(calls, "calls");
     }
 
@@ -57,14 +65,14 @@ final class EksReader {
     }
 
     private EksReader with(AwsCalls other) {
-        return new EksReader(eks, other);
+        return new EksReader(eks, forCluster, other);
     }
 
     private Optional<Cluster> describe(String name) {
         return calls.gapOr(Scope.cluster(name), "eks:DescribeCluster",
                 e -> AwsCalls.notFound(e) ? "cluster %s not found".formatted(name)
                         : "cluster %s could not be described; its nodes are still counted".formatted(name),
-                () -> eks.describeCluster(r -> r.name(name)).cluster());
+                () -> forCluster.apply(name).describeCluster(r -> r.name(name)).cluster());
     }
 
     /** {@code ListNodegroups}, then one {@code DescribeNodegroup} per group, concurrently. */
@@ -72,11 +80,12 @@ final class EksReader {
         List<String> names = pool.leaf(c -> c.gapOr(Scope.cluster(cluster), "eks:ListNodegroups",
                 "managed node groups of cluster %s could not be listed; their nodes count as unattributed"
                         .formatted(cluster),
-                () -> eks.listNodegroupsPaginator(r -> r.clusterName(cluster).maxResults(100))
+                () -> forCluster.apply(cluster).listNodegroupsPaginator(r -> r.clusterName(cluster).maxResults(100))
                         .nodegroups().stream().sorted().toList())).join(calls).orElse(List.of());
         return pool.leaves(names, calls, (c, group) -> c.gapOr(Scope.cluster(cluster), "eks:DescribeNodegroup",
                         "managed node group %s could not be described; its nodes count as unattributed".formatted(group),
-                        () -> eks.describeNodegroup(r -> r.clusterName(cluster).nodegroupName(group)).nodegroup()))
+                        () -> forCluster.apply(cluster).describeNodegroup(r -> r.clusterName(cluster).nodegroupName(group))
+                                .nodegroup()))
                 .stream().flatMap(Optional::stream).map(EksMapping::managedNodeGroupFacts).toList();
     }
 
@@ -99,7 +108,8 @@ final class EksReader {
     /** Empty when there is no add-on: ResourceNotFoundException means a self-managed aws-node, not a gap. */
     private Optional<Addon> installedAddon(String cluster) {
         try {
-            return Optional.ofNullable(eks.describeAddon(r -> r.clusterName(cluster).addonName(VPC_CNI_ADDON)).addon());
+            return Optional.ofNullable(forCluster.apply(cluster)
+                    .describeAddon(r -> r.clusterName(cluster).addonName(VPC_CNI_ADDON)).addon());
         } catch (AwsServiceException e) {
             if (AwsCalls.notFound(e)) return Optional.empty();
             throw e;

@@ -23,14 +23,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An optional EC2 read throttled past its retries (every {@code GetSubnetCidrReservations}) must cost a gap on that
- * read, never the required reads beside it. The SDK's adaptive retry keeps one client-side rate limiter per client
- * for every operation (sdk-core 2.57.8 {@code RetryableStageHelper} acquires its token with the scope
- * {@code "GLOBAL"}), so on one shared EC2 client the throttled read slowed {@code DescribeNetworkInterfaces} past
- * its call timeout and the whole read failed ({@code FaultMatrixIT}'s reservations × throttling cell, now and then).
- * With {@link FaultMatrixIT#TIMING}'s short timeouts, every one of several reads must finish.
+ * A read throttled past its retries costs its own gap, never a read it does not depend on. The SDK's adaptive retry
+ * keeps one client-side rate limiter per client for every operation (sdk-core 2.57.8 {@code RetryableStageHelper}
+ * acquires each request's token with the scope {@code "GLOBAL"}), so on shared clients a throttled read slowed the
+ * reads beside it past their call timeout: every {@code GetSubnetCidrReservations} throttled failed the whole read
+ * through {@code DescribeNetworkInterfaces} ({@code FaultMatrixIT}'s reservations × throttling cell, now and then),
+ * and one cluster's throttled {@code DescribeNodegroup} left a gap on the healthy cluster. With
+ * {@link FaultMatrixIT#TIMING}'s short timeouts, each of several reads must come out right.
  */
-class ThrottledOptionalReadIT {
+class ThrottledReadIsolationIT {
     @RegisterExtension
     static final MotoServer MOTO = new MotoServer();
     static final int READS = 12;
@@ -77,5 +78,28 @@ class ThrottledOptionalReadIT {
         assertThat(proxy.injected(throttled)).as("throttling injected").isPositive();
         proxy.rules();
         assertThat(failures).as("reads that failed").isEmpty();
+    }
+
+    @Test
+    void oneClustersThrottledNodeGroupReadsCostThatClusterOnly() {
+        FaultRule throttled = new FaultRule("eks:DescribeNodegroup", Fault.THROTTLING,
+                "/clusters/" + TwoClusterAccount.AT_RISK);
+        proxy.rules(throttled);
+        List<String> failures = new ArrayList<>();
+        Map<String, String> env = Map.of("AWS_REGION", MotoServer.REGION.id(),
+                "AWS_ENDPOINT_URL", proxy.endpoint().toString());
+        for (int i = 0; i < READS; i++) {
+            try (AwsClients clients = AwsClients.fromEnvironment(env, FaultMatrixIT.TIMING)) {
+                Inventory read = AwsInventorySource.using(clients, Map.of(), m -> { }).load(List.of());
+                List<InventoryGap> healthy = read.gaps().stream()
+                        .filter(g -> g.scope().cluster().orElse("").equals(TwoClusterAccount.HEALTHY)).toList();
+                if (!healthy.isEmpty()) failures.add("read %d: gaps on the healthy cluster %s".formatted(i, healthy));
+            } catch (RuntimeException e) {
+                failures.add("read %d: %s".formatted(i, e));
+            }
+        }
+        assertThat(proxy.injected(throttled)).as("throttling injected").isPositive();
+        proxy.rules();
+        assertThat(failures).as("reads that cost the healthy cluster").isEmpty();
     }
 }
