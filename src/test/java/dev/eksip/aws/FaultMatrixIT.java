@@ -22,11 +22,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.ec2.Ec2Client;
-import software.amazon.awssdk.services.eks.EksClient;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -109,10 +106,7 @@ class FaultMatrixIT {
     static void seedAndRunOnceHealthy() {
         System.setProperty("aws.accessKeyId", "testing");
         System.setProperty("aws.secretAccessKey", "testing");
-        try (Ec2Client ec2 = MOTO.client(Ec2Client.builder()); EksClient eks = MOTO.client(EksClient.builder());
-             AutoScalingClient autoScaling = MOTO.client(AutoScalingClient.builder())) {
-            account = TwoClusterAccount.seed(ec2, eks, autoScaling);
-        }
+        account = MOTO.seed(TwoClusterAccount::seed);
         proxy = new FaultProxy(MOTO.endpoint(), Duration.ofSeconds(30));
         cloudWatch = new CloudWatchWireRecorder();
         peers = new AlertPeers(MOTO, "faults");

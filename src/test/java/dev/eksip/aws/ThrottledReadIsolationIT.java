@@ -13,14 +13,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
-import software.amazon.awssdk.services.ec2.Ec2Client;
-import software.amazon.awssdk.services.eks.EksClient;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A read throttled past its retries costs its own gap, never a read it does not depend on. The SDK's adaptive retry
@@ -42,10 +40,7 @@ class ThrottledReadIsolationIT {
     static void seed() {
         System.setProperty("aws.accessKeyId", "testing");
         System.setProperty("aws.secretAccessKey", "testing");
-        try (Ec2Client ec2 = MOTO.client(Ec2Client.builder()); EksClient eks = MOTO.client(EksClient.builder());
-             AutoScalingClient autoScaling = MOTO.client(AutoScalingClient.builder())) {
-            TwoClusterAccount.seed(ec2, eks, autoScaling);
-        }
+        MOTO.seed(TwoClusterAccount::seed);
         proxy = new FaultProxy(MOTO.endpoint(), Duration.ofSeconds(30));
     }
 
@@ -58,48 +53,48 @@ class ThrottledReadIsolationIT {
 
     @Test
     void aThrottledReservationsReadCostsItsGapOnlyNotTheRequiredReads() {
-        FaultRule throttled = FaultRule.on("ec2:GetSubnetCidrReservations", Fault.THROTTLING);
-        proxy.rules(throttled);
-        List<String> failures = new ArrayList<>();
-        Map<String, String> env = Map.of("AWS_REGION", MotoServer.REGION.id(),
-                "AWS_ENDPOINT_URL", proxy.endpoint().toString());
-        for (int i = 0; i < READS; i++) {
-            long start = System.nanoTime();
-            try (AwsClients clients = AwsClients.fromEnvironment(env, FaultMatrixIT.TIMING)) {
-                Inventory read = AwsInventorySource.using(clients, Map.of(), m -> { }).load(List.of());
-                assertThat(read.gaps()).as("read %d: a gap names the throttled read", i)
-                        .extracting(InventoryGap::operation).contains("ec2:GetSubnetCidrReservations");
-                assertThat(read.nodes()).as("read %d: the nodes were read", i).isNotEmpty();
-            } catch (RuntimeException e) {
-                failures.add("read %d: %s".formatted(i, e));
-            }
-            System.out.printf("read %d: %d ms%n", i, Duration.ofNanos(System.nanoTime() - start).toMillis());
-        }
-        assertThat(proxy.injected(throttled)).as("throttling injected").isPositive();
-        proxy.rules();
-        assertThat(failures).as("reads that failed").isEmpty();
+        List<String> wrong = readsUnder(FaultRule.on("ec2:GetSubnetCidrReservations", Fault.THROTTLING), read ->
+                read.gaps().stream().noneMatch(g -> g.operation().equals("ec2:GetSubnetCidrReservations"))
+                        ? "no gap names the throttled read" : read.nodes().isEmpty() ? "no node read" : null);
+        assertThat(wrong).as("reads that failed or lost more than the throttled call").isEmpty();
     }
 
     @Test
     void oneClustersThrottledNodeGroupReadsCostThatClusterOnly() {
-        FaultRule throttled = new FaultRule("eks:DescribeNodegroup", Fault.THROTTLING,
-                "/clusters/" + TwoClusterAccount.AT_RISK);
-        proxy.rules(throttled);
-        List<String> failures = new ArrayList<>();
+        List<String> wrong = readsUnder(new FaultRule("eks:DescribeNodegroup", Fault.THROTTLING,
+                "/clusters/" + TwoClusterAccount.AT_RISK), read -> {
+            List<InventoryGap> healthy = read.gaps().stream()
+                    .filter(g -> g.scope().cluster().orElse("").equals(TwoClusterAccount.HEALTHY)).toList();
+            return healthy.isEmpty() ? null : "gaps on the healthy cluster " + healthy;
+        });
+        assertThat(wrong).as("reads that cost the healthy cluster").isEmpty();
+    }
+
+    /**
+     * {@link #READS} reads with {@code rule} on, each over new clients (a fresh rate limiter); per read that went
+     * wrong, what {@code check} says of it (null: right) or its failure.
+     */
+    private static List<String> readsUnder(FaultRule rule, Function<Inventory, String> check) {
+        proxy.rules(rule);
+        List<String> wrong = new ArrayList<>();
         Map<String, String> env = Map.of("AWS_REGION", MotoServer.REGION.id(),
                 "AWS_ENDPOINT_URL", proxy.endpoint().toString());
-        for (int i = 0; i < READS; i++) {
-            try (AwsClients clients = AwsClients.fromEnvironment(env, FaultMatrixIT.TIMING)) {
-                Inventory read = AwsInventorySource.using(clients, Map.of(), m -> { }).load(List.of());
-                List<InventoryGap> healthy = read.gaps().stream()
-                        .filter(g -> g.scope().cluster().orElse("").equals(TwoClusterAccount.HEALTHY)).toList();
-                if (!healthy.isEmpty()) failures.add("read %d: gaps on the healthy cluster %s".formatted(i, healthy));
-            } catch (RuntimeException e) {
-                failures.add("read %d: %s".formatted(i, e));
+        try {
+            for (int i = 0; i < READS; i++) {
+                long start = System.nanoTime();
+                try (AwsClients clients = AwsClients.fromEnvironment(env, FaultMatrixIT.TIMING)) {
+                    String problem = check.apply(AwsInventorySource.using(clients, Map.of(), m -> { }).load(List.of()));
+                    if (problem != null) wrong.add("read %d: %s".formatted(i, problem));
+                } catch (RuntimeException e) {
+                    wrong.add("read %d: %s".formatted(i, e));
+                }
+                System.out.printf("%s, read %d: %d ms%n", rule.action(), i,
+                        Duration.ofNanos(System.nanoTime() - start).toMillis());
             }
+            assertThat(proxy.injected(rule)).as("throttling injected").isPositive();
+        } finally {
+            proxy.rules();
         }
-        assertThat(proxy.injected(throttled)).as("throttling injected").isPositive();
-        proxy.rules();
-        assertThat(failures).as("reads that cost the healthy cluster").isEmpty();
+        return wrong;
     }
 }

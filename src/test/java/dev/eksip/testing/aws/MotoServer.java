@@ -9,6 +9,9 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.eks.EksClient;
 
 import java.io.File;
 import java.io.IOException;
@@ -99,6 +102,20 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback, Au
         requireStarted();
         int status = request("POST", "/moto-api/reset");
         if (status != 200) throw new IllegalStateException("moto reset answered HTTP " + status);
+    }
+
+    /** What seeds an account through the inventory services' clients, e.g. {@code TwoClusterAccount::seed}. */
+    @FunctionalInterface
+    public interface Seeder<T> {
+        T seed(Ec2Client ec2, EksClient eks, AutoScalingClient autoScaling);
+    }
+
+    /** Runs {@code seeder} over fresh EC2, EKS and Auto Scaling clients of this server, closed after. */
+    public <T> T seed(Seeder<T> seeder) {
+        try (Ec2Client ec2 = client(Ec2Client.builder()); EksClient eks = client(EksClient.builder());
+             AutoScalingClient autoScaling = client(AutoScalingClient.builder())) {
+            return seeder.seed(ec2, eks, autoScaling);
+        }
     }
 
     /** Configures {@code builder} for this server and builds the client. */
