@@ -182,13 +182,15 @@ public final class AwsInventorySource implements InventorySource, AutoCloseable 
         List<InventoryGap> gaps = new ArrayList<>();
         AwsCalls calls = new AwsCalls(gaps);
         boolean everyCluster = clusterFilter.isEmpty();
-        List<String> names = everyCluster ? pool.leaf(c -> new EksReader(eks, eksForCluster, c).clusterNames()).join(calls)
+        List<String> names = everyCluster
+                ? pool.leaf(c -> new EksReader(eks, eksForCluster, c).clusterNames()).join(calls)
                 : clusterFilter.stream().distinct().sorted().toList();
         progress.accept("reading %d cluster(s) in %s".formatted(names.size(), region));
         List<String> clusterTagKeys = Attribution.clusterTagKeys(names, everyCluster);
 
         // the clusters, the tagged Auto Scaling groups and the running instances need only the cluster names
-        Forked<List<ClusterFacts>> clustersRead = pool.branch(c -> new EksReader(eks, eksForCluster, c).clusters(names, pool));
+        Forked<List<ClusterFacts>> clustersRead = pool.branch(c -> new EksReader(eks, eksForCluster, c)
+                .clusters(names, pool));
         Forked<List<AutoScalingGroupFacts>> groupsRead = names.isEmpty() ? null
                 : pool.leaf(c -> new AutoScalingReader(autoScaling, c, region).groups(clusterTagKeys));
         Forked<List<InstanceFacts>> instancesRead = names.isEmpty() ? null

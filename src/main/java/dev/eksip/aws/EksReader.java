@@ -84,8 +84,8 @@ final class EksReader {
                         .nodegroups().stream().sorted().toList())).join(calls).orElse(List.of());
         return pool.leaves(names, calls, (c, group) -> c.gapOr(Scope.cluster(cluster), "eks:DescribeNodegroup",
                         "managed node group %s could not be described; its nodes count as unattributed".formatted(group),
-                        () -> forCluster.apply(cluster).describeNodegroup(r -> r.clusterName(cluster).nodegroupName(group))
-                                .nodegroup()))
+                        () -> forCluster.apply(cluster)
+                                .describeNodegroup(r -> r.clusterName(cluster).nodegroupName(group)).nodegroup()))
                 .stream().flatMap(Optional::stream).map(EksMapping::managedNodeGroupFacts).toList();
     }
 
