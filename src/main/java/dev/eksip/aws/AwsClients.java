@@ -96,11 +96,10 @@ public final class AwsClients implements AutoCloseable {
         this.readConcurrency = AppConfig.readConcurrency(env);
         this.httpClient = httpClient;
         this.ownsHttpClient = ownsHttpClient;
-        this.ec2 = configure(Ec2Client.builder(), "EC2", env, interceptors).httpClient(httpClient).build();
-        this.ec2Optional = configure(Ec2Client.builder(), "EC2", env, interceptors).httpClient(httpClient).build();
-        this.eks = configure(EksClient.builder(), "EKS", env, interceptors).httpClient(httpClient).build();
-        this.autoScaling = configure(AutoScalingClient.builder(), "AUTO_SCALING", env, interceptors)
-                .httpClient(httpClient).build();
+        this.ec2 = client(Ec2Client.builder(), "EC2");
+        this.ec2Optional = client(Ec2Client.builder(), "EC2");
+        this.eks = client(EksClient.builder(), "EKS");
+        this.autoScaling = client(AutoScalingClient.builder(), "AUTO_SCALING");
     }
 
     /** Clients for {@code region} sharing {@code httpClient} (not closed by {@link #close()}). */
@@ -254,8 +253,7 @@ public final class AwsClients implements AutoCloseable {
      * ({@code ThrottledReadIsolationIT}). A client per cluster keeps one cluster's throttling its own.
      */
     public EksClient eks(String cluster) {
-        return eksPerCluster.computeIfAbsent(cluster,
-                k -> configure(EksClient.builder(), "EKS", env, interceptors).httpClient(httpClient).build());
+        return eksPerCluster.computeIfAbsent(cluster, k -> client(EksClient.builder(), "EKS"));
     }
 
     public AutoScalingClient autoScaling() {
